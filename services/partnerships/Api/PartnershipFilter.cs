@@ -1,0 +1,69 @@
+using System.Text.RegularExpressions;
+using SectorMesh.Domain;
+using SectorMesh.Partnerships.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Partnerships.Api;
+
+/// <summary>
+/// The List filter (a small subset of AIP-160): comparisons joined by AND, each
+/// <c>stage = ACTIVE</c>, <c>sector = "62"</c> (a NAICS prefix) or <c>region = "tenants/t/regions/r"</c>.
+/// </summary>
+public sealed partial record PartnershipFilter(PartnershipStage? Stage, string? SectorPrefix, string? RegionId)
+{
+    private const string Grammar = "must be comparisons joined by AND, such as: stage = ACTIVE AND sector = \"62\" AND region = \"tenants/oh/regions/central\".";
+
+    public static PartnershipFilter Parse(string? filter, string tenant)
+    {
+        PartnershipStage? stage = null;
+        string? sector = null, region = null;
+        if (string.IsNullOrWhiteSpace(filter))
+        {
+            return new PartnershipFilter(stage, sector, region);
+        }
+        foreach (var term in AndSeparator().Split(filter.Trim()))
+        {
+            var match = Comparison().Match(term);
+            if (!match.Success)
+            {
+                throw new InvalidInput("filter", Grammar);
+            }
+            var value = match.Groups["value"].Value;
+            switch (match.Groups["field"].Value)
+            {
+                case "stage":
+                    var parsed = Enum.TryParse<Contracts.Partnerships.V1.PartnershipStage>(value.Replace("_", ""), ignoreCase: true, out var proto)
+                        ? proto.ToDomain<Contracts.Partnerships.V1.PartnershipStage, PartnershipStage>()
+                        : null;
+                    stage = parsed ?? throw new InvalidInput("filter", "stage must be one of EXPLORING, LAUNCHING, ACTIVE, SUSTAINING, INACTIVE.");
+                    break;
+                case "sector":
+                    sector = NaicsCode.IsValid(value) ? value : throw new InvalidInput("filter", "sector " + NaicsCode.Rule);
+                    break;
+                case "region":
+                    region = RegionIdOf(value, tenant);
+                    break;
+                default:
+                    throw new InvalidInput("filter", $"cannot filter on '{match.Groups["field"].Value}'; filterable: stage, sector, region.");
+            }
+        }
+        return new PartnershipFilter(stage, sector, region);
+    }
+
+    /// <summary>Accepts a region's full name or its id alone.</summary>
+    private static string RegionIdOf(string value, string tenant)
+    {
+        if (!value.Contains('/'))
+        {
+            return value;
+        }
+        var ids = ResourceNames.Parse(value, "filter", "tenants", "regions");
+        return ids[0] == tenant ? ids[1] : throw new InvalidInput("filter", "region must be a region of this tenant.");
+    }
+
+    [GeneratedRegex(@"\s+AND\s+")]
+    private static partial Regex AndSeparator();
+
+    [GeneratedRegex("""^(?<field>[a-z_]+)\s*=\s*(?:"(?<value>[^"]*)"|(?<value>[A-Za-z0-9_/\-]+))$""")]
+    private static partial Regex Comparison();
+}

@@ -1,0 +1,188 @@
+using Google.Protobuf.WellKnownTypes;
+using SectorMesh.Domain;
+using SectorMesh.Partnerships.Domain;
+using V1 = SectorMesh.Contracts.Partnerships.V1;
+
+namespace SectorMesh.Partnerships.Api;
+
+/// <summary>Resource names of this service (AIP-122).</summary>
+public static class Names
+{
+    public static string Tenant(string tenant) => $"tenants/{tenant}";
+    public static string Region(string tenant, string region) => $"tenants/{tenant}/regions/{region}";
+    public static string Organization(string tenant, string organization) => $"tenants/{tenant}/organizations/{organization}";
+    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
+    public static string Partner(Domain.Partnership p, string organization) => $"{Partnership(p.TenantId, p.Id)}/partners/{organization}";
+    public static string Agreement(Domain.Partnership p, int version) => $"{Partnership(p.TenantId, p.Id)}/agreements/{version}";
+    public static string Committee(Domain.Partnership p, string committee) => $"{Partnership(p.TenantId, p.Id)}/committees/{committee}";
+}
+
+/// <summary>Translation between the v1 messages and the domain, in both directions.</summary>
+public static class ProtoMapping
+{
+    /// <summary>The domain value of a proto enum, or null when unset or unknown (the caller reports the field).</summary>
+    public static TDomain? ToDomain<TProto, TDomain>(this TProto value)
+        where TProto : struct, System.Enum where TDomain : struct, System.Enum
+    {
+        var name = value.ToString().Replace("Represents", "");
+        return Convert.ToInt32(value) != 0 && System.Enum.TryParse<TDomain>(name, out var parsed) && System.Enum.IsDefined(parsed)
+            ? parsed
+            : null;
+    }
+
+    public static TProto ToProto<TDomain, TProto>(this TDomain value, string prefix = "")
+        where TProto : struct, System.Enum where TDomain : struct, System.Enum =>
+        System.Enum.Parse<TProto>(prefix + value);
+
+    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
+    {
+        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0))
+        {
+            return null;
+        }
+        if (date.Year is < 1900 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
+        {
+            throw new InvalidInput(field, "must be a calendar date between 1900 and 2200.");
+        }
+        return new DateOnly(date.Year, date.Month, date.Day);
+    }
+
+    public static Google.Type.Date? ToProto(this DateOnly? date) =>
+        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
+
+    public static V1.Tenant ToProto(this Domain.Tenant tenant) => new()
+    {
+        Name = Names.Tenant(tenant.Id),
+        DisplayName = tenant.DisplayName,
+        MinEmployerPartners = tenant.MinEmployerPartners,
+        Etag = tenant.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        CreateTime = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+    };
+
+    public static V1.Region ToProto(this Domain.Region region) => new()
+    {
+        Name = Names.Region(region.TenantId, region.Id),
+        DisplayName = region.DisplayName,
+        CountyFips = { region.CountyFips },
+    };
+
+    public static V1.Organization ToProto(this Domain.Organization organization) => new()
+    {
+        Name = Names.Organization(organization.TenantId, organization.Id),
+        DisplayName = organization.DisplayName,
+        Type = organization.Type.ToProto<PartnerType, V1.PartnerType>(),
+        NaicsCode = organization.NaicsCode ?? "",
+    };
+
+    public static V1.Partnership ToProto(this Domain.Partnership p)
+    {
+        var organization = (string id) => Names.Organization(p.TenantId, id);
+        var message = new V1.Partnership
+        {
+            Name = Names.Partnership(p.TenantId, p.Id),
+            DisplayName = p.DisplayName,
+            Region = Names.Region(p.TenantId, p.RegionId),
+            TargetSector = new V1.TargetSector { NaicsCode = p.Sector.NaicsCode, Title = p.Sector.Title },
+            Stage = p.Stage.ToProto<PartnershipStage, V1.PartnershipStage>(),
+            Vision = p.Vision,
+            Mission = p.Mission,
+            Etag = p.Etag,
+            CreateTime = Timestamp.FromDateTimeOffset(p.CreatedAt),
+            UpdateTime = Timestamp.FromDateTimeOffset(p.UpdatedAt),
+            Goals = { p.Goals.Select(g => new V1.Goal { Statement = g.Statement, Metric = g.Metric, Target = g.Target, DueDate = g.DueDate.ToProto() }) },
+            Strategies =
+            {
+                p.Strategies.Select(s => new V1.SectorStrategy
+                {
+                    Title = s.Title,
+                    Status = s.Status.ToProto<StrategyStatus, V1.StrategyStatus>(),
+                    OwnerCommittee = s.OwnerCommitteeId is null ? "" : Names.Committee(p, s.OwnerCommitteeId),
+                }),
+            },
+            Partners =
+            {
+                p.Partners.Select(m => new V1.Partner
+                {
+                    Name = Names.Partner(p, m.OrganizationId),
+                    Organization = organization(m.OrganizationId),
+                    PartnerType = m.PartnerType.ToProto<PartnerType, V1.PartnerType>(),
+                    Roles = { m.Roles },
+                    JoinDate = m.JoinDate.ToProto(),
+                    LeaveDate = m.LeaveDate.ToProto(),
+                }),
+            },
+            Agreements =
+            {
+                p.Agreements.Select(a => new V1.Agreement
+                {
+                    Name = Names.Agreement(p, a.Version),
+                    Version = a.Version,
+                    Status = a.Status.ToProto<AgreementStatus, V1.AgreementStatus>(),
+                    EffectiveDate = a.EffectiveDate.ToProto(),
+                    Terms = { a.Terms.Select(t => new V1.AgreementTerm { Organization = organization(t.OrganizationId), Expectations = t.Expectations, Commitments = t.Commitments }) },
+                    Signatures =
+                    {
+                        a.Signatures.Select(s => new V1.Signature
+                        {
+                            Organization = organization(s.OrganizationId),
+                            SignatoryName = s.SignatoryName,
+                            SignatoryTitle = s.SignatoryTitle,
+                            SignTime = Timestamp.FromDateTimeOffset(s.SignedAt),
+                        }),
+                    },
+                }),
+            },
+            Committees =
+            {
+                p.Committees.Select(c => new V1.Committee
+                {
+                    Name = Names.Committee(p, c.Id),
+                    DisplayName = c.DisplayName,
+                    Kind = c.Kind.ToProto<CommitteeKind, V1.CommitteeKind>(),
+                    Purpose = c.Purpose,
+                    Members =
+                    {
+                        c.Members.Select(m => new V1.CommitteeMember
+                        {
+                            PersonName = m.PersonName,
+                            Organization = m.OrganizationId is null ? "" : organization(m.OrganizationId),
+                            Represents = m.Represents.ToProto<Representation, V1.Representation>("Represents"),
+                        }),
+                    },
+                }),
+            },
+        };
+        if (p.Significance is { } s)
+        {
+            message.RegionalSignificance = new V1.RegionalSignificance
+            {
+                Employment = s.Employment,
+                LocationQuotient = s.LocationQuotient,
+                EmploymentGrowthPercent = s.EmploymentGrowthPercent,
+                Source = s.Source,
+                Period = s.Period,
+            };
+        }
+        if (p.Intermediary is { } intermediary)
+        {
+            message.Intermediary = new V1.Intermediary
+            {
+                DesignateTime = Timestamp.FromDateTimeOffset(intermediary.DesignatedAt),
+                Assignments =
+                {
+                    intermediary.Assignments.Select(a => new V1.IntermediaryAssignment
+                    {
+                        Role = a.Role.ToProto<IntermediaryRole, V1.IntermediaryRole>(),
+                        Organization = organization(a.OrganizationId),
+                    }),
+                },
+            };
+        }
+        return message;
+    }
+
+    public static TargetSector ToDomain(this V1.TargetSector? sector) => new(sector?.NaicsCode ?? "", sector?.Title ?? "");
+
+    public static RegionalSignificance? ToDomain(this V1.RegionalSignificance? s) =>
+        s is null ? null : new RegionalSignificance(s.Employment, s.LocationQuotient, s.EmploymentGrowthPercent, s.Source, s.Period);
+}

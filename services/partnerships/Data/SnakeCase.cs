@@ -1,0 +1,34 @@
+using System.Text;
+using Microsoft.EntityFrameworkCore;
+
+namespace SectorMesh.Partnerships.Data;
+
+internal static class SnakeCase
+{
+    /// <summary>PostgreSQL's own naming (snake_case tables and columns of the top-level entities) so the schema reads naturally in psql.</summary>
+    public static void UseSnakeCaseNames(this ModelBuilder model)
+    {
+        foreach (var entity in model.Model.GetEntityTypes().Where(e => !e.IsOwned()))
+        {
+            entity.SetTableName(ToSnake(entity.GetTableName()!));
+            foreach (var property in entity.GetProperties())
+            {
+                property.SetColumnName(ToSnake(property.GetColumnName()));
+            }
+        }
+    }
+
+    public static string ToSnake(string name)
+    {
+        var text = new StringBuilder();
+        for (var i = 0; i < name.Length; i++)
+        {
+            if (char.IsUpper(name[i]) && i > 0 && name[i - 1] != '_')
+            {
+                text.Append('_');
+            }
+            text.Append(char.ToLowerInvariant(name[i]));
+        }
+        return text.ToString();
+    }
+}

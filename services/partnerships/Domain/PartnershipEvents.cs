@@ -1,0 +1,21 @@
+using SectorMesh.Domain;
+
+namespace SectorMesh.Partnerships.Domain;
+
+public sealed record PartnershipCreated(DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PartnershipStageChanged(PartnershipStage From, PartnershipStage To, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PartnershipDeleted(DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PartnerJoined(PartnerMembership Membership, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record PartnerLeft(string OrganizationId, DateOnly LeaveDate, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record IntermediaryDesignated(Intermediary Intermediary, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record AgreementSigned(PartnerAgreement Agreement, int? SupersededVersion, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record CommitteeMemberAdded(Committee Committee, CommitteeMember Member, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record GoalSet(IReadOnlyList<Goal> Goals, DateTimeOffset OccurredAt) : IDomainEvent;

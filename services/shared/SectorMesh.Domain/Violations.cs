@@ -1,0 +1,46 @@
+namespace SectorMesh.Domain;
+
+/// <summary>Collects every invalid field of one request so the caller learns them all at once.</summary>
+public sealed class Violations
+{
+    private readonly List<FieldViolation> _found = [];
+
+    public Violations Require(bool condition, string field, string description)
+    {
+        if (!condition)
+        {
+            _found.Add(new FieldViolation(field, description));
+        }
+        return this;
+    }
+
+    public Violations RequireText(string? value, string field, int maxLength)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            _found.Add(new FieldViolation(field, "is required."));
+        }
+        else if (value.Length > maxLength)
+        {
+            _found.Add(new FieldViolation(field, $"must be at most {maxLength} characters."));
+        }
+        return this;
+    }
+
+    public Violations OptionalText(string? value, string field, int maxLength) =>
+        Require(value is null || value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
+
+    public Violations Add(string field, string description)
+    {
+        _found.Add(new FieldViolation(field, description));
+        return this;
+    }
+
+    public void ThrowIfAny()
+    {
+        if (_found.Count > 0)
+        {
+            throw new InvalidInput(_found.ToList());
+        }
+    }
+}

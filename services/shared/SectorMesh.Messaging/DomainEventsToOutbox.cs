@@ -1,0 +1,63 @@
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using SectorMesh.Contracts.Events;
+using SectorMesh.Domain;
+
+namespace SectorMesh.Messaging;
+
+/// <summary>A service's translation of its domain events into the integration events others consume.</summary>
+public interface IIntegrationEventMapper
+{
+    IEnumerable<IIntegrationEvent> Map(AggregateRoot aggregate, IDomainEvent domainEvent);
+}
+
+/// <summary>
+/// Writes the integration events of every changed aggregate to the outbox inside the same
+/// SaveChanges (and so the same transaction) as the change, then wakes the relay.
+/// </summary>
+public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxSignal signal) : SaveChangesInterceptor
+{
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db)
+        {
+            var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
+            foreach (var aggregate in aggregates)
+            {
+                foreach (var domainEvent in aggregate.DomainEvents)
+                {
+                    db.Set<OutboxMessage>().AddRange(mapper.Map(aggregate, domainEvent).Select(OutboxMessage.For));
+                }
+                aggregate.ClearDomainEvents();
+            }
+        }
+        return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        signal.Notify();
+        return base.SavedChangesAsync(eventData, result, cancellationToken);
+    }
+}
+
+/// <summary>Wakes the relay as soon as something was written, so events leave without waiting for the next poll.</summary>
+public sealed class OutboxSignal
+{
+    private readonly SemaphoreSlim _signal = new(0, 1);
+
+    public void Notify()
+    {
+        try
+        {
+            _signal.Release();
+        }
+        catch (SemaphoreFullException)
+        {
+            // Already signalled: the relay will run once for both writes.
+        }
+    }
+
+    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => _signal.WaitAsync(timeout, cancellationToken);
+}

@@ -1,0 +1,56 @@
+using Google.Protobuf.WellKnownTypes;
+using Google.Rpc;
+using Grpc.Core;
+using Grpc.Core.Interceptors;
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Domain;
+
+namespace SectorMesh.ServiceDefaults;
+
+/// <summary>
+/// Turns domain errors into gRPC status with google.rpc details (AIP-193): invalid fields as
+/// BadRequest field violations, broken rules as PreconditionFailure, and stale etags as ABORTED.
+/// JSON transcoding maps these to 400, 404, 409 and 403 for HTTP callers.
+/// </summary>
+public sealed class DomainErrorInterceptor : Interceptor
+{
+    public const string Domain = "sectormesh.gov";
+
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+        TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(request, context);
+        }
+        catch (Exception e) when (ToStatus(e) is { } status)
+        {
+            throw status.ToRpcException();
+        }
+    }
+
+    public static Google.Rpc.Status? ToStatus(Exception exception) => exception switch
+    {
+        InvalidInput e => Status(Code.InvalidArgument, e.Message, new BadRequest
+        {
+            FieldViolations = { e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }) },
+        }),
+        BusinessRuleBroken e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
+        {
+            Violations =
+            {
+                e.Rules.Select(r => new PreconditionFailure.Types.Violation { Type = "RULE", Subject = r.GetType().Name, Description = r.Message }),
+            },
+        }),
+        ResourceNotFound e => Status(Code.NotFound, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = e.Message }),
+        ResourceAlreadyExists e => Status(Code.AlreadyExists, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = e.Message }),
+        StaleEtag e => Status(Code.Aborted, e.Message, new ErrorInfo { Reason = "STALE_ETAG", Domain = Domain, Metadata = { ["resource"] = e.ResourceName } }),
+        DbUpdateConcurrencyException => Status(Code.Aborted, "The resource changed while this request was applied; read it again and retry.",
+            new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }),
+        AccessDenied e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = "ROLE_NOT_ALLOWED", Domain = Domain }),
+        _ => null,
+    };
+
+    private static Google.Rpc.Status Status(Code code, string message, Google.Protobuf.IMessage detail) =>
+        new() { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
+}

@@ -1,0 +1,38 @@
+using Grpc.AspNetCore.Server;
+using Grpc.Core;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+
+namespace SectorMesh.ServiceDefaults;
+
+public static class GrpcDefaults
+{
+    /// <summary>gRPC with domain error mapping, JSON transcoding, health checking and token validation.</summary>
+    public static IGrpcServerBuilder AddSectorMeshGrpc(this IHostApplicationBuilder builder)
+    {
+        builder.AddSectorMeshAuthentication();
+        builder.Services.AddGrpcHealthChecks();
+        return builder.Services
+            .AddGrpc(options =>
+            {
+                options.Interceptors.Add<DomainErrorInterceptor>();
+                options.EnableDetailedErrors = builder.Environment.IsDevelopment();
+                options.MaxReceiveMessageSize = 1024 * 1024;
+            })
+            .AddJsonTranscoding();
+    }
+
+    public static WebApplication UseSectorMeshGrpc(this WebApplication app)
+    {
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        app.MapGrpcHealthChecksService().AllowAnonymous();
+        return app;
+    }
+
+    /// <summary>The authenticated caller of a gRPC call.</summary>
+    public static Caller Caller(this ServerCallContext context) => ServiceDefaults.Caller.From(context.GetHttpContext().User);
+}

@@ -1,0 +1,76 @@
+using System.Text;
+using SectorMesh.Domain;
+
+namespace SectorMesh.ServiceDefaults;
+
+/// <summary>Parses AIP-122 resource names such as tenants/{tenant}/partnerships/{partnership}.</summary>
+public static class ResourceNames
+{
+    /// <summary>Returns the identifiers of a name whose collections are <paramref name="collections"/>, in order.</summary>
+    public static string[] Parse(string? name, string field, params string[] collections)
+    {
+        var parts = (name ?? "").Split('/');
+        var valid = parts.Length == collections.Length * 2;
+        for (var i = 0; valid && i < collections.Length; i++)
+        {
+            valid = parts[2 * i] == collections[i] && ResourceId.IsValid(parts[2 * i + 1]);
+        }
+        if (!valid)
+        {
+            var pattern = string.Join("/", collections.Select(c => $"{c}/{{{Singular(c)}}}"));
+            throw new InvalidInput(field, $"must be a resource name of the form {pattern}.");
+        }
+        return Enumerable.Range(0, collections.Length).Select(i => parts[2 * i + 1]).ToArray();
+    }
+
+    public static string Format(params string[] collectionsAndIds) => string.Join("/", collectionsAndIds);
+
+    private static string Singular(string collection) => collection.EndsWith("ies") ? collection[..^3] + "y" : collection.TrimEnd('s');
+}
+
+/// <summary>
+/// Opaque page tokens (AIP-158) for keyset pagination: the last key of a page, bound to the
+/// filter it was issued for so a token cannot be replayed against another query.
+/// </summary>
+public static class PageTokens
+{
+    public const int DefaultPageSize = 25;
+    public const int MaxPageSize = 100;
+
+    public static int Size(int requested)
+    {
+        if (requested < 0)
+        {
+            throw new InvalidInput("page_size", "must not be negative.");
+        }
+        return requested == 0 ? DefaultPageSize : Math.Min(requested, MaxPageSize);
+    }
+
+    public static string Encode(string lastKey, string query) =>
+        Convert.ToBase64String(Encoding.UTF8.GetBytes($"{Hash(query)}|{lastKey}")).TrimEnd('=').Replace('+', '-').Replace('/', '_');
+
+    public static string? Decode(string? token, string query)
+    {
+        if (string.IsNullOrEmpty(token))
+        {
+            return null;
+        }
+        try
+        {
+            var base64 = token.Replace('-', '+').Replace('_', '/');
+            var text = Encoding.UTF8.GetString(Convert.FromBase64String(base64.PadRight(base64.Length + (4 - base64.Length % 4) % 4, '=')));
+            var parts = text.Split('|', 2);
+            if (parts.Length == 2 && parts[0] == Hash(query))
+            {
+                return parts[1];
+            }
+        }
+        catch (FormatException)
+        {
+        }
+        throw new InvalidInput("page_token", "is not a token this list returned for the same parent and filter.");
+    }
+
+    private static string Hash(string query) =>
+        Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..12];
+}

@@ -1,0 +1,102 @@
+using System.Security.Claims;
+
+namespace SectorMesh.ServiceDefaults;
+
+public static class SectorMeshClaims
+{
+    public const string Tenant = "tenant";
+    public const string Role = "role";
+    public const string Partnership = "partnership";
+    public const string Organization = "organization";
+}
+
+public static class Roles
+{
+    public const string PlatformAdmin = "platform-admin";
+    public const string BoardAdmin = "board-admin";
+    public const string PartnershipStaff = "partnership-staff";
+    public const string PartnerMember = "partner-member";
+    public const string Viewer = "viewer";
+
+    public static readonly IReadOnlySet<string> All =
+        new HashSet<string> { PlatformAdmin, BoardAdmin, PartnershipStaff, PartnerMember, Viewer };
+}
+
+/// <summary>The caller the token describes: its tenant, roles, and the partnerships it is listed on.</summary>
+public sealed record Caller(string Subject, string Tenant, IReadOnlySet<string> Roles, IReadOnlySet<string> Partnerships, string? Organization)
+{
+    public static Caller From(ClaimsPrincipal user) => new(
+        user.FindFirst("sub")?.Value ?? "",
+        user.FindFirst(SectorMeshClaims.Tenant)?.Value ?? "",
+        user.FindAll(SectorMeshClaims.Role).Select(c => c.Value).ToHashSet(),
+        user.FindAll(SectorMeshClaims.Partnership).Select(c => c.Value).ToHashSet(),
+        user.FindFirst(SectorMeshClaims.Organization)?.Value);
+
+    private bool Is(string role) => Roles.Contains(role);
+
+    public bool IsPlatformAdmin => Is(ServiceDefaults.Roles.PlatformAdmin);
+
+    /// <summary>Whether anything of this tenant exists for the caller; another tenant's data is not found, not forbidden.</summary>
+    public bool BelongsTo(string tenant) => IsPlatformAdmin || Tenant == tenant;
+
+    public bool AdministersTenant(string tenant) => IsPlatformAdmin || (Tenant == tenant && Is(ServiceDefaults.Roles.BoardAdmin));
+
+    /// <summary>Board administrators and viewers see every partnership of their tenant; others only those they are listed on.</summary>
+    public bool SeesWholeTenant(string tenant) => AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.Viewer));
+
+    public bool CanRead(string tenant, string partnershipId) =>
+        SeesWholeTenant(tenant) || (Tenant == tenant && Partnerships.Contains(partnershipId)
+            && (Is(ServiceDefaults.Roles.PartnershipStaff) || Is(ServiceDefaults.Roles.PartnerMember)));
+
+    public bool CanWrite(string tenant, string partnershipId) =>
+        AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff) && Partnerships.Contains(partnershipId));
+
+    /// <summary>Staff record the organizations they bring in; board administrators any.</summary>
+    public bool CanManageOrganizations(string tenant) =>
+        AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff));
+
+    /// <summary>A partner member acts for its own organization's records only.</summary>
+    public bool ActsFor(string tenant, string partnershipId, string organizationId) =>
+        CanWrite(tenant, partnershipId)
+        || (CanRead(tenant, partnershipId) && Is(ServiceDefaults.Roles.PartnerMember) && Organization == organizationId);
+}
+
+/// <summary>The caller may see the resource but not change it.</summary>
+public sealed class AccessDenied(string message) : Exception(message);
+
+/// <summary>Checks that throw: not visible means not found (no leak across tenants); visible but read-only means denied.</summary>
+public static class Access
+{
+    public static void EnsureTenant(this Caller caller, string tenant, string resourceName)
+    {
+        if (!caller.BelongsTo(tenant))
+        {
+            throw new Domain.ResourceNotFound(resourceName);
+        }
+    }
+
+    public static void EnsureRead(this Caller caller, string tenant, string partnershipId, string resourceName)
+    {
+        if (!caller.CanRead(tenant, partnershipId))
+        {
+            throw new Domain.ResourceNotFound(resourceName);
+        }
+    }
+
+    public static void EnsureWrite(this Caller caller, string tenant, string partnershipId, string resourceName)
+    {
+        caller.EnsureRead(tenant, partnershipId, resourceName);
+        if (!caller.CanWrite(tenant, partnershipId))
+        {
+            throw new AccessDenied($"Your role may read {resourceName} but not change it.");
+        }
+    }
+
+    public static void Ensure(this Caller caller, bool allowed, string what)
+    {
+        if (!allowed)
+        {
+            throw new AccessDenied($"Your role may not {what}.");
+        }
+    }
+}
