@@ -18,7 +18,7 @@ public static class Extensions
         var connection = builder.Configuration.GetConnectionString(DatabaseName)
             ?? throw new InvalidOperationException($"Set ConnectionStrings:{DatabaseName} to the Partnerships PostgreSQL database.");
         builder.Services.AddDbContext<PartnershipsDbContext>((services, options) => options
-            .UseNpgsql(connection, npgsql => npgsql.EnableRetryOnFailure(3))
+            .UseNpgsql(connection)
             .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<PartnershipsDbContext>("partnershipsdb");
 

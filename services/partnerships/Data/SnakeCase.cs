@@ -11,7 +11,8 @@ internal static class SnakeCase
         foreach (var entity in model.Model.GetEntityTypes().Where(e => !e.IsOwned()))
         {
             entity.SetTableName(ToSnake(entity.GetTableName()!));
-            foreach (var property in entity.GetProperties())
+            // xmin is PostgreSQL's own row version column and keeps its name.
+            foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
             {
                 property.SetColumnName(ToSnake(property.GetColumnName()));
             }

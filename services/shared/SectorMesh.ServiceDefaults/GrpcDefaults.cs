@@ -1,3 +1,5 @@
+using Google.Protobuf.Reflection;
+using Google.Rpc;
 using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
@@ -21,7 +23,9 @@ public static class GrpcDefaults
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 options.MaxReceiveMessageSize = 1024 * 1024;
             })
-            .AddJsonTranscoding();
+            // The error details the DomainErrorInterceptor attaches, so JSON callers see them too.
+            .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
+                BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor));
     }
 
     public static WebApplication UseSectorMeshGrpc(this WebApplication app)

@@ -1,0 +1,31 @@
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Gateway;
+
+/// <summary>POST /dev/token: a signed token for any tenant and roles. Mapped only in Development.</summary>
+public static class DevTokens
+{
+    public sealed record Request(string? Tenant, string[]? Roles, string[]? Partnerships, string? Organization, string? Subject);
+
+    public static void MapDevTokens(this WebApplication app) =>
+        app.MapPost("/dev/token", (Request request, TokenIssuer issuer) =>
+        {
+            var roles = request.Roles ?? [];
+            var errors = new Dictionary<string, string[]>();
+            if (roles.Length == 0 || roles.Any(r => !Roles.All.Contains(r)))
+            {
+                errors["roles"] = [$"must be one or more of: {string.Join(", ", Roles.All)}."];
+            }
+            if (string.IsNullOrWhiteSpace(request.Tenant) && !roles.Contains(Roles.PlatformAdmin))
+            {
+                errors["tenant"] = ["is required for every role but platform-admin."];
+            }
+            if (errors.Count > 0)
+            {
+                return Results.ValidationProblem(errors);
+            }
+            var token = issuer.Issue(request.Subject ?? "dev-user", request.Tenant ?? "", roles, request.Partnerships ?? [],
+                request.Organization, TimeSpan.FromHours(8));
+            return Results.Ok(new { access_token = token, token_type = "Bearer", expires_in = 8 * 3600 });
+        }).AllowAnonymous();
+}

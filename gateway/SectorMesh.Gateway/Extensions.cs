@@ -1,0 +1,64 @@
+using SectorMesh.ServiceDefaults;
+using StackExchange.Redis;
+
+namespace SectorMesh.Gateway;
+
+public static class Extensions
+{
+    public static void AddGateway(this WebApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddSectorMeshAuthentication();
+
+        var limits = builder.Configuration.GetSection(GatewayOptions.Section).Get<GatewayOptions>() ?? new GatewayOptions();
+        builder.Services.AddSingleton(limits);
+        builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
+
+        var redis = builder.Configuration.GetConnectionString("redis")
+            ?? throw new InvalidOperationException("Set ConnectionStrings:redis (host:port) for the gateway's rate limits.");
+        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
+        {
+            // Not aborting on a failed first connect: with Redis down the gateway still serves, without limits.
+            var options = ConfigurationOptions.Parse(redis);
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        builder.Services.AddSingleton<TenantRateLimiter>();
+
+        builder.Services.AddReverseProxy()
+            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .AddServiceDiscoveryDestinationResolver();
+    }
+
+    public static void MapGateway(this WebApplication app)
+    {
+        app.UseMiddleware<RequestSizeLimit>();
+        app.UseAuthentication();
+        app.UseAuthorization();
+        app.MapDefaultEndpoints();
+        if (app.Environment.IsDevelopment())
+        {
+            app.MapDevTokens();
+        }
+        app.MapReverseProxy(proxy =>
+        {
+            proxy.UseMiddleware<TenantRateLimit>();
+            proxy.UseSessionAffinity();
+            proxy.UseLoadBalancing();
+            proxy.UsePassiveHealthChecks();
+        });
+    }
+}
+
+public sealed class GatewayOptions
+{
+    public const string Section = "Gateway";
+
+    public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
+
+    /// <summary>Requests a tenant may make per window, across every gateway replica.</summary>
+    public int PermitsPerWindow { get; set; } = 600;
+
+    public int WindowSeconds { get; set; } = 60;
+}

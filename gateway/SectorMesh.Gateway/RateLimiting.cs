@@ -1,0 +1,79 @@
+using System.Globalization;
+using SectorMesh.ServiceDefaults;
+using StackExchange.Redis;
+
+namespace SectorMesh.Gateway;
+
+/// <summary>
+/// A fixed-window request count per tenant kept in Redis, so the limit holds across gateway
+/// replicas. When Redis is unreachable requests pass: slower protection, never an outage.
+/// </summary>
+public sealed class TenantRateLimiter(IConnectionMultiplexer redis, GatewayOptions options, ILogger<TenantRateLimiter> logger)
+{
+    // INCR and PEXPIRE in one script so a window always has an expiry, even if the gateway dies between them.
+    private const string CountScript = """
+        local count = redis.call('INCR', KEYS[1])
+        if count == 1 then redis.call('PEXPIRE', KEYS[1], ARGV[1]) end
+        return { count, redis.call('PTTL', KEYS[1]) }
+        """;
+
+    /// <summary>Returns null when the request may pass, or how long to wait before retrying.</summary>
+    public async Task<TimeSpan?> AcquireAsync(string tenant)
+    {
+        try
+        {
+            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript,
+                [new RedisKey($"sectormesh:ratelimit:{tenant}")], [options.WindowSeconds * 1000]))!;
+            var count = (long)result[0];
+            var remaining = Math.Max(0, (long)result[1]);
+            return count > options.PermitsPerWindow ? TimeSpan.FromMilliseconds(remaining) : null;
+        }
+        catch (RedisException e)
+        {
+            logger.LogWarning("Rate limit not applied, Redis is unreachable: {Error}", e.Message);
+            return null;
+        }
+    }
+}
+
+public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limiter)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        var caller = Caller.From(context.User);
+        var partition = caller.Tenant is { Length: > 0 } tenant ? tenant : $"subject:{caller.Subject}";
+        if (await limiter.AcquireAsync(partition) is not { } wait)
+        {
+            await next(context);
+            return;
+        }
+        var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
+        context.Response.Headers.RetryAfter = seconds;
+        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
+        {
+            // gRPC clients read the status from a trailers-only response, not from the HTTP status.
+            context.Response.StatusCode = StatusCodes.Status200OK;
+            context.Response.ContentType = "application/grpc";
+            context.Response.Headers["grpc-status"] = "8";
+            context.Response.Headers["grpc-message"] = $"Rate limit of tenant {partition} exceeded; retry after {seconds} s.";
+            return;
+        }
+        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
+        await context.Response.WriteAsJsonAsync(new { code = 8, message = $"Rate limit exceeded; retry after {seconds} s." });
+    }
+}
+
+/// <summary>Refuses a declared body over the limit before anything is proxied; Kestrel stops undeclared ones while reading.</summary>
+public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions options)
+{
+    public async Task InvokeAsync(HttpContext context)
+    {
+        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        {
+            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
+            await context.Response.WriteAsJsonAsync(new { code = 3, message = $"The request body is larger than {options.MaxRequestBodyBytes} bytes." });
+            return;
+        }
+        await next(context);
+    }
+}

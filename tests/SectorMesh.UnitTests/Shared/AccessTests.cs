@@ -1,0 +1,52 @@
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.UnitTests.Shared;
+
+public class AccessTests
+{
+    private static Caller As(string role, string tenant = "oh", params string[] partnerships) =>
+        new("user", tenant, new HashSet<string> { role }, partnerships.ToHashSet(), null);
+
+    [Fact]
+    public void A_board_administrator_reads_and_writes_every_partnership_of_its_tenant()
+    {
+        var board = As(Roles.BoardAdmin);
+
+        Assert.True(board.CanRead("oh", "any") && board.CanWrite("oh", "any"));
+    }
+
+    [Fact]
+    public void Nobody_but_a_platform_administrator_sees_another_tenant()
+    {
+        Assert.False(As(Roles.BoardAdmin).BelongsTo("pa"));
+        Assert.True(As(Roles.PlatformAdmin, tenant: "").BelongsTo("pa"));
+    }
+
+    [Fact]
+    public void Partnership_staff_write_only_the_partnerships_they_are_listed_on()
+    {
+        var staff = As(Roles.PartnershipStaff, "oh", "healthcare");
+
+        Assert.True(staff.CanWrite("oh", "healthcare"));
+        Assert.False(staff.CanRead("oh", "manufacturing"));
+    }
+
+    [Fact]
+    public void A_viewer_reads_the_whole_tenant_but_writes_nothing()
+    {
+        var viewer = As(Roles.Viewer);
+
+        Assert.True(viewer.CanRead("oh", "healthcare"));
+        Assert.False(viewer.CanWrite("oh", "healthcare"));
+    }
+
+    [Fact]
+    public void A_partner_member_acts_only_for_its_own_organization()
+    {
+        var member = new Caller("user", "oh", new HashSet<string> { Roles.PartnerMember }, new HashSet<string> { "healthcare" }, "hospital");
+
+        Assert.True(member.ActsFor("oh", "healthcare", "hospital"));
+        Assert.False(member.ActsFor("oh", "healthcare", "clinic"));
+        Assert.False(member.CanWrite("oh", "healthcare"));
+    }
+}

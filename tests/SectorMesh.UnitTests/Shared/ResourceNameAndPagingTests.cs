@@ -1,0 +1,68 @@
+using SectorMesh.Domain;
+using SectorMesh.Partnerships.Api;
+using SectorMesh.Partnerships.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.UnitTests.Shared;
+
+public class ResourceNameAndPagingTests
+{
+    [Fact]
+    public void A_resource_name_yields_its_identifiers_in_order()
+    {
+        Assert.Equal(["oh", "healthcare"], ResourceNames.Parse("tenants/oh/partnerships/healthcare", "name", "tenants", "partnerships"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("tenants/oh")]
+    [InlineData("tenants/oh/regions/central")]
+    [InlineData("tenants/OH/partnerships/x")]
+    public void A_malformed_resource_name_is_reported_on_its_field(string name)
+    {
+        var error = Assert.Throws<InvalidInput>(() => ResourceNames.Parse(name, "name", "tenants", "partnerships"));
+
+        Assert.Equal("name", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void A_page_token_round_trips_for_the_same_query()
+    {
+        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = ACTIVE");
+
+        Assert.Equal("healthcare", PageTokens.Decode(token, "tenants/oh?stage = ACTIVE"));
+    }
+
+    [Fact]
+    public void A_page_token_is_refused_for_another_filter()
+    {
+        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = ACTIVE");
+
+        Assert.Equal("page_token", Assert.Single(Assert.Throws<InvalidInput>(() => PageTokens.Decode(token, "tenants/oh?")).Violations).Field);
+    }
+
+    [Fact]
+    public void Page_size_defaults_to_25_and_is_capped_at_100()
+    {
+        Assert.Equal((25, 100), (PageTokens.Size(0), PageTokens.Size(5000)));
+    }
+
+    [Fact]
+    public void The_list_filter_combines_stage_sector_and_region()
+    {
+        var filter = PartnershipFilter.Parse("stage = ACTIVE AND sector = \"62\" AND region = \"tenants/oh/regions/central\"", "oh");
+
+        Assert.Equal(new PartnershipFilter(PartnershipStage.Active, "62", "central"), filter);
+    }
+
+    [Theory]
+    [InlineData("stage = DORMANT")]
+    [InlineData("color = red")]
+    [InlineData("sector = 6")]
+    [InlineData("region = \"tenants/pa/regions/east\"")]
+    [InlineData("stage ACTIVE")]
+    public void An_invalid_filter_is_reported_on_the_filter_field(string filter)
+    {
+        Assert.Equal("filter", Assert.Single(Assert.Throws<InvalidInput>(() => PartnershipFilter.Parse(filter, "oh")).Violations).Field);
+    }
+}
