@@ -1,0 +1,35 @@
+using SectorMesh.AppHost;
+
+var builder = DistributedApplication.CreateBuilder(args);
+
+// Containers where an engine answers; otherwise the servers installed from Debian's packages.
+var servers = BackingServers.Add(builder);
+
+var migrations = builder.AddProject<Projects.SectorMesh_Partnerships>("partnerships-migrations", launchProfileName: null)
+    .WithArgs("migrate")
+    .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+    .WithServerReference(servers.PartnershipsDatabase)
+    .WithServerReference(servers.RabbitMq);
+
+var partnerships = builder.AddProject<Projects.SectorMesh_Partnerships>("partnerships")
+    .WithServerReference(servers.PartnershipsDatabase)
+    .WithServerReference(servers.RabbitMq)
+    .WaitForCompletion(migrations);
+
+var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
+    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+    .WithEndpoint("grpc", endpoint => endpoint.IsProxied = false)
+    .WithReference(partnerships)
+    .WithServerReference(servers.Redis)
+    .WithHttpHealthCheck("/health/ready", endpointName: "http")
+    .WaitFor(partnerships);
+
+if (builder.Configuration["SampleData"] != "false")
+{
+    builder.AddProject<Projects.SectorMesh_SampleData>("sample-data")
+        .WithEnvironment("Gateway__Url", gateway.GetEndpoint("grpc"))
+        .WithEnvironment("Gateway__JsonUrl", gateway.GetEndpoint("http"))
+        .WaitFor(gateway);
+}
+
+builder.Build().Run();

@@ -1,0 +1,85 @@
+using System.Diagnostics;
+
+namespace SectorMesh.AppHost;
+
+/// <summary>How a project is given a backing server: its connection string, and waiting until it runs.</summary>
+public sealed record BackingServer(Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> AttachTo);
+
+public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer RabbitMq, BackingServer Redis)
+{
+    // Ports of the servers the AppHost runs itself; the test servers of eng/servers.sh use others, so both can run at once.
+    private const int PostgresPort = 15432;
+    private const int RabbitMqPort = 15672;
+    private const int RabbitMqDistributionPort = 15673;
+    private const int RedisPort = 16379;
+
+    public static BackingServers Add(IDistributedApplicationBuilder builder) =>
+        (builder.Configuration["Servers"] ?? (ContainerEngineAnswers() ? "containers" : "executables")) switch
+        {
+            "containers" => AddContainers(builder),
+            "executables" => AddExecutables(builder),
+            var other => throw new InvalidOperationException($"Servers must be 'containers' or 'executables', not '{other}'."),
+        };
+
+    private static BackingServers AddContainers(IDistributedApplicationBuilder builder)
+    {
+        var database = builder.AddPostgres("postgres").AddDatabase("partnershipsdb");
+        var rabbit = builder.AddRabbitMQ("rabbitmq");
+        var redis = builder.AddRedis("redis");
+        return new BackingServers(
+            new BackingServer(project => project.WithReference(database).WaitFor(database)),
+            new BackingServer(project => project.WithReference(rabbit).WaitFor(rabbit)),
+            new BackingServer(project => project.WithReference(redis).WaitFor(redis)));
+    }
+
+    private static BackingServers AddExecutables(IDistributedApplicationBuilder builder)
+    {
+        RequireInstalled(("PostgreSQL", "/usr/lib/postgresql"), ("RabbitMQ", "/usr/sbin/rabbitmq-server"), ("Redis", "/usr/bin/redis-server"));
+        var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
+        BackingServer Server(string name, string connectionName, string connectionString)
+        {
+            var server = builder.AddExecutable(name, "bash", repository, "eng/servers.sh", "run", name)
+                .WithEnvironment("SM_SERVERS_DIR", Path.Combine(repository, ".servers", "dev"))
+                .WithEnvironment("SM_PG_PORT", PostgresPort.ToString())
+                .WithEnvironment("SM_RABBIT_PORT", RabbitMqPort.ToString())
+                .WithEnvironment("SM_RABBIT_DIST_PORT", RabbitMqDistributionPort.ToString())
+                .WithEnvironment("SM_RABBIT_NODE", "sectormesh-dev@localhost")
+                .WithEnvironment("SM_REDIS_PORT", RedisPort.ToString());
+            return new BackingServer(project => project.WithEnvironment($"ConnectionStrings__{connectionName}", connectionString).WaitFor(server));
+        }
+
+        return new BackingServers(
+            Server("postgres", "partnershipsdb", $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password=sectormesh;Database=partnerships"),
+            Server("rabbitmq", "rabbitmq", $"amqp://guest:guest@127.0.0.1:{RabbitMqPort}"),
+            Server("redis", "redis", $"127.0.0.1:{RedisPort}"));
+    }
+
+    private static void RequireInstalled(params (string Name, string Path)[] servers)
+    {
+        var missing = servers.Where(s => !File.Exists(s.Path) && !Directory.Exists(s.Path)).Select(s => s.Name).ToList();
+        if (missing.Count > 0)
+        {
+            throw new InvalidOperationException(
+                $"{string.Join(", ", missing)} not installed and no container engine answers. Install them from Debian's packages with: sudo eng/servers.sh install");
+        }
+    }
+
+    private static bool ContainerEngineAnswers()
+    {
+        try
+        {
+            using var docker = Process.Start(new ProcessStartInfo("docker", "info") { RedirectStandardOutput = true, RedirectStandardError = true });
+            return docker is not null && docker.WaitForExit(5000) && docker.ExitCode == 0;
+        }
+        catch (System.ComponentModel.Win32Exception)
+        {
+            return false;
+        }
+    }
+}
+
+public static class BackingServerExtensions
+{
+    public static IResourceBuilder<ProjectResource> WithServerReference(this IResourceBuilder<ProjectResource> project, BackingServer server) =>
+        server.AttachTo(project);
+}
