@@ -50,13 +50,17 @@ public static class ProtoMapping
     public static Google.Type.Date? ToProto(this DateOnly? date) =>
         date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 
+    /// <summary>PostgreSQL keeps microseconds, so a resource reads back the same time it was created with.</summary>
+    private static Timestamp ToTimestamp(DateTimeOffset time) =>
+        Timestamp.FromDateTimeOffset(time.AddTicks(-(time.Ticks % 10)));
+
     public static V1.Tenant ToProto(this Domain.Tenant tenant) => new()
     {
         Name = Names.Tenant(tenant.Id),
         DisplayName = tenant.DisplayName,
         MinEmployerPartners = tenant.MinEmployerPartners,
         Etag = tenant.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
-        CreateTime = Timestamp.FromDateTimeOffset(tenant.CreatedAt),
+        CreateTime = ToTimestamp(tenant.CreatedAt),
     };
 
     public static V1.Region ToProto(this Domain.Region region) => new()
@@ -87,8 +91,8 @@ public static class ProtoMapping
             Vision = p.Vision,
             Mission = p.Mission,
             Etag = p.Etag,
-            CreateTime = Timestamp.FromDateTimeOffset(p.CreatedAt),
-            UpdateTime = Timestamp.FromDateTimeOffset(p.UpdatedAt),
+            CreateTime = ToTimestamp(p.CreatedAt),
+            UpdateTime = ToTimestamp(p.UpdatedAt),
             Goals = { p.Goals.Select(g => new V1.Goal { Statement = g.Statement, Metric = g.Metric, Target = g.Target, DueDate = g.DueDate.ToProto() }) },
             Strategies =
             {
@@ -127,7 +131,7 @@ public static class ProtoMapping
                             Organization = organization(s.OrganizationId),
                             SignatoryName = s.SignatoryName,
                             SignatoryTitle = s.SignatoryTitle,
-                            SignTime = Timestamp.FromDateTimeOffset(s.SignedAt),
+                            SignTime = ToTimestamp(s.SignedAt),
                         }),
                     },
                 }),
@@ -167,7 +171,7 @@ public static class ProtoMapping
         {
             message.Intermediary = new V1.Intermediary
             {
-                DesignateTime = Timestamp.FromDateTimeOffset(intermediary.DesignatedAt),
+                DesignateTime = ToTimestamp(intermediary.DesignatedAt),
                 Assignments =
                 {
                     intermediary.Assignments.Select(a => new V1.IntermediaryAssignment

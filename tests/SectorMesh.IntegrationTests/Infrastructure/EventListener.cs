@@ -1,0 +1,86 @@
+using System.Collections.Concurrent;
+using MassTransit;
+using RabbitMQ.Client;
+using SectorMesh.Contracts.Events;
+using SectorMesh.Contracts.Events.Partnerships;
+
+namespace SectorMesh.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership
+/// event, recording each delivery with its message id. The queue is deleted when done, so no
+/// binding outlives the test.
+/// </summary>
+public sealed class EventListener : IAsyncDisposable,
+    IConsumer<PartnershipCreated>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
+    IConsumer<IntermediaryDesignated>, IConsumer<AgreementSigned>, IConsumer<CommitteeMemberAdded>, IConsumer<GoalSet>
+{
+    private readonly ConcurrentQueue<(Guid MessageId, IIntegrationEvent Event)> _received = new();
+    private IBusControl _bus = null!;
+
+    public string Queue { get; } = $"test-events-{Guid.NewGuid():N}";
+
+    public IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)> Received => _received.ToList();
+
+    public static async Task<EventListener> StartAsync()
+    {
+        var listener = new EventListener();
+        listener._bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
+        {
+            rabbit.Host(new Uri(Servers.RabbitMq));
+            rabbit.ReceiveEndpoint(listener.Queue, endpoint => endpoint.Instance(listener));
+        });
+        await listener._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
+        return listener;
+    }
+
+    public IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)> For(string partnershipId) =>
+        Received.Where(r => r.Event.PartnershipId == partnershipId).ToList();
+
+    public async Task<bool> WaitForAsync(Func<IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)>, bool> condition, TimeSpan timeout)
+    {
+        var deadline = DateTime.UtcNow + timeout;
+        while (DateTime.UtcNow < deadline)
+        {
+            if (condition(Received))
+            {
+                return true;
+            }
+            await Task.Delay(100);
+        }
+        return condition(Received);
+    }
+
+    private Task Record(ConsumeContext context, IIntegrationEvent message)
+    {
+        _received.Enqueue((context.MessageId ?? Guid.Empty, message));
+        return Task.CompletedTask;
+    }
+
+    public Task Consume(ConsumeContext<PartnershipCreated> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<PartnershipStageChanged> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<PartnerJoined> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<PartnerLeft> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<IntermediaryDesignated> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<AgreementSigned> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<CommitteeMemberAdded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<GoalSet> context) => Record(context, context.Message);
+
+    public async ValueTask DisposeAsync()
+    {
+        await _bus.StopAsync();
+        await DeleteQueuesAsync(Queue);
+    }
+
+    public static async Task DeleteQueuesAsync(params string[] queues)
+    {
+        var factory = new ConnectionFactory { Uri = new Uri(Servers.RabbitMq) };
+        await using var connection = await factory.CreateConnectionAsync();
+        await using var channel = await connection.CreateChannelAsync();
+        foreach (var queue in queues)
+        {
+            await channel.QueueDeleteAsync(queue);
+            await channel.ExchangeDeleteAsync(queue);
+        }
+    }
+}

@@ -1,0 +1,115 @@
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using SectorMesh.Contracts.Partnerships.V1;
+
+namespace SectorMesh.IntegrationTests.Infrastructure;
+
+/// <summary>
+/// The Partnerships service and the gateway as separate processes on the real servers, with a
+/// database of their own: what a client of SectorMesh meets.
+/// </summary>
+public sealed class Platform : IAsyncLifetime
+{
+    private readonly List<ServiceProcess> _processes = [];
+
+    public string Database { get; private set; } = "";
+    public Uri ServiceUrl { get; private set; } = null!;
+    public Uri GatewayJsonUrl { get; private set; } = null!;
+    public Uri GatewayGrpcUrl { get; private set; } = null!;
+    public GrpcChannel Gateway { get; private set; } = null!;
+    public GrpcChannel Direct { get; private set; } = null!;
+
+    public async Task InitializeAsync()
+    {
+        Servers.RequireRunning();
+        Database = await Servers.CreateDatabaseAsync("partnerships_e2e");
+        var service = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__partnershipsdb"] = Database,
+            ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
+            ["Auth__SigningKey"] = Servers.SigningKey,
+        };
+        await using (var migration = ServiceProcess.Start("services/partnerships", service, "migrate"))
+        {
+            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        }
+
+        ServiceUrl = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        var partnerships = Track(ServiceProcess.Start("services/partnerships", new Dictionary<string, string>(service) { ["ASPNETCORE_URLS"] = ServiceUrl.ToString() }));
+        await partnerships.WaitUntilReadyAsync(ServiceUrl, http2Only: true);
+
+        (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
+        Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
+        Direct = GrpcChannel.ForAddress(ServiceUrl);
+    }
+
+    /// <summary>Starts a gateway in front of this platform's service; its JSON and gRPC addresses.</summary>
+    public async Task<(Uri Json, Uri Grpc)> StartGatewayAsync(string environment, int permitsPerWindow)
+    {
+        var json = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        var grpc = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        var gateway = Track(ServiceProcess.Start("gateway/SectorMesh.Gateway", new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = environment,
+            ["Kestrel__Endpoints__http__Url"] = json.ToString(),
+            ["Kestrel__Endpoints__grpc__Url"] = grpc.ToString(),
+            ["services__partnerships__http__0"] = ServiceUrl.ToString(),
+            ["ConnectionStrings__redis"] = Servers.Redis,
+            ["Auth__SigningKey"] = Servers.SigningKey,
+            ["Gateway__PermitsPerWindow"] = permitsPerWindow.ToString(),
+            ["Gateway__MaxRequestBodyBytes"] = "65536",
+        }));
+        await gateway.WaitUntilReadyAsync(json, http2Only: false);
+        return (json, grpc);
+    }
+
+    private ServiceProcess Track(ServiceProcess process)
+    {
+        _processes.Add(process);
+        return process;
+    }
+
+    /// <summary>A token from the gateway's Development-only /dev/token.</summary>
+    public async Task<string> TokenAsync(string tenant, string role, params string[] partnerships)
+    {
+        using var http = new HttpClient { BaseAddress = GatewayJsonUrl };
+        var response = await http.PostAsJsonAsync("/dev/token", new { tenant, roles = new[] { role }, partnerships });
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString()!;
+    }
+
+    public static Metadata Bearer(string token) => new() { { "authorization", $"Bearer {token}" } };
+
+    public HttpClient Json(string? token)
+    {
+        var http = new HttpClient { BaseAddress = GatewayJsonUrl };
+        if (token is not null)
+        {
+            http.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", token);
+        }
+        return http;
+    }
+
+    public Contracts.Partnerships.V1.Partnerships.PartnershipsClient PartnershipsThroughGateway => new(Gateway);
+    public Tenants.TenantsClient TenantsThroughGateway => new(Gateway);
+    public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
+
+    public async Task DisposeAsync()
+    {
+        Gateway?.Dispose();
+        Direct?.Dispose();
+        foreach (var process in _processes)
+        {
+            await process.DisposeAsync();
+        }
+    }
+}
+
+[CollectionDefinition(Name)]
+public sealed class PlatformCollection : ICollectionFixture<Platform>
+{
+    public const string Name = "platform";
+}

@@ -1,0 +1,69 @@
+using SectorMesh.Contracts.Events.Partnerships;
+using SectorMesh.Contracts.Partnerships.V1;
+using SectorMesh.IntegrationTests.Infrastructure;
+
+namespace SectorMesh.IntegrationTests.Messaging;
+
+/// <summary>Events leave the Partnerships service through its outbox and RabbitMQ.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class OutboxTests(Platform platform) : IAsyncLifetime
+{
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(90);
+    private TenantScenario _tenant = null!;
+    private EventListener _events = null!;
+
+    public async Task InitializeAsync()
+    {
+        _tenant = await TenantScenario.CreateAsync(platform);
+        _events = await EventListener.StartAsync();
+    }
+
+    public async Task DisposeAsync() => await _events.DisposeAsync();
+
+    [Fact]
+    public async Task Each_change_publishes_its_event_exactly_once()
+    {
+        var partnership = await _tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
+        await _tenant.AddSecondEmployerAsync(partnership.Name);
+        await platform.PartnershipsThroughGateway.ChangePartnershipStageAsync(
+            new ChangePartnershipStageRequest { Name = partnership.Name, Stage = Contracts.Partnerships.V1.PartnershipStage.Active }, _tenant.Board);
+
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipStageChanged { PartnershipId: "healthcare" } c && c.TenantId == _tenant.TenantId), Patience);
+        await Task.Delay(TimeSpan.FromSeconds(2));
+
+        var received = _events.Received.Where(e => e.Event.TenantId == _tenant.TenantId).ToList();
+        var counts = received.GroupBy(e => e.Event.GetType().Name).ToDictionary(g => g.Key, g => g.Count());
+        Assert.Equal(new Dictionary<string, int>
+        {
+            [nameof(PartnershipCreated)] = 1,
+            [nameof(PartnerJoined)] = 3,
+            [nameof(IntermediaryDesignated)] = 1,
+            [nameof(AgreementSigned)] = 1,
+            [nameof(PartnershipStageChanged)] = 1,
+        }, counts);
+        Assert.Equal(received.Count, received.Select(e => e.MessageId).Distinct().Count());
+        Assert.All(received, e => Assert.Equal(e.MessageId, e.Event.MessageId));
+    }
+
+    [Fact]
+    public async Task With_RabbitMQ_stopped_a_write_succeeds_and_its_event_arrives_after_the_restart()
+    {
+        Servers.RabbitMqApp("stop_app");
+        try
+        {
+            var created = await _tenant.CreatePartnershipAsync("during-outage");
+            Assert.Equal(Contracts.Partnerships.V1.PartnershipStage.Exploring, created.Stage);
+            await Task.Delay(TimeSpan.FromSeconds(3));
+            Assert.DoesNotContain(_events.Received, e => e.Event.TenantId == _tenant.TenantId);
+        }
+        finally
+        {
+            Servers.RabbitMqApp("start_app");
+        }
+
+        var arrived = await _events.WaitForAsync(
+            r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "during-outage" } c && c.TenantId == _tenant.TenantId), Patience);
+
+        Assert.True(arrived, "PartnershipCreated did not arrive after RabbitMQ came back.");
+    }
+}
