@@ -14,7 +14,7 @@ status=0
 dotnet test SectorMesh.sln -c Release --no-build --nologo --logger "console;verbosity=normal" \
     --results-directory "$results" 2>&1 | tee "$results/output.txt" || status=$?
 
-# One closing line for the whole run, summed over the test projects.
-grep -E '^(Passed|Failed)!' "$results/output.txt" | sed -E 's/.*Failed: *([0-9]+), Passed: *([0-9]+), Skipped: *([0-9]+).*/\1 \2 \3/' |
-    awk '{ f += $1; p += $2; s += $3 } END { printf "%d passed, %d failed, %d skipped\n", p, f, s }'
+# One closing line for the whole run, summed over the test projects' summaries.
+awk '/^ +Passed: +[0-9]+$/ { p += $2 } /^ +Failed: +[0-9]+$/ { f += $2 } /^ +Skipped: +[0-9]+$/ { s += $2 }
+     END { printf "%d passed, %d failed, %d skipped\n", p, f, s }' "$results/output.txt"
 exit "$status"

@@ -12,6 +12,8 @@ var migrations = builder.AddProject<Projects.SectorMesh_Partnerships>("partnersh
     .WithServerReference(servers.RabbitMq);
 
 var partnerships = builder.AddProject<Projects.SectorMesh_Partnerships>("partnerships")
+    // A fixed port (5101) so the benchmark and a developer's gRPC client can reach the service directly.
+    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
     .WithServerReference(servers.PartnershipsDatabase)
     .WithServerReference(servers.RabbitMq)
     .WaitForCompletion(migrations);
@@ -21,6 +23,7 @@ var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("grpc", endpoint => endpoint.IsProxied = false)
     .WithReference(partnerships)
     .WithServerReference(servers.Redis)
+    .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "600")
     .WithHttpHealthCheck("/health/ready", endpointName: "http")
     .WaitFor(partnerships);
 

@@ -1,0 +1,117 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Headers;
+using System.Net.Http.Json;
+using Grpc.Core;
+using Grpc.Net.Client;
+using MassTransit;
+using SectorMesh.Benchmarks;
+using SectorMesh.Contracts.Events.Partnerships;
+using V1 = SectorMesh.Contracts.Partnerships.V1;
+
+// Run against a platform started with: eng/run.sh --SampleData=false --Gateway:PermitsPerWindow=100000000
+// (the raised limit keeps the gateway's per-tenant rate limit from throttling the benchmark).
+var settings = args.Select(a => a.Split('=', 2)).Where(a => a.Length == 2).ToDictionary(a => a[0].TrimStart('-'), a => a[1]);
+string Setting(string key, string fallback) => settings.TryGetValue(key, out var value) ? value : fallback;
+var serviceUrl = new Uri(Setting("service", "http://127.0.0.1:5101"));
+var gatewayGrpc = new Uri(Setting("gateway-grpc", "http://127.0.0.1:8081"));
+var gatewayJson = new Uri(Setting("gateway-json", "http://127.0.0.1:8080"));
+var rabbit = new Uri(Setting("rabbitmq", "amqp://guest:guest@127.0.0.1:15672"));
+var duration = TimeSpan.FromSeconds(int.Parse(Setting("seconds", "10")));
+var concurrency = int.Parse(Setting("concurrency", "16"));
+
+using var json = new HttpClient { BaseAddress = gatewayJson };
+async Task<string> Token(string tenant, string role)
+{
+    var response = await json.PostAsJsonAsync("/dev/token", new { tenant, roles = new[] { role }, subject = "benchmark" });
+    response.EnsureSuccessStatusCode();
+    return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString()!;
+}
+
+const string Tenant = "benchmark";
+var tenantName = $"tenants/{Tenant}";
+using var direct = GrpcChannel.ForAddress(serviceUrl);
+using var gateway = GrpcChannel.ForAddress(gatewayGrpc);
+var admin = new Metadata { { "authorization", $"Bearer {await Token("", "platform-admin")}" } };
+var boardToken = await Token(Tenant, "board-admin");
+var board = new Metadata { { "authorization", $"Bearer {boardToken}" } };
+
+async Task IgnoreExisting(Func<Task> create)
+{
+    try
+    {
+        await create();
+    }
+    catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+    {
+    }
+}
+var tenants = new V1.Tenants.TenantsClient(gateway);
+await IgnoreExisting(() => tenants.CreateTenantAsync(new V1.CreateTenantRequest { TenantId = Tenant, Tenant = new V1.Tenant { DisplayName = "Benchmark Board" } }, admin).ResponseAsync);
+await IgnoreExisting(() => tenants.CreateRegionAsync(new V1.CreateRegionRequest
+{
+    Parent = tenantName, RegionId = "central", Region = new V1.Region { DisplayName = "Central", CountyFips = { "39049" } },
+}, board).ResponseAsync);
+V1.Partnership NewPartnership() => new()
+{
+    DisplayName = "Benchmark Healthcare Partnership", Region = $"{tenantName}/regions/central",
+    TargetSector = new V1.TargetSector { NaicsCode = "62", Title = "Health Care and Social Assistance" },
+    Vision = "A measured vision", Mission = "A measured mission",
+};
+var viaGateway = new V1.Partnerships.PartnershipsClient(gateway);
+await IgnoreExisting(() => viaGateway.CreatePartnershipAsync(new V1.CreatePartnershipRequest { Parent = tenantName, PartnershipId = "read-target", Partnership = NewPartnership() }, board).ResponseAsync);
+
+var readName = $"{tenantName}/partnerships/read-target";
+var viaService = new V1.Partnerships.PartnershipsClient(direct);
+json.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", boardToken);
+
+Console.WriteLine($"SectorMesh benchmark: {concurrency} concurrent callers, {duration.TotalSeconds:F0} s per scenario, {Environment.ProcessorCount} cores");
+var directRead = await Measurement.RunAsync("read: gRPC direct to the service", concurrency, duration,
+    () => viaService.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = readName }, board).ResponseAsync);
+Console.WriteLine(directRead);
+var gatewayRead = await Measurement.RunAsync("read: gRPC through the gateway", concurrency, duration,
+    () => viaGateway.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = readName }, board).ResponseAsync);
+Console.WriteLine(gatewayRead);
+var jsonRead = await Measurement.RunAsync("read: JSON through the gateway", concurrency, duration, async () =>
+{
+    using var response = await json.GetAsync($"/v1/{readName}");
+    response.EnsureSuccessStatusCode();
+    await response.Content.ReadAsByteArrayAsync();
+});
+Console.WriteLine(jsonRead);
+
+// A write is done when another service has consumed its event.
+var waiting = new ConcurrentDictionary<string, TaskCompletionSource>();
+var queue = $"benchmark-{Guid.NewGuid():N}";
+var bus = Bus.Factory.CreateUsingRabbitMq(cfg =>
+{
+    cfg.Host(rabbit);
+    cfg.ReceiveEndpoint(queue, endpoint =>
+    {
+        endpoint.AutoDelete = true;
+        endpoint.Durable = false;
+        endpoint.Handler<PartnershipCreated>(context =>
+        {
+            if (waiting.TryRemove(context.Message.PartnershipId, out var done))
+            {
+                done.TrySetResult();
+            }
+            return Task.CompletedTask;
+        });
+    });
+});
+await bus.StartAsync();
+var writeConcurrency = Math.Max(1, concurrency / 4);
+var write = await Measurement.RunAsync("write: gRPC via gateway until consumed", writeConcurrency, duration, async () =>
+{
+    var id = $"w{Guid.NewGuid():N}"[..20];
+    var consumed = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+    waiting[id] = consumed;
+    await viaGateway.CreatePartnershipAsync(new V1.CreatePartnershipRequest { Parent = tenantName, PartnershipId = id, Partnership = NewPartnership() }, board);
+    await consumed.Task.WaitAsync(TimeSpan.FromSeconds(30));
+});
+Console.WriteLine(write);
+await bus.StopAsync();
+
+Console.WriteLine();
+Console.WriteLine($"gateway/direct (gRPC): throughput {gatewayRead.RequestsPerSecond / directRead.RequestsPerSecond:F2}x, p50 {gatewayRead.P50 / directRead.P50:F2}x, p99 {gatewayRead.P99 / directRead.P99:F2}x");
+Console.WriteLine($"gateway JSON/direct gRPC: throughput {jsonRead.RequestsPerSecond / directRead.RequestsPerSecond:F2}x, p50 {jsonRead.P50 / directRead.P50:F2}x, p99 {jsonRead.P99 / directRead.P99:F2}x");
