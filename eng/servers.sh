@@ -37,6 +37,8 @@ missing() {
     [ -n "$pg_bin" ] || need+=(postgresql)
     command -v rabbitmq-server >/dev/null || need+=(rabbitmq-server)
     command -v redis-server >/dev/null || need+=(redis-server)
+    # kubectl renders the Kubernetes overlays for the manifest tests.
+    command -v kubectl >/dev/null || need+=(kubectl)
     echo "${need[@]:-}"
 }
 
@@ -52,7 +54,7 @@ require_installed() {
 install() {
     local need
     need="$(missing)"
-    [ -z "$need" ] && { echo "PostgreSQL, RabbitMQ and Redis are installed."; return; }
+    [ -z "$need" ] && { echo "PostgreSQL, RabbitMQ, Redis and kubectl are installed."; return; }
     echo "Installing $need from Debian's packages..."
     apt-get update -qq
     # apt must not start the servers itself: they run on our ports, under our folders.

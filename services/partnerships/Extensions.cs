@@ -34,6 +34,30 @@ public static class Extensions
         app.MapGrpcService<PartnershipsApi>();
     }
 
+    public static async Task WaitForMigrationsAsync(this WebApplication app)
+    {
+        var logger = app.Services.GetRequiredService<ILogger<PartnershipsDbContext>>();
+        while (true)
+        {
+            try
+            {
+                await using var scope = app.Services.CreateAsyncScope();
+                var pending = (await scope.ServiceProvider.GetRequiredService<PartnershipsDbContext>().Database.GetPendingMigrationsAsync()).ToList();
+                if (pending.Count == 0)
+                {
+                    logger.LogInformation("Partnerships database is up to date");
+                    return;
+                }
+                logger.LogInformation("Waiting for {Count} migrations: {Pending}", pending.Count, string.Join(", ", pending));
+            }
+            catch (Exception e) when (e.GetBaseException() is System.Net.Sockets.SocketException or Npgsql.PostgresException)
+            {
+                logger.LogInformation("Waiting for the database: {Error}", e.GetBaseException().Message);
+            }
+            await Task.Delay(TimeSpan.FromSeconds(2));
+        }
+    }
+
     public static async Task MigrateDatabaseAsync(this WebApplication app)
     {
         var logger = app.Services.GetRequiredService<ILogger<PartnershipsDbContext>>();

@@ -10,5 +10,11 @@ if (args.Contains("migrate"))
     await app.MigrateDatabaseAsync();
     return;
 }
+if (args.Contains("wait-for-migrations"))
+{
+    // A Kubernetes init container: the service starts only once the migration Job has finished.
+    await app.WaitForMigrationsAsync();
+    return;
+}
 app.MapPartnershipsService();
 app.Run();

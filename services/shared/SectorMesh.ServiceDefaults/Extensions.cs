@@ -14,7 +14,7 @@ namespace SectorMesh.ServiceDefaults;
 
 public static class Extensions
 {
-    private const string LivenessTag = "live";
+    public const string LivenessTag = "live";
 
     /// <summary>Telemetry, health, service discovery and resilient outgoing calls, the same in every process.</summary>
     public static TBuilder AddServiceDefaults<TBuilder>(this TBuilder builder) where TBuilder : IHostApplicationBuilder

@@ -11,11 +11,18 @@ namespace SectorMesh.ServiceDefaults;
 
 public static class GrpcDefaults
 {
+    public const string LivenessService = "live";
+
     /// <summary>gRPC with domain error mapping, JSON transcoding, health checking and token validation.</summary>
     public static IGrpcServerBuilder AddSectorMeshGrpc(this IHostApplicationBuilder builder)
     {
         builder.AddSectorMeshAuthentication();
-        builder.Services.AddGrpcHealthChecks();
+        // "" is readiness (every check), "live" is liveness only: Kubernetes' native gRPC probes ask for these.
+        builder.Services.AddGrpcHealthChecks(health =>
+        {
+            health.Services.Map("", _ => true);
+            health.Services.Map(LivenessService, result => result.Tags.Contains(Extensions.LivenessTag));
+        });
         return builder.Services
             .AddGrpc(options =>
             {
