@@ -16,6 +16,7 @@ var partnerships = builder.AddProject<Projects.SectorMesh_Partnerships>("partner
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
     .WithServerReference(servers.PartnershipsDatabase)
     .WithServerReference(servers.RabbitMq)
+    .WithServerReference(servers.Redis)
     .WaitForCompletion(migrations);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")

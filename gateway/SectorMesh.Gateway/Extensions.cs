@@ -1,5 +1,4 @@
 using SectorMesh.ServiceDefaults;
-using StackExchange.Redis;
 
 namespace SectorMesh.Gateway;
 
@@ -14,16 +13,8 @@ public static class Extensions
         builder.Services.AddSingleton(limits);
         builder.WebHost.ConfigureKestrel(kestrel => kestrel.Limits.MaxRequestBodySize = limits.MaxRequestBodyBytes);
 
-        var redis = builder.Configuration.GetConnectionString("redis")
-            ?? throw new InvalidOperationException("Set ConnectionStrings:redis (host:port) for the gateway's rate limits.");
-        builder.Services.AddSingleton<IConnectionMultiplexer>(_ =>
-        {
-            // Not aborting on a failed first connect: with Redis down the gateway still serves, without limits.
-            var options = ConfigurationOptions.Parse(redis);
-            options.AbortOnConnectFail = false;
-            options.ConnectTimeout = 2000;
-            return ConnectionMultiplexer.Connect(options);
-        });
+        // With Redis down the gateway still serves, without limits.
+        builder.AddSectorMeshRedis();
         builder.Services.AddSingleton<TenantRateLimiter>();
 
         builder.Services.AddReverseProxy()

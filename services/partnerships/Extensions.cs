@@ -22,6 +22,7 @@ public static class Extensions
             .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
         builder.Services.AddHealthChecks().AddDbContextCheck<PartnershipsDbContext>("partnershipsdb");
 
+        builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging();
         builder.AddOutbox<PartnershipsDbContext, PartnershipIntegrationEvents>();
     }

@@ -12,7 +12,7 @@ namespace SectorMesh.Partnerships.Api;
 
 /// <summary>The Partnerships gRPC API: parses names, checks access, loads the aggregate, lets it decide, stores it.</summary>
 [Authorize]
-public sealed class PartnershipsApi(PartnershipsDbContext db, TimeProvider clock) : V1.Partnerships.PartnershipsBase
+public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cache, TimeProvider clock) : V1.Partnerships.PartnershipsBase
 {
     private const string UpdatablePaths = "display_name, region, target_sector, regional_significance, vision, mission, goals, strategies";
 
@@ -20,9 +20,21 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, TimeProvider clock
     {
         var (tenant, id) = ParsePartnership(request.Name, "name");
         context.Caller().EnsureRead(tenant, id, request.Name);
-        var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
-        return partnership.ToProto();
+        return await cache.GetOrLoadAsync(CacheKey(tenant, id), V1.Partnership.Parser, async () =>
+        {
+            var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
+                ?? throw new ResourceNotFound(request.Name);
+            return partnership.ToProto();
+        });
+    }
+
+    private static string CacheKey(string tenant, string id) => $"sectormesh:partnerships:v1:{tenant}:{id}";
+
+    /// <summary>Stores the change with its events, then drops the cached copy so the next read sees it.</summary>
+    private async Task SaveAsync(Partnership partnership, ServerCallContext context)
+    {
+        await db.SaveChangesAsync(context.CancellationToken);
+        await cache.RemoveAsync(CacheKey(partnership.TenantId, partnership.Id));
     }
 
     public override async Task<V1.ListPartnershipsResponse> ListPartnerships(V1.ListPartnershipsRequest request, ServerCallContext context)
@@ -235,7 +247,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, TimeProvider clock
         caller.Ensure(caller.ActsFor(tenant, id, organization[1]), "sign for this organization");
         var partnership = await Load(tenant, id, Names.Partnership(tenant, id), context);
         partnership.SignAgreement(version, request.Name, organization[1], request.SignatoryName, request.SignatoryTitle, clock.GetUtcNow());
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAsync(partnership, context);
         return partnership.ToProto();
     }
 
@@ -269,7 +281,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, TimeProvider clock
         context.Caller().EnsureWrite(tenant, id, name!);
         var partnership = await Load(tenant, id, name!, context);
         await change(partnership, clock.GetUtcNow());
-        await db.SaveChangesAsync(context.CancellationToken);
+        await SaveAsync(partnership, context);
         return partnership.ToProto();
     }
 

@@ -13,6 +13,7 @@ namespace SectorMesh.IntegrationTests.Infrastructure;
 public sealed class Platform : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
+    private Dictionary<string, string> _service = [];
 
     public string Database { get; private set; } = "";
     public Uri ServiceUrl { get; private set; } = null!;
@@ -25,25 +26,37 @@ public sealed class Platform : IAsyncLifetime
     {
         Servers.RequireRunning();
         Database = await Servers.CreateDatabaseAsync("partnerships_e2e");
-        var service = new Dictionary<string, string>
+        _service = new Dictionary<string, string>
         {
             ["ASPNETCORE_ENVIRONMENT"] = "Development",
             ["ConnectionStrings__partnershipsdb"] = Database,
             ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
+            ["ConnectionStrings__redis"] = Servers.Redis,
             ["Auth__SigningKey"] = Servers.SigningKey,
         };
-        await using (var migration = ServiceProcess.Start("services/partnerships", service, "migrate"))
+        await using (var migration = ServiceProcess.Start("services/partnerships", _service, "migrate"))
         {
             await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
         }
 
-        ServiceUrl = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
-        var partnerships = Track(ServiceProcess.Start("services/partnerships", new Dictionary<string, string>(service) { ["ASPNETCORE_URLS"] = ServiceUrl.ToString() }));
-        await partnerships.WaitUntilReadyAsync(ServiceUrl, http2Only: true);
+        ServiceUrl = await StartServiceAsync(new Dictionary<string, string>());
 
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
         Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
         Direct = GrpcChannel.ForAddress(ServiceUrl);
+    }
+
+    /// <summary>Starts another replica of the Partnerships service on this platform's database, with some settings changed.</summary>
+    public async Task<Uri> StartServiceAsync(IReadOnlyDictionary<string, string> overrides)
+    {
+        var url = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        var environment = new Dictionary<string, string>(_service) { ["ASPNETCORE_URLS"] = url.ToString() };
+        foreach (var (key, value) in overrides)
+        {
+            environment[key] = value;
+        }
+        await Track(ServiceProcess.Start("services/partnerships", environment)).WaitUntilReadyAsync(url, http2Only: true);
+        return url;
     }
 
     /// <summary>Starts a gateway in front of this platform's service; its JSON and gRPC addresses.</summary>
