@@ -1,0 +1,38 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Aspire.Hosting.Testing;
+
+namespace SectorMesh.AppHostTests;
+
+/// <summary>
+/// What `eng/run.sh` does: the AppHost starts the servers, the migration step, the service and
+/// the gateway, and loads the sample through the public API.
+/// </summary>
+public sealed class PlatformStartTests
+{
+    private static readonly TimeSpan Startup = TimeSpan.FromMinutes(4);
+
+    [Fact]
+    public async Task The_apphost_brings_the_platform_up_with_the_sample_loaded()
+    {
+        var builder = await DistributedApplicationTestingBuilder.CreateAsync<Projects.SectorMesh_AppHost>();
+        await using var app = await builder.BuildAsync();
+        using var timeout = new CancellationTokenSource(Startup);
+        await app.StartAsync(timeout.Token);
+
+        await app.ResourceNotifications.WaitForResourceAsync("sample-data", KnownResourceStates.Finished, timeout.Token);
+        using var gateway = app.CreateHttpClient("gateway", "http");
+        var token = await (await gateway.PostAsJsonAsync("/dev/token", new { tenant = "ohio", roles = new[] { "viewer" } }, timeout.Token))
+            .Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
+        gateway.DefaultRequestHeaders.Authorization = new("Bearer", token.GetProperty("access_token").GetString());
+        var list = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships", timeout.Token);
+
+        var stages = list.GetProperty("partnerships").EnumerateArray()
+            .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("stage").GetString())).ToList();
+        Assert.Contains(("tenants/ohio/partnerships/central-ohio-healthcare", "ACTIVE"), stages);
+        Assert.Contains(("tenants/ohio/partnerships/northeast-ohio-manufacturing", "ACTIVE"), stages);
+        Assert.Contains(("tenants/ohio/partnerships/southwest-ohio-it", "LAUNCHING"), stages);
+    }
+}
