@@ -44,7 +44,8 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         caller.EnsureTenant(tenant, request.Parent);
         var filter = PartnershipFilter.Parse(request.Filter, tenant);
         var size = PageTokens.Size(request.PageSize);
-        var after = PageTokens.Decode(request.PageToken, $"{request.Parent}?{request.Filter}");
+        var listing = $"{request.Parent}?{request.Filter}";
+        var after = PageTokens.Decode(request.PageToken, listing);
 
         var query = db.Partnerships.AsNoTracking().Where(p => p.TenantId == tenant);
         if (!caller.SeesWholeTenant(tenant))
@@ -72,7 +73,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         return new V1.ListPartnershipsResponse
         {
             Partnerships = { page.Take(size).Select(p => p.ToProto()) },
-            NextPageToken = page.Count > size ? PageTokens.Encode(page[size - 1].Id, $"{request.Parent}?{request.Filter}") : "",
+            NextPageToken = page.Count > size ? PageTokens.Encode(page[size - 1].Id, listing) : "",
         };
     }
 
@@ -85,13 +86,13 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         var given = request.Partnership ?? new V1.Partnership();
         var id = string.IsNullOrEmpty(request.PartnershipId) ? ResourceId.New() : request.PartnershipId;
         var regionId = await FindRegion(tenant, given.Region, "partnership.region", context);
+        var now = clock.GetUtcNow();
         var partnership = Partnership.Create(tenant, id, given.DisplayName, regionId, given.TargetSector.ToDomain(),
-            given.RegionalSignificance.ToDomain(), clock.GetUtcNow());
+            given.RegionalSignificance.ToDomain(), now);
         if (await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken))
         {
             throw new ResourceAlreadyExists(Names.Partnership(tenant, id));
         }
-        var now = clock.GetUtcNow();
         if (!string.IsNullOrEmpty(given.Vision))
         {
             partnership.SetVision(given.Vision, now);

@@ -43,13 +43,13 @@ public sealed class OutboxRelay<TDbContext>(
             {
                 var (published, failed) = await DispatchBatchAsync(stoppingToken);
                 backoff = failed > 0 ? NextBackoff(backoff) : TimeSpan.Zero;
-                if (failed > 0)
-                {
-                    await Task.Delay(backoff, clock, stoppingToken);
-                }
-                else if (published < options.Value.BatchSize)
+                if (failed == 0 && published < options.Value.BatchSize)
                 {
                     await signal.WaitAsync(options.Value.PollInterval, stoppingToken);
+                }
+                else if (failed > 0)
+                {
+                    await Task.Delay(backoff, clock, stoppingToken);
                 }
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -60,7 +60,7 @@ public sealed class OutboxRelay<TDbContext>(
             {
                 backoff = NextBackoff(backoff);
                 logger.LogWarning(e, "Outbox relay could not read the outbox; retrying in {Backoff}", backoff);
-                await Task.Delay(backoff, clock, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+                await Task.Delay(backoff, clock, stoppingToken);
             }
         }
     }

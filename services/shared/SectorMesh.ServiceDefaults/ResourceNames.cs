@@ -23,8 +23,6 @@ public static class ResourceNames
         return Enumerable.Range(0, collections.Length).Select(i => parts[2 * i + 1]).ToArray();
     }
 
-    public static string Format(params string[] collectionsAndIds) => string.Join("/", collectionsAndIds);
-
     private static string Singular(string collection) => collection.EndsWith("ies") ? collection[..^3] + "y" : collection.TrimEnd('s');
 }
 
