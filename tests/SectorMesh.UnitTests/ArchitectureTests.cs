@@ -24,6 +24,17 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void The_resources_domain_references_no_infrastructure()
+    {
+        var result = Types.InAssembly(typeof(SectorMesh.Resources.Domain.FundingSource).Assembly)
+            .That().ResideInNamespace("SectorMesh.Resources.Domain")
+            .ShouldNot().HaveDependencyOnAny(Infrastructure)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Domain types using infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void The_shared_domain_kernel_references_no_infrastructure()
     {
         var result = Types.InAssembly(typeof(AggregateRoot).Assembly)

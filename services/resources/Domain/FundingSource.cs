@@ -1,0 +1,87 @@
+using SectorMesh.Domain;
+using SectorMesh.Resources.Domain.Rules;
+
+namespace SectorMesh.Resources.Domain;
+
+public enum FundingKind { WioaTitleI, OtherFederal, State, Local, Philanthropic, EmployerOrPrivate, InKind }
+
+public enum FundingStatus { Prospect, Applied, Awarded, Declined, Spent }
+
+public static class FundingKinds
+{
+    /// <summary>Public dollars are what leverage is measured against.</summary>
+    public static bool IsPublic(this FundingKind kind) =>
+        kind is FundingKind.WioaTitleI or FundingKind.OtherFederal or FundingKind.State or FundingKind.Local;
+
+    /// <summary>Money the partnership can count on: awarded, or already spent on its work.</summary>
+    public static bool IsSecured(this FundingStatus status) => status is FundingStatus.Awarded or FundingStatus.Spent;
+}
+
+/// <summary>A grant, appropriation, gift or in-kind resource the partnership pursues or holds.</summary>
+public sealed class FundingSource : AggregateRoot
+{
+    private FundingSource() { }
+
+    public string TenantId { get; private set; } = "";
+    public string PartnershipId { get; private set; } = "";
+    public string Id { get; private set; } = "";
+    public string DisplayName { get; private set; } = "";
+    public FundingKind Kind { get; private set; }
+    public Money Amount { get; private set; }
+    public Period Period { get; private set; }
+    public string Restrictions { get; private set; } = "";
+    public FundingStatus Status { get; private set; }
+
+    /// <summary>The sector strategy it pays for, by the title the partnership gave it; empty when unrestricted.</summary>
+    public string Strategy { get; private set; } = "";
+
+    public static FundingSource Record(string tenantId, string partnershipId, string id, string displayName, FundingKind? kind,
+        Money amount, Period period, string restrictions, FundingStatus? status, string strategy, DateTimeOffset now)
+    {
+        new Violations()
+            .Require(ResourceId.IsValid(id), "funding_source_id", ResourceId.Rule)
+            .RequireText(displayName, "funding_source.display_name", 200)
+            .Require(kind is not null, "funding_source.kind", "is required: WIOA Title I, other federal, state, local, philanthropic, employer or private, or in-kind.")
+            .OptionalText(restrictions, "funding_source.restrictions", 2000)
+            .OptionalText(strategy, "funding_source.strategy", 300)
+            .ThrowIfAny();
+        var source = new FundingSource
+        {
+            TenantId = tenantId,
+            PartnershipId = partnershipId,
+            Id = id,
+            DisplayName = displayName.Trim(),
+            Kind = kind!.Value,
+            Amount = amount,
+            Period = period,
+            Restrictions = restrictions.Trim(),
+            Status = status ?? FundingStatus.Prospect,
+            Strategy = strategy.Trim(),
+        };
+        source.Raise(new FundingSourceRecorded(now));
+        if (source.Status.IsSecured())
+        {
+            source.Raise(new FundingAwarded(now));
+        }
+        return source;
+    }
+
+    public void MoveTo(FundingStatus status, DateTimeOffset now)
+    {
+        if (status == Status)
+        {
+            return;
+        }
+        BusinessRules.Check(new FundingStatusMovesForward(Status, status));
+        var wasSecured = Status.IsSecured();
+        Status = status;
+        if (!wasSecured && status.IsSecured())
+        {
+            Raise(new FundingAwarded(now));
+        }
+    }
+}
+
+public sealed record FundingSourceRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record FundingAwarded(DateTimeOffset OccurredAt) : IDomainEvent;
