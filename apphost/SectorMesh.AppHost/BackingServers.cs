@@ -5,7 +5,7 @@ namespace SectorMesh.AppHost;
 /// <summary>How a project is given a backing server: its connection string, and waiting until it runs.</summary>
 public sealed record BackingServer(Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> AttachTo);
 
-public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer RabbitMq, BackingServer Redis)
+public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer ResourcesDatabase, BackingServer RabbitMq, BackingServer Redis)
 {
     // Ports of the servers the AppHost runs itself; the test servers of eng/servers.sh use others, so both can run at once.
     private const int PostgresPort = 15432;
@@ -23,11 +23,14 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
 
     private static BackingServers AddContainers(IDistributedApplicationBuilder builder)
     {
-        var database = builder.AddPostgres("postgres").AddDatabase("partnershipsdb");
+        var postgres = builder.AddPostgres("postgres");
+        var partnerships = postgres.AddDatabase("partnershipsdb");
+        var resources = postgres.AddDatabase("resourcesdb");
         var rabbit = builder.AddRabbitMQ("rabbitmq");
         var redis = builder.AddRedis("redis");
         return new BackingServers(
-            new BackingServer(project => project.WithReference(database).WaitFor(database)),
+            new BackingServer(project => project.WithReference(partnerships).WaitFor(partnerships)),
+            new BackingServer(project => project.WithReference(resources).WaitFor(resources)),
             new BackingServer(project => project.WithReference(rabbit).WaitFor(rabbit)),
             new BackingServer(project => project.WithReference(redis).WaitFor(redis)));
     }
@@ -36,22 +39,24 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
     {
         RequireInstalled(("PostgreSQL", "/usr/lib/postgresql"), ("RabbitMQ", "/usr/sbin/rabbitmq-server"), ("Redis", "/usr/bin/redis-server"));
         var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
-        BackingServer Server(string name, string connectionName, string connectionString)
-        {
-            var server = builder.AddExecutable(name, "bash", repository, "eng/servers.sh", "run", name)
+        IResourceBuilder<ExecutableResource> Run(string name) =>
+            builder.AddExecutable(name, "bash", repository, "eng/servers.sh", "run", name)
                 .WithEnvironment("SM_SERVERS_DIR", Path.Combine(repository, ".servers", "dev"))
                 .WithEnvironment("SM_PG_PORT", PostgresPort.ToString())
                 .WithEnvironment("SM_RABBIT_PORT", RabbitMqPort.ToString())
                 .WithEnvironment("SM_RABBIT_DIST_PORT", RabbitMqDistributionPort.ToString())
                 .WithEnvironment("SM_RABBIT_NODE", "sectormesh-dev@localhost")
                 .WithEnvironment("SM_REDIS_PORT", RedisPort.ToString());
-            return new BackingServer(project => project.WithEnvironment($"ConnectionStrings__{connectionName}", connectionString).WaitFor(server));
-        }
+        BackingServer Server(IResourceBuilder<ExecutableResource> server, string connectionName, string connectionString) =>
+            new(project => project.WithEnvironment($"ConnectionStrings__{connectionName}", connectionString).WaitFor(server));
 
+        var postgres = Run("postgres");
+        string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password=sectormesh;Database={name}";
         return new BackingServers(
-            Server("postgres", "partnershipsdb", $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password=sectormesh;Database=partnerships"),
-            Server("rabbitmq", "rabbitmq", $"amqp://guest:guest@127.0.0.1:{RabbitMqPort}"),
-            Server("redis", "redis", $"127.0.0.1:{RedisPort}"));
+            Server(postgres, "partnershipsdb", Database("partnerships")),
+            Server(postgres, "resourcesdb", Database("resources")),
+            Server(Run("rabbitmq"), "rabbitmq", $"amqp://guest:guest@127.0.0.1:{RabbitMqPort}"),
+            Server(Run("redis"), "redis", $"127.0.0.1:{RedisPort}"));
     }
 
     private static void RequireInstalled(params (string Name, string Path)[] servers)

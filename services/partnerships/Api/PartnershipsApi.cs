@@ -271,7 +271,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
                 ? null
                 : (await FindOrganization(partnership.TenantId, member.Organization, "member.organization", context)).Id;
             partnership.AddCommitteeMember(ids[2], request.Name, member.PersonName, organization,
-                member.Represents.ToDomain<V1.Representation, Representation>(), now);
+                member.Represents.ToDomain<V1.Representation, Representation>("Represents"), now);
         });
     }
 

@@ -1,5 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
-using SectorMesh.Domain;
+using SectorMesh.ServiceDefaults;
 using SectorMesh.Partnerships.Domain;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
@@ -20,36 +20,6 @@ public static class Names
 /// <summary>Translation between the v1 messages and the domain, in both directions.</summary>
 public static class ProtoMapping
 {
-    /// <summary>The domain value of a proto enum, or null when unset or unknown (the caller reports the field).</summary>
-    public static TDomain? ToDomain<TProto, TDomain>(this TProto value)
-        where TProto : struct, System.Enum where TDomain : struct, System.Enum
-    {
-        var name = value.ToString().Replace("Represents", "");
-        return Convert.ToInt32(value) != 0 && System.Enum.TryParse<TDomain>(name, out var parsed) && System.Enum.IsDefined(parsed)
-            ? parsed
-            : null;
-    }
-
-    public static TProto ToProto<TDomain, TProto>(this TDomain value, string prefix = "")
-        where TProto : struct, System.Enum where TDomain : struct, System.Enum =>
-        System.Enum.Parse<TProto>(prefix + value);
-
-    public static DateOnly? ToDate(this Google.Type.Date? date, string field)
-    {
-        if (date is null || (date.Year == 0 && date.Month == 0 && date.Day == 0))
-        {
-            return null;
-        }
-        if (date.Year is < 1900 or > 2200 || date.Month is < 1 or > 12 || date.Day < 1 || date.Day > DateTime.DaysInMonth(date.Year, date.Month))
-        {
-            throw new InvalidInput(field, "must be a calendar date between 1900 and 2200.");
-        }
-        return new DateOnly(date.Year, date.Month, date.Day);
-    }
-
-    public static Google.Type.Date? ToProto(this DateOnly? date) =>
-        date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
-
     /// <summary>PostgreSQL keeps microseconds, so a resource reads back the same time it was created with.</summary>
     private static Timestamp ToTimestamp(DateTimeOffset time) =>
         Timestamp.FromDateTimeOffset(time.AddTicks(-(time.Ticks % 10)));

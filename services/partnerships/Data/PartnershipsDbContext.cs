@@ -2,6 +2,7 @@ using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SectorMesh.Messaging;
 using SectorMesh.Partnerships.Domain;
+using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Partnerships.Data;
 

@@ -1,4 +1,5 @@
 using SectorMesh.Domain;
+using SectorMesh.Resources.Domain.Rules;
 
 namespace SectorMesh.Resources.Domain;
 
@@ -34,7 +35,8 @@ public sealed class ResourceCommitment : AggregateRoot
     public Money Fulfilled => Contributed.Amount > Value.Amount ? Value : Contributed;
 
     public static ResourceCommitment Make(string tenantId, string partnershipId, string id, string organizationId, int agreementVersion,
-        CommitmentKind? kind, string description, Money? value, decimal? hours, Money? hourlyRate, Period period, string strategy, DateTimeOffset now)
+        CommitmentKind? kind, string description, Money? value, decimal? hours, Money? hourlyRate, Period period, string strategy,
+        PartnershipRoster roster, DateTimeOffset now)
     {
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "commitment_id", ResourceId.Rule)
@@ -53,6 +55,7 @@ public sealed class ResourceCommitment : AggregateRoot
             violations.Require(value is not null, "commitment.value", "is required.");
         }
         violations.ThrowIfAny();
+        BusinessRules.Check(new CommitmentComesFromAPartner(organizationId, roster), new CommitmentIsHeldByAnAgreement(agreementVersion, roster));
 
         var commitment = new ResourceCommitment
         {
@@ -125,7 +128,26 @@ public sealed class Contribution
 }
 
 /// <summary>What a sector strategy needs for a period, against which resources are counted.</summary>
-public sealed record ResourceNeed(string Strategy, Period Period, Money Amount);
+public sealed class ResourceNeed
+{
+    private ResourceNeed() { }
+
+    public string TenantId { get; private set; } = "";
+    public string PartnershipId { get; private set; } = "";
+    public string Id { get; private set; } = "";
+    public string Strategy { get; private set; } = "";
+    public Period Period { get; private set; }
+    public Money Amount { get; private set; }
+
+    public static ResourceNeed Plan(string tenantId, string partnershipId, string id, string strategy, Period period, Money amount)
+    {
+        new Violations()
+            .Require(ResourceId.IsValid(id), "resource_need_id", ResourceId.Rule)
+            .RequireText(strategy, "resource_need.strategy", 300)
+            .ThrowIfAny();
+        return new ResourceNeed { TenantId = tenantId, PartnershipId = partnershipId, Id = id, Strategy = strategy.Trim(), Period = period, Amount = amount };
+    }
+}
 
 public sealed record CommitmentRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
 

@@ -48,6 +48,7 @@ public sealed class DomainErrorInterceptor : Interceptor
         DbUpdateConcurrencyException => Status(Code.Aborted, "The resource changed while this request was applied; read it again and retry.",
             new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }),
         AccessDenied e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = "ROLE_NOT_ALLOWED", Domain = Domain }),
+        DependencyUnavailable e => Status(Code.Unavailable, e.Message, new ErrorInfo { Reason = "DEPENDENCY_UNAVAILABLE", Domain = Domain }),
         _ => null,
     };
 

@@ -64,6 +64,9 @@ public sealed record Caller(string Subject, string Tenant, IReadOnlySet<string> 
 /// <summary>The caller may see the resource but not change it.</summary>
 public sealed class AccessDenied(string message) : Exception(message);
 
+/// <summary>Another service this one must ask is not answering; the caller may retry later.</summary>
+public sealed class DependencyUnavailable(string message) : Exception(message);
+
 /// <summary>Checks that throw: not visible means not found (no leak across tenants); visible but read-only means denied.</summary>
 public static class Access
 {

@@ -14,9 +14,11 @@ public sealed class Platform : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
     private Dictionary<string, string> _service = [];
+    private Dictionary<string, string> _resources = [];
 
     public string Database { get; private set; } = "";
     public Uri ServiceUrl { get; private set; } = null!;
+    public Uri ResourcesUrl { get; private set; } = null!;
     public Uri GatewayJsonUrl { get; private set; } = null!;
     public Uri GatewayGrpcUrl { get; private set; } = null!;
     public GrpcChannel Gateway { get; private set; } = null!;
@@ -41,21 +43,41 @@ public sealed class Platform : IAsyncLifetime
 
         ServiceUrl = await StartServiceAsync(new Dictionary<string, string>());
 
+        _resources = new Dictionary<string, string>
+        {
+            ["ASPNETCORE_ENVIRONMENT"] = "Development",
+            ["ConnectionStrings__resourcesdb"] = await Servers.CreateDatabaseAsync("resources_e2e"),
+            ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
+            ["ConnectionStrings__redis"] = Servers.Redis,
+            ["Auth__SigningKey"] = Servers.SigningKey,
+            ["services__partnerships__http__0"] = ServiceUrl.ToString(),
+        };
+        await using (var migration = ServiceProcess.Start("services/resources", _resources, "migrate"))
+        {
+            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        }
+        ResourcesUrl = await StartResourcesAsync(new Dictionary<string, string>());
+
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
         Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
         Direct = GrpcChannel.ForAddress(ServiceUrl);
     }
 
     /// <summary>Starts another replica of the Partnerships service on this platform's database, with some settings changed.</summary>
-    public async Task<Uri> StartServiceAsync(IReadOnlyDictionary<string, string> overrides)
+    public Task<Uri> StartServiceAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/partnerships", _service, overrides);
+
+    /// <summary>Starts another replica of the Resources service on this platform's database, with some settings changed.</summary>
+    public Task<Uri> StartResourcesAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/resources", _resources, overrides);
+
+    private async Task<Uri> StartAsync(string project, Dictionary<string, string> settings, IReadOnlyDictionary<string, string> overrides)
     {
         var url = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
-        var environment = new Dictionary<string, string>(_service) { ["ASPNETCORE_URLS"] = url.ToString() };
+        var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = url.ToString() };
         foreach (var (key, value) in overrides)
         {
             environment[key] = value;
         }
-        await Track(ServiceProcess.Start("services/partnerships", environment)).WaitUntilReadyAsync(url, http2Only: true);
+        await Track(ServiceProcess.Start(project, environment)).WaitUntilReadyAsync(url, http2Only: true);
         return url;
     }
 
@@ -70,6 +92,7 @@ public sealed class Platform : IAsyncLifetime
             ["Kestrel__Endpoints__http__Url"] = json.ToString(),
             ["Kestrel__Endpoints__grpc__Url"] = grpc.ToString(),
             ["services__partnerships__http__0"] = ServiceUrl.ToString(),
+            ["services__resources__http__0"] = ResourcesUrl.ToString(),
             ["ConnectionStrings__redis"] = Servers.Redis,
             ["Auth__SigningKey"] = Servers.SigningKey,
             ["Gateway__PermitsPerWindow"] = permitsPerWindow.ToString(),
@@ -108,6 +131,7 @@ public sealed class Platform : IAsyncLifetime
 
     public Contracts.Partnerships.V1.Partnerships.PartnershipsClient PartnershipsThroughGateway => new(Gateway);
     public Tenants.TenantsClient TenantsThroughGateway => new(Gateway);
+    public Contracts.Resources.V1.Resources.ResourcesClient ResourcesThroughGateway => new(Gateway);
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()

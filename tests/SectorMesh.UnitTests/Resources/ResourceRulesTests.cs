@@ -61,9 +61,27 @@ public class ResourceRulesTests
     public void Staff_time_needs_hours_and_a_rate()
     {
         var error = Assert.Throws<InvalidInput>(() => ResourceCommitment.Make("oh", "p", "c", "clinic", 1, CommitmentKind.StaffTime, "",
-            null, null, null, Year(2026), "", Now));
+            null, null, null, Year(2026), "", Roster, Now));
 
         Assert.Equal(["commitment.hours", "commitment.hourly_rate"], error.Violations.Select(v => v.Field));
+    }
+
+    [Fact]
+    public void Only_a_current_partner_can_make_a_commitment()
+    {
+        var error = Assert.Throws<BusinessRuleBroken>(() => ResourceCommitment.Make("oh", "p", "c", "stranger", 1, CommitmentKind.Cash, "",
+            Usd(1_000), null, null, Year(2026), "", Roster, Now));
+
+        Assert.IsType<CommitmentComesFromAPartner>(Assert.Single(error.Rules));
+    }
+
+    [Fact]
+    public void A_commitment_must_be_held_by_an_existing_agreement()
+    {
+        var error = Assert.Throws<BusinessRuleBroken>(() => ResourceCommitment.Make("oh", "p", "c", "hospital", 7, CommitmentKind.Cash, "",
+            Usd(1_000), null, null, Year(2026), "", Roster, Now));
+
+        Assert.IsType<CommitmentIsHeldByAnAgreement>(Assert.Single(error.Rules));
     }
 
     [Fact]

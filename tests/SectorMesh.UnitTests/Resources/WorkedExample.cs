@@ -14,6 +14,8 @@ internal static class WorkedExample
     public const string Nursing = "Nursing apprenticeships";
     public static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
 
+    public static readonly PartnershipRoster Roster = new(new HashSet<string> { "hospital", "clinic", "board" }, new HashSet<int> { 1 });
+
     public static Money Usd(decimal amount) => new(amount, "USD");
 
     public static Period Year(int year) => new(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31));
@@ -32,18 +34,18 @@ internal static class WorkedExample
     public static List<ResourceCommitment> Commitments()
     {
         var hospital = ResourceCommitment.Make("oh", "healthcare", "hospital-cash", "hospital", 1, CommitmentKind.Cash, "Tuition support",
-            Usd(60_000), null, null, Year(2026), Nursing, Now);
+            Usd(60_000), null, null, Year(2026), Nursing, Roster, Now);
         hospital.RecordContribution(new DateOnly(2026, 6, 1), Usd(30_000), null, "First half", Now);
         var clinic = ResourceCommitment.Make("oh", "healthcare", "clinic-preceptors", "clinic", 1, CommitmentKind.StaffTime, "Preceptor hours",
-            null, 500, Usd(80), new Period(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30)), Nursing, Now);
+            null, 500, Usd(80), new Period(new DateOnly(2026, 7, 1), new DateOnly(2027, 6, 30)), Nursing, Roster, Now);
         clinic.RecordContribution(new DateOnly(2026, 10, 1), null, 600, "Preceptors, July to September", Now);
         return [hospital, clinic];
     }
 
     public static List<ResourceNeed> Needs() =>
     [
-        new(Nursing, Year(2026), Usd(800_000)),
-        new(Nursing, Year(2027), Usd(600_000)),
+        ResourceNeed.Plan("oh", "healthcare", "nursing-2026", Nursing, Year(2026), Usd(800_000)),
+        ResourceNeed.Plan("oh", "healthcare", "nursing-2027", Nursing, Year(2027), Usd(600_000)),
     ];
 
     public static ResourceFigures Figures(List<FundingSource>? funding = null) =>

@@ -1,9 +1,9 @@
 using System.Text;
 using Microsoft.EntityFrameworkCore;
 
-namespace SectorMesh.Partnerships.Data;
+namespace SectorMesh.ServiceDefaults;
 
-internal static class SnakeCase
+public static class SnakeCase
 {
     /// <summary>PostgreSQL's own naming (snake_case tables and columns of the top-level entities) so the schema reads naturally in psql.</summary>
     public static void UseSnakeCaseNames(this ModelBuilder model)
@@ -15,6 +15,14 @@ internal static class SnakeCase
             foreach (var property in entity.GetProperties().Where(p => p.GetColumnName() != "xmin"))
             {
                 property.SetColumnName(ToSnake(property.GetColumnName()));
+            }
+            // A value object's columns carry its property's name: amount_amount, amount_currency, period_start.
+            foreach (var complex in entity.GetComplexProperties())
+            {
+                foreach (var property in complex.ComplexType.GetProperties())
+                {
+                    property.SetColumnName(ToSnake(complex.Name) + "_" + ToSnake(property.Name));
+                }
             }
         }
     }

@@ -1,0 +1,100 @@
+using SectorMesh.Domain;
+using SectorMesh.Resources.Domain;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Resources.V1;
+
+namespace SectorMesh.Resources.Api;
+
+/// <summary>Translation between the v1 messages and the Resources domain.</summary>
+public static class ResourceMapping
+{
+    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
+
+    public static Money ToMoney(this Google.Type.Money? money, string field)
+    {
+        if (money is null)
+        {
+            throw new InvalidInput(field, "is required.");
+        }
+        var sameSign = money.Units == 0 || money.Nanos == 0 || Math.Sign(money.Units) == Math.Sign(money.Nanos);
+        new Violations().Require(sameSign && Math.Abs(money.Nanos) < 1_000_000_000, $"{field}.nanos", "must be below one unit and share the sign of units.").ThrowIfAny();
+        return Money.Create(money.ToDecimal(), money.CurrencyCode, field);
+    }
+
+    public static Money? ToOptionalMoney(this Google.Type.Money? money, string field) => money is null ? null : money.ToMoney(field);
+
+    public static Google.Type.Money ToProto(this Money money) => ProtoConversions.ToProtoMoney(money.Amount, money.Currency);
+
+    public static Period ToPeriod(this V1.Period? period, string field) =>
+        Period.Create(period?.StartDate.ToDate($"{field}.start_date"), period?.EndDate.ToDate($"{field}.end_date"), field);
+
+    public static V1.Period ToProto(this Period period) => new()
+    {
+        StartDate = ((DateOnly?)period.Start).ToProto(),
+        EndDate = ((DateOnly?)period.End).ToProto(),
+    };
+
+    public static V1.FundingSource ToProto(this FundingSource f, uint version) => new()
+    {
+        Name = $"{Partnership(f.TenantId, f.PartnershipId)}/fundingSources/{f.Id}",
+        DisplayName = f.DisplayName,
+        Kind = f.Kind.ToProto<FundingKind, V1.FundingKind>(),
+        Amount = f.Amount.ToProto(),
+        Period = f.Period.ToProto(),
+        Restrictions = f.Restrictions,
+        Status = f.Status.ToProto<FundingStatus, V1.FundingStatus>(),
+        Strategy = f.Strategy,
+        Etag = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+    };
+
+    public static V1.Commitment ToProto(this ResourceCommitment c)
+    {
+        var commitment = new V1.Commitment
+        {
+            Name = $"{Partnership(c.TenantId, c.PartnershipId)}/commitments/{c.Id}",
+            Organization = $"tenants/{c.TenantId}/organizations/{c.OrganizationId}",
+            Agreement = $"{Partnership(c.TenantId, c.PartnershipId)}/agreements/{c.AgreementVersion}",
+            Kind = c.Kind.ToProto<CommitmentKind, V1.CommitmentKind>(),
+            Description = c.Description,
+            Value = c.Value.ToProto(),
+            Hours = (double)(c.Hours ?? 0),
+            Period = c.Period.ToProto(),
+            Strategy = c.Strategy,
+            Contributed = c.Contributed.ToProto(),
+            Contributions =
+            {
+                c.Contributions.Select(x => new V1.Contribution
+                {
+                    Date = ((DateOnly?)x.Date).ToProto(),
+                    Value = x.Value.ToProto(),
+                    Hours = (double)(x.Hours ?? 0),
+                    Note = x.Note,
+                    ExceedsCommitment = x.ExceedsCommitment,
+                }),
+            },
+        };
+        if (c.HourlyRate is { } rate)
+        {
+            commitment.HourlyRate = rate.ToProto();
+        }
+        return commitment;
+    }
+
+    public static V1.ResourceNeed ToProto(this ResourceNeed n) => new()
+    {
+        Name = $"{Partnership(n.TenantId, n.PartnershipId)}/resourceNeeds/{n.Id}",
+        Strategy = n.Strategy,
+        Period = n.Period.ToProto(),
+        Amount = n.Amount.ToProto(),
+    };
+
+    public static V1.Figure ToProto(this Figure figure)
+    {
+        var message = new V1.Figure { Explanation = figure.Explanation };
+        if (figure.Value is { } value)
+        {
+            message.Value = (double)value;
+        }
+        return message;
+    }
+}

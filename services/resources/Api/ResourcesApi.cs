@@ -1,0 +1,198 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Domain;
+using SectorMesh.Resources.Data;
+using SectorMesh.Resources.Domain;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Resources.V1;
+
+namespace SectorMesh.Resources.Api;
+
+/// <summary>The Resources gRPC API: checks access, asks the Partnerships service who the partners are, lets the domain decide.</summary>
+[Authorize]
+public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partners, TimeProvider clock) : V1.Resources.ResourcesBase
+{
+    private const string DefaultCurrency = "USD";
+
+    public override async Task<V1.FundingSource> CreateFundingSource(V1.CreateFundingSourceRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
+        var given = request.FundingSource ?? new V1.FundingSource();
+        var source = FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
+            given.Kind.ToDomain<V1.FundingKind, FundingKind>(), given.Amount.ToMoney("funding_source.amount"),
+            given.Period.ToPeriod("funding_source.period"), given.Restrictions,
+            given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow());
+        await Add(db.FundingSources, source, f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == source.Id,
+            $"{request.Parent}/fundingSources/{source.Id}", context);
+        return source.ToProto(Version(source));
+    }
+
+    public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
+        var sources = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership).OrderBy(f => f.Id)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) } };
+    }
+
+    public override async Task<V1.FundingSource> UpdateFundingSource(V1.UpdateFundingSourceRequest request, ServerCallContext context)
+    {
+        var name = request.FundingSource?.Name;
+        var ids = ResourceNames.Parse(name, "funding_source.name", "tenants", "partnerships", "fundingSources");
+        context.Caller().EnsureWrite(ids[0], ids[1], name!);
+        var source = await db.FundingSources.SingleOrDefaultAsync(f => f.TenantId == ids[0] && f.PartnershipId == ids[1] && f.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(name!);
+        if (!string.IsNullOrEmpty(request.FundingSource!.Etag) && request.FundingSource.Etag != source.ToProto(Version(source)).Etag)
+        {
+            throw new StaleEtag(name!);
+        }
+        var paths = request.UpdateMask?.Paths.ToList() ?? [];
+        if (paths is not ["status"])
+        {
+            throw new InvalidInput("update_mask", "must be 'status': a funding source's other details are corrected by recording it again.");
+        }
+        var status = request.FundingSource.Status.ToDomain<V1.FundingStatus, FundingStatus>()
+            ?? throw new InvalidInput("funding_source.status", "is required: PROSPECT, APPLIED, AWARDED, DECLINED or SPENT.");
+        source.MoveTo(status, clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return source.ToProto(Version(source));
+    }
+
+    public override async Task<V1.Commitment> CreateCommitment(V1.CreateCommitmentRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ParseWritable(request.Parent, "parent", context);
+        var given = request.Commitment ?? new V1.Commitment();
+        var organization = ResourceNames.Parse(given.Organization, "commitment.organization", "tenants", "organizations");
+        var agreement = ResourceNames.Parse(given.Agreement, "commitment.agreement", "tenants", "partnerships", "agreements");
+        new Violations()
+            .Require(organization[0] == tenant, "commitment.organization", "must be an organization of the partnership's tenant.")
+            .Require(agreement[0] == tenant && agreement[1] == partnership && int.TryParse(agreement[2], out _), "commitment.agreement",
+                "must be an agreement of this partnership: tenants/{tenant}/partnerships/{partnership}/agreements/{version}.")
+            .ThrowIfAny();
+        var version = int.Parse(agreement[2]);
+        var kind = given.Kind.ToDomain<V1.CommitmentKind, CommitmentKind>();
+        var staffTime = kind == CommitmentKind.StaffTime;
+        var value = staffTime ? null : given.Value.ToOptionalMoney("commitment.value");
+        var rate = staffTime ? given.HourlyRate.ToOptionalMoney("commitment.hourly_rate") : null;
+        var period = given.Period.ToPeriod("commitment.period");
+
+        var roster = await partners.RosterAsync(tenant, partnership, Authorization(context),
+            r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
+        var commitment = ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
+            given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow());
+        await Add(db.Commitments, commitment, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == commitment.Id,
+            $"{request.Parent}/commitments/{commitment.Id}", context);
+        return commitment.ToProto();
+    }
+
+    public override async Task<V1.ListCommitmentsResponse> ListCommitments(V1.ListCommitmentsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).OrderBy(c => c.Id)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) } };
+    }
+
+    public override async Task<V1.Commitment> RecordContribution(V1.RecordContributionRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
+        var caller = context.Caller();
+        caller.EnsureRead(ids[0], ids[1], request.Name);
+        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        caller.Ensure(caller.ActsFor(ids[0], ids[1], commitment.OrganizationId), "record contributions for this organization");
+        var given = request.Contribution ?? new V1.Contribution();
+        var date = given.Date.ToDate("contribution.date") ?? throw new InvalidInput("contribution.date", "is required.");
+        commitment.RecordContribution(date, given.Value.ToOptionalMoney("contribution.value"),
+            given.Hours > 0 ? (decimal)given.Hours : null, given.Note, clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return commitment.ToProto();
+    }
+
+    public override async Task<V1.ResourceNeed> CreateResourceNeed(V1.CreateResourceNeedRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
+        var given = request.ResourceNeed ?? new V1.ResourceNeed();
+        var need = ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy,
+            given.Period.ToPeriod("resource_need.period"), given.Amount.ToMoney("resource_need.amount"));
+        await Add(db.ResourceNeeds, need, n => n.TenantId == tenant && n.PartnershipId == partnership && n.Id == need.Id,
+            $"{request.Parent}/resourceNeeds/{need.Id}", context);
+        return need.ToProto();
+    }
+
+    public override async Task<V1.ResourceReport> GetResourceReport(V1.GetResourceReportRequest request, ServerCallContext context)
+    {
+        const string Report = "/resourceReport";
+        if (request.Name?.EndsWith(Report, StringComparison.Ordinal) != true)
+        {
+            throw new InvalidInput("name", "must be tenants/{tenant}/partnerships/{partnership}/resourceReport.");
+        }
+        var (tenant, partnership) = ReadablePartnership(request.Name[..^Report.Length], "name", context);
+        var funding = await db.FundingSources.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        var needs = await db.ResourceNeeds.AsNoTracking().Where(n => n.TenantId == tenant && n.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        var currency = funding.Select(f => f.Amount.Currency).Concat(needs.Select(n => n.Amount.Currency)).FirstOrDefault() ?? DefaultCurrency;
+
+        var figures = new ResourceFigures(funding, commitments, needs, currency);
+        return new V1.ResourceReport
+        {
+            Name = request.Name,
+            CurrencyCode = currency,
+            Gaps =
+            {
+                figures.GapAnalysis().Select(g => new V1.ResourceGap
+                {
+                    Strategy = g.Strategy,
+                    Period = g.Period.ToProto(),
+                    Need = g.Need.ToProto(),
+                    SecuredFunding = g.SecuredFunding.ToProto(),
+                    Commitments = g.Commitments.ToProto(),
+                    Gap = g.Gap.ToProto(),
+                }),
+            },
+            Leverage = figures.Leverage().ToProto(),
+            FundingConcentration = figures.FundingConcentration().ToProto(),
+            CommitmentFulfilment = figures.CommitmentFulfilment().ToProto(),
+            SustainabilityRunway = figures.SustainabilityRunway().ToProto(),
+        };
+    }
+
+    private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
+
+    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
+
+    private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
+
+    private static (string Tenant, string Partnership) ReadablePartnership(string? name, string field, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureRead(ids[0], ids[1], name!);
+        return (ids[0], ids[1]);
+    }
+
+    private static (string Tenant, string Partnership) ParseWritable(string? name, string field, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureWrite(ids[0], ids[1], name!);
+        return (ids[0], ids[1]);
+    }
+
+    /// <summary>A partnership the caller may change, which the Partnerships service confirms exists.</summary>
+    private async Task<(string Tenant, string Partnership)> WritablePartnership(string? name, string field, ServerCallContext context)
+    {
+        var (tenant, partnership) = ParseWritable(name, field, context);
+        await partners.RosterAsync(tenant, partnership, Authorization(context), _ => true, context.CancellationToken);
+        return (tenant, partnership);
+    }
+
+    private async Task Add<T>(DbSet<T> set, T entity, System.Linq.Expressions.Expression<Func<T, bool>> exists, string name, ServerCallContext context) where T : class
+    {
+        if (await set.AnyAsync(exists, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExists(name);
+        }
+        set.Add(entity);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

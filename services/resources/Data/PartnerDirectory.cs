@@ -1,0 +1,73 @@
+using Grpc.Core;
+using MassTransit;
+using SectorMesh.Contracts.Events.Partnerships;
+using SectorMesh.Domain;
+using SectorMesh.Resources.Domain;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Partnerships.V1;
+
+namespace SectorMesh.Resources.Data;
+
+/// <summary>
+/// Who the partners of a partnership are, asked of the Partnerships service over gRPC and kept
+/// in Redis; partnership events drop the cached answer when it changes. With the Partnerships
+/// service down and nothing cached, the answer is "unavailable", never a guess.
+/// </summary>
+public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partnerships, ResourceCache cache)
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
+
+    public static string Key(string tenant, string partnership) => $"sectormesh:resources:partnership:{tenant}:{partnership}";
+
+    /// <summary>The roster; when the cached one fails <paramref name="answers"/>, it is asked for again, fresh.</summary>
+    public async Task<PartnershipRoster> RosterAsync(string tenant, string partnership, string authorization,
+        Func<PartnershipRoster, bool> answers, CancellationToken cancellationToken)
+    {
+        var name = $"tenants/{tenant}/partnerships/{partnership}";
+        Task<V1.Partnership> Fetch() => FetchAsync(name, authorization, cancellationToken);
+        var roster = ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
+        if (answers(roster))
+        {
+            return roster;
+        }
+        // Drafting an agreement raises no event, so a cached roster can lag it: ask once more.
+        await cache.RemoveAsync(Key(tenant, partnership));
+        return ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
+    }
+
+    private async Task<V1.Partnership> FetchAsync(string name, string authorization, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name },
+                new Metadata { { "authorization", authorization } }, DateTime.UtcNow.Add(Deadline), cancellationToken);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            throw new ResourceNotFound(name);
+        }
+        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
+        {
+            throw new DependencyUnavailable("The Partnerships service, which says who the partners are, is not answering; try again shortly.");
+        }
+    }
+
+    private static PartnershipRoster ToRoster(V1.Partnership partnership) => new(
+        partnership.Partners.Where(p => p.LeaveDate is null).Select(p => p.Organization.Split('/')[^1]).ToHashSet(),
+        partnership.Agreements.Select(a => a.Version).ToHashSet());
+}
+
+/// <summary>
+/// Drops a cached roster when the partnership changes. Dropping a key twice changes nothing,
+/// so a redelivery is harmless without recording message ids.
+/// </summary>
+public sealed class PartnerDirectoryRefresh(ResourceCache cache) :
+    IConsumer<PartnerJoined>, IConsumer<PartnerLeft>, IConsumer<AgreementSigned>, IConsumer<PartnershipDeleted>
+{
+    public Task Consume(ConsumeContext<PartnerJoined> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
+    public Task Consume(ConsumeContext<PartnerLeft> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
+    public Task Consume(ConsumeContext<AgreementSigned> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
+    public Task Consume(ConsumeContext<PartnershipDeleted> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
+
+    private Task Drop(string tenant, string partnership) => cache.RemoveAsync(PartnerDirectory.Key(tenant, partnership));
+}
