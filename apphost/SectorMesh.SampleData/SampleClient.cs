@@ -16,11 +16,13 @@ public sealed class SampleClient
         Tenants = new Tenants.TenantsClient(channel);
         Organizations = new Organizations.OrganizationsClient(channel);
         Partnerships = new Partnerships.PartnershipsClient(channel);
+        Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
     public Organizations.OrganizationsClient Organizations { get; }
     public Partnerships.PartnershipsClient Partnerships { get; }
+    public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
 
     public Metadata Auth { get; private set; } = [];
 

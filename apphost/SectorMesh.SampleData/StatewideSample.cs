@@ -87,6 +87,8 @@ public sealed class StatewideSample(SampleClient client)
             await LoadAsync(sample);
             Console.WriteLine($"Loaded {sample.Name} ({sample.Stage}).");
         }
+        await new HealthcareResources(client).LoadAsync($"{Tenant}/partnerships/central-ohio-healthcare", Tenant);
+        Console.WriteLine("Loaded the healthcare partnership's funding, commitments and needs.");
     }
 
     private async Task LoadAsync(Sample s)

@@ -34,5 +34,8 @@ public sealed class PlatformStartTests
         Assert.Contains(("tenants/ohio/partnerships/central-ohio-healthcare", "ACTIVE"), stages);
         Assert.Contains(("tenants/ohio/partnerships/northeast-ohio-manufacturing", "ACTIVE"), stages);
         Assert.Contains(("tenants/ohio/partnerships/southwest-ohio-it", "LAUNCHING"), stages);
+        var report = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships/central-ohio-healthcare/resourceReport", timeout.Token);
+        Assert.True(report.GetProperty("leverage").GetProperty("value").GetDouble() > 0);
+        Assert.Equal(3, report.GetProperty("gaps").GetArrayLength());
     }
 }
