@@ -79,6 +79,34 @@ var jsonRead = await Measurement.RunAsync("read: JSON through the gateway", conc
 });
 Console.WriteLine(jsonRead);
 
+// The Resources service: its report (three queries and the figures) and recording a funding source.
+var resources = new SectorMesh.Contracts.Resources.V1.Resources.ResourcesClient(gateway);
+var money = new Google.Type.Money { CurrencyCode = "USD", Units = 250_000 };
+var year = new SectorMesh.Contracts.Resources.V1.Period
+{
+    StartDate = new Google.Type.Date { Year = 2026, Month = 1, Day = 1 },
+    EndDate = new Google.Type.Date { Year = 2026, Month = 12, Day = 31 },
+};
+SectorMesh.Contracts.Resources.V1.CreateFundingSourceRequest NewFunding() => new()
+{
+    Parent = readName,
+    FundingSource = new SectorMesh.Contracts.Resources.V1.FundingSource
+    {
+        DisplayName = "Benchmark grant", Kind = SectorMesh.Contracts.Resources.V1.FundingKind.WioaTitleI, Amount = money, Period = year,
+        Status = SectorMesh.Contracts.Resources.V1.FundingStatus.Awarded,
+    },
+};
+for (var i = 0; i < 20; i++)
+{
+    await resources.CreateFundingSourceAsync(NewFunding(), board);
+}
+var resourcesRead = await Measurement.RunAsync("resources read: report via gateway", concurrency, duration,
+    () => resources.GetResourceReportAsync(new SectorMesh.Contracts.Resources.V1.GetResourceReportRequest { Name = $"{readName}/resourceReport" }, board).ResponseAsync);
+Console.WriteLine(resourcesRead);
+var resourcesWrite = await Measurement.RunAsync("resources write: funding via gateway", concurrency / 4, duration,
+    () => resources.CreateFundingSourceAsync(NewFunding(), board).ResponseAsync);
+Console.WriteLine(resourcesWrite);
+
 // A write is done when another service has consumed its event.
 var waiting = new ConcurrentDictionary<string, TaskCompletionSource>();
 var queue = $"benchmark-{Guid.NewGuid():N}";
