@@ -189,6 +189,95 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Recording_awarded_funding_and_a_contribution_publishes_each_event_once()
+    {
+        await using var events = await EventListener.StartAsync();
+        await Fund("wioa", FundingKind.WioaTitleI, 400_000, FundingStatus.Awarded);
+        var commitment = await Commit("hospital-cash", "hospital", 10_000);
+        await Client.RecordContributionAsync(new RecordContributionRequest
+        {
+            Name = commitment.Name,
+            Contribution = new Contribution { Date = new Date { Year = 2026, Month = 3, Day = 1 }, Value = Usd(5_000) },
+        }, _tenant.Board);
+
+        var mine = (IReadOnlyList<(Guid MessageId, Contracts.Events.IIntegrationEvent Event)> r) => r.Where(e => e.Event.TenantId == _tenant.TenantId && e.Event.GetType().Namespace!.EndsWith("Resources")).ToList();
+        await events.WaitForAsync(r => mine(r).Count >= 4, TimeSpan.FromSeconds(60));
+        await Task.Delay(TimeSpan.FromSeconds(1));
+
+        Assert.Equal(
+            ["CommitmentRecorded", "ContributionRecorded", "FundingAwarded", "FundingSourceRecorded"],
+            mine(events.Received).Select(e => e.Event.GetType().Name).Order());
+    }
+
+    [Fact]
+    public async Task Funding_status_cannot_move_backward()
+    {
+        var source = await Fund("wioa", FundingKind.WioaTitleI, 400_000, FundingStatus.Awarded);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateFundingSourceAsync(new UpdateFundingSourceRequest
+        {
+            FundingSource = new FundingSource { Name = source.Name, Status = FundingStatus.Applied },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "status" } },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_commitment_naming_no_organization_is_invalid_on_that_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateCommitmentAsync(new CreateCommitmentRequest
+        {
+            Parent = _partnership.Name,
+            Commitment = new Commitment { Organization = "hospital", Agreement = $"{_partnership.Name}/agreements/1", Kind = CommitmentKind.Cash, Value = Usd(1), Period = Year(2026) },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+        Assert.Equal("commitment.organization", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task A_contribution_without_a_date_is_invalid_on_that_field()
+    {
+        var commitment = await Commit("hospital-cash", "hospital", 10_000);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.RecordContributionAsync(
+            new RecordContributionRequest { Name = commitment.Name, Contribution = new Contribution { Value = Usd(5) } }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal("contribution.date", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task A_need_whose_period_ends_before_it_starts_is_invalid_on_that_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateResourceNeedAsync(new CreateResourceNeedRequest
+        {
+            Parent = _partnership.Name,
+            ResourceNeed = new ResourceNeed
+            {
+                Strategy = "Nursing", Amount = Usd(1),
+                Period = new Period { StartDate = new Date { Year = 2027, Month = 1, Day = 1 }, EndDate = new Date { Year = 2026, Month = 1, Day = 1 } },
+            },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal("resource_need.period.end_date", error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.Single().Field);
+    }
+
+    [Fact]
+    public async Task A_viewer_cannot_record_funding()
+    {
+        var viewer = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, "viewer"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateFundingSourceAsync(new CreateFundingSourceRequest
+        {
+            Parent = _partnership.Name,
+            FundingSource = new FundingSource { DisplayName = "x", Kind = FundingKind.State, Amount = Usd(1), Period = Year(2026) },
+        }, viewer).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Another_tenants_funding_is_not_found()
     {
         await Fund("wioa", FundingKind.WioaTitleI, 400_000, FundingStatus.Awarded);

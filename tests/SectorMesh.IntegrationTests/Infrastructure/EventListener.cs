@@ -3,17 +3,20 @@ using MassTransit;
 using RabbitMQ.Client;
 using SectorMesh.Contracts.Events;
 using SectorMesh.Contracts.Events.Partnerships;
+using Resources = SectorMesh.Contracts.Events.Resources;
 
 namespace SectorMesh.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership
-/// event, recording each delivery with its message id. The queue is deleted when done, so no
+/// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership and
+/// resources event, recording each delivery with its message id. The queue is deleted when done, so no
 /// binding outlives the test.
 /// </summary>
 public sealed class EventListener : IAsyncDisposable,
     IConsumer<PartnershipCreated>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
-    IConsumer<IntermediaryDesignated>, IConsumer<AgreementSigned>, IConsumer<CommitteeMemberAdded>, IConsumer<GoalSet>
+    IConsumer<IntermediaryDesignated>, IConsumer<AgreementSigned>, IConsumer<CommitteeMemberAdded>, IConsumer<GoalSet>,
+    IConsumer<Resources.FundingSourceRecorded>, IConsumer<Resources.FundingAwarded>, IConsumer<Resources.CommitmentRecorded>,
+    IConsumer<Resources.ContributionRecorded>
 {
     private readonly ConcurrentQueue<(Guid MessageId, IIntegrationEvent Event)> _received = new();
     private IBusControl _bus = null!;
@@ -65,6 +68,10 @@ public sealed class EventListener : IAsyncDisposable,
     public Task Consume(ConsumeContext<AgreementSigned> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<CommitteeMemberAdded> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<GoalSet> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Resources.FundingSourceRecorded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Resources.FundingAwarded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Resources.CommitmentRecorded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Resources.ContributionRecorded> context) => Record(context, context.Message);
 
     public async ValueTask DisposeAsync()
     {
