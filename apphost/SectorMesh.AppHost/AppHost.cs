@@ -5,33 +5,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Containers where an engine answers; otherwise the servers installed from Debian's packages.
 var servers = BackingServers.Add(builder);
 
-var migrations = builder.AddProject<Projects.SectorMesh_Partnerships>("partnerships-migrations", launchProfileName: null)
-    .WithArgs("migrate")
-    .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithServerReference(servers.PartnershipsDatabase)
-    .WithServerReference(servers.RabbitMq);
-
-var partnerships = builder.AddProject<Projects.SectorMesh_Partnerships>("partnerships")
-    // Fixed ports (partnerships 5101, resources 5102) so the benchmark and a developer's gRPC client can reach the services directly.
-    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
-    .WithServerReference(servers.PartnershipsDatabase)
-    .WithServerReference(servers.RabbitMq)
-    .WithServerReference(servers.Redis)
-    .WaitForCompletion(migrations);
-
-var resourcesMigrations = builder.AddProject<Projects.SectorMesh_Resources>("resources-migrations", launchProfileName: null)
-    .WithArgs("migrate")
-    .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
-    .WithServerReference(servers.ResourcesDatabase)
-    .WithServerReference(servers.RabbitMq);
-
-var resources = builder.AddProject<Projects.SectorMesh_Resources>("resources")
-    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
-    .WithServerReference(servers.ResourcesDatabase)
-    .WithServerReference(servers.RabbitMq)
-    .WithServerReference(servers.Redis)
-    .WithReference(partnerships)
-    .WaitForCompletion(resourcesMigrations);
+// Each service: its one-off migration step, then the service once that has finished.
+// Fixed ports (partnerships 5101, resources 5102) so the benchmark and a developer's gRPC client can reach them directly.
+var partnerships = builder.AddService<Projects.SectorMesh_Partnerships>("partnerships", servers.PartnershipsDatabase, servers);
+var resources = builder.AddService<Projects.SectorMesh_Resources>("resources", servers.ResourcesDatabase, servers)
+    .WithReference(partnerships);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)

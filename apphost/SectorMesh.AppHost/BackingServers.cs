@@ -85,6 +85,22 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
 
 public static class BackingServerExtensions
 {
+    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
+        BackingServer database, BackingServers servers) where TProject : IProjectMetadata, new()
+    {
+        var migrations = builder.AddProject<TProject>($"{name}-migrations", launchProfileName: null)
+            .WithArgs("migrate")
+            .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
+            .WithServerReference(database)
+            .WithServerReference(servers.RabbitMq);
+        return builder.AddProject<TProject>(name)
+            .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+            .WithServerReference(database)
+            .WithServerReference(servers.RabbitMq)
+            .WithServerReference(servers.Redis)
+            .WaitForCompletion(migrations);
+    }
+
     public static IResourceBuilder<ProjectResource> WithServerReference(this IResourceBuilder<ProjectResource> project, BackingServer server) =>
         server.AttachTo(project);
 }
