@@ -35,6 +35,17 @@ public class ArchitectureTests
     }
 
     [Fact]
+    public void The_engagement_domain_references_no_infrastructure()
+    {
+        var result = Types.InAssembly(typeof(SectorMesh.Engagement.Domain.SectorSelection).Assembly)
+            .That().ResideInNamespace("SectorMesh.Engagement.Domain")
+            .ShouldNot().HaveDependencyOnAny(Infrastructure)
+            .GetResult();
+
+        Assert.True(result.IsSuccessful, "Domain types using infrastructure: " + string.Join(", ", result.FailingTypeNames ?? []));
+    }
+
+    [Fact]
     public void The_shared_domain_kernel_references_no_infrastructure()
     {
         var result = Types.InAssembly(typeof(AggregateRoot).Assembly)

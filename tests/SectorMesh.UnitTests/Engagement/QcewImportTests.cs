@@ -1,0 +1,112 @@
+using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.Engagement.Domain;
+
+namespace SectorMesh.UnitTests.Engagement;
+
+public class QcewImportTests
+{
+    private static (List<QcewRecord> Records, ImportReport Report) Import(TextReader text)
+    {
+        var report = new ImportReport();
+        return (QcewCsvReader.Read(text, report).ToList(), report);
+    }
+
+    private const string Header = "\"area_fips\",\"own_code\",\"industry_code\",\"agglvl_code\",\"size_code\",\"year\",\"qtr\",\"disclosure_code\",\"annual_avg_estabs\",\"annual_avg_emplvl\",\"total_annual_wages\",\"avg_annual_pay\"";
+
+    [Fact]
+    public void The_sample_file_is_read_whole()
+    {
+        using var file = SampleFiles.Qcew();
+
+        var (records, report) = Import(file);
+
+        Assert.Equal((14, 14L, 0L), (records.Count, report.RowsKept, report.RejectedCount));
+    }
+
+    [Fact]
+    public void A_suppressed_cell_is_unknown_not_zero()
+    {
+        using var file = SampleFiles.Qcew();
+
+        var suppressed = Import(file).Records.Single(r => r.AreaFips == "39041" && r.IndustryCode == "332");
+
+        Assert.True(suppressed.Suppressed);
+        Assert.Null(suppressed.Employment);
+        Assert.Null(suppressed.AverageAnnualPay);
+    }
+
+    [Fact]
+    public void Bad_rows_are_rejected_with_their_line_numbers_and_good_rows_kept()
+    {
+        var text = new StringReader(string.Join('\n', Header,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000",
+            "\"39049\",\"7\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000",
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,lots,7440000000,62000",
+            "\"39049\",\"5\",\"62\"",
+            "\"39041\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",420,11000,638000000,58000"));
+
+        var (records, report) = Import(text);
+
+        Assert.Equal(2, records.Count);
+        Assert.Equal([3L, 4L, 5L], report.Rejected.Select(r => r.Line));
+        Assert.Contains("own_code 7", report.Rejected[0].Reason);
+        Assert.Contains("annual_avg_emplvl 'lots'", report.Rejected[1].Reason);
+    }
+
+    [Fact]
+    public void A_file_with_the_wrong_header_is_refused_naming_the_missing_columns()
+    {
+        var error = Assert.Throws<ImportRefused>(() => Import(new StringReader("\"area\",\"own_code\"\n\"39049\",\"5\"")));
+
+        Assert.Contains("area_fips", error.Message);
+        Assert.Contains("annual_avg_emplvl", error.Message);
+    }
+
+    [Fact]
+    public void Progress_is_reported_as_the_file_is_read()
+    {
+        var lines = Enumerable.Range(0, 2500).Select(i => $"\"39049\",\"5\",\"{i}\",\"78\",\"0\",\"2024\",\"A\",\"\",1,10,100,10");
+        var seen = new List<long>();
+
+        QcewCsvReader.Read(new StringReader(string.Join('\n', lines.Prepend(Header))), new ImportReport(), r => seen.Add(r.LinesRead), progressEvery: 1000).ToList();
+
+        Assert.Equal([1000L, 2000L, 2501L], seen);
+    }
+
+    [Fact]
+    public void A_large_county_file_is_read_in_flat_memory()
+    {
+        // 300,000 rows (about 25 MB of CSV) are generated as they are read and never held at once.
+        using var text = new GeneratedQcew(300_000);
+        var report = new ImportReport();
+        var retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long employment = 0;
+        var peak = 0L;
+
+        foreach (var record in QcewCsvReader.Read(text, report))
+        {
+            employment += record.Employment ?? 0;
+            if (report.LinesRead % 50_000 == 0)
+            {
+                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - retainedBefore);
+            }
+        }
+
+        Assert.Equal(300_000L, report.RowsKept);
+        Assert.Equal(300_000L * 10, employment);
+        Assert.True(peak < 8 * 1024 * 1024, $"Memory grew by {peak / 1024} KiB while reading.");
+    }
+
+    /// <summary>A QCEW file produced line by line on demand.</summary>
+    private sealed class GeneratedQcew(int rows) : TextReader
+    {
+        private int _line = -1;
+
+        public override string? ReadLine() => ++_line switch
+        {
+            0 => Header,
+            var n when n <= rows => $"\"{39001 + n % 88 * 2:00000}\",\"5\",\"{n % 900 + 100}\",\"78\",\"0\",\"2024\",\"A\",\"\",1,10,100,10",
+            _ => null,
+        };
+    }
+}

@@ -1,0 +1,80 @@
+using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.Engagement.Domain;
+
+namespace SectorMesh.UnitTests.Engagement;
+
+public class SkillsGapTests
+{
+    private static List<OnetRating> Ratings(ImportReport? report = null)
+    {
+        using var file = SampleFiles.Onet();
+        return OnetReader.Read(file, report ?? new ImportReport()).ToList();
+    }
+
+    private static readonly WorkforceSkill[] Cohort =
+    [
+        new("2.A.1.a", 50), new("2.A.1.b", 55), new("2.A.2.a", 40), new("2.B.1.a", 60),
+    ];
+
+    [Theory]
+    [InlineData(SkillScale.Importance, 4.00, 75.0)]
+    [InlineData(SkillScale.Importance, 1.00, 0.0)]
+    [InlineData(SkillScale.Level, 4.38, 62.6)]
+    [InlineData(SkillScale.Level, 7.00, 100.0)]
+    public void Ratings_are_standardized_to_0_100_by_their_scales_range(SkillScale scale, double value, double standardized)
+    {
+        Assert.Equal((decimal)standardized, OnetRating.Standardize(scale, (decimal)value));
+    }
+
+    [Fact]
+    public void The_sample_skills_file_is_read_with_both_scales()
+    {
+        var report = new ImportReport();
+
+        var ratings = Ratings(report);
+
+        Assert.Equal(18, ratings.Count);
+        Assert.Equal(0, report.RejectedCount);
+    }
+
+    [Fact]
+    public void Gaps_are_ranked_by_level_points_short_then_by_importance()
+    {
+        var gaps = SkillsGapAnalysis.Rank(Ratings(), new HashSet<string> { "29-1141.00", "31-9092.00" }, Cohort);
+
+        // RN critical thinking 60.7 − 40, RN reading 62.6 − 50, RN listening 60.7 − 55, MA critical thinking 44.6 − 40.
+        Assert.Equal(
+            [("29-1141.00", "2.A.2.a", 20.7m), ("29-1141.00", "2.A.1.a", 12.6m), ("29-1141.00", "2.A.1.b", 5.7m), ("31-9092.00", "2.A.2.a", 4.6m)],
+            gaps.Take(4).Select(g => (g.OnetSocCode, g.ElementId, g.Gap)));
+        Assert.All(gaps.Skip(4), g => Assert.Equal(0, g.Gap));
+    }
+
+    [Fact]
+    public void Unimportant_and_not_relevant_skills_are_left_out()
+    {
+        var gaps = SkillsGapAnalysis.Rank(Ratings(), new HashSet<string> { "31-9092.00" }, Cohort);
+
+        Assert.DoesNotContain(gaps, g => g.ElementId == "2.A.1.e");
+        Assert.DoesNotContain(gaps, g => g.ElementId == "2.B.1.a");
+    }
+
+    [Fact]
+    public void A_row_with_a_malformed_occupation_code_is_rejected_with_its_line()
+    {
+        var text = "O*NET-SOC Code\tElement ID\tElement Name\tScale ID\tData Value\tRecommend Suppress\tNot Relevant\n"
+            + "29-1141.00\t2.A.1.a\tReading Comprehension\tLV\t4.38\tN\tN\n"
+            + "29-1141\t2.A.1.a\tReading Comprehension\tLV\t4.38\tN\tN\n";
+        var report = new ImportReport();
+
+        var ratings = OnetReader.Read(new StringReader(text), report).ToList();
+
+        Assert.Single(ratings);
+        Assert.Equal(3, Assert.Single(report.Rejected).Line);
+    }
+
+    [Fact]
+    public void A_file_without_the_onet_header_is_refused()
+    {
+        Assert.Throws<ImportRefused>(() => OnetReader.Read(new StringReader("code\tvalue\n"), new ImportReport()).ToList());
+    }
+}
