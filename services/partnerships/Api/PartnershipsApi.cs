@@ -85,10 +85,11 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         caller.Ensure(caller.AdministersTenant(tenant), "create partnerships; a board administrator does");
         var given = request.Partnership ?? new V1.Partnership();
         var id = string.IsNullOrEmpty(request.PartnershipId) ? ResourceId.New() : request.PartnershipId;
-        var regionId = await FindRegion(tenant, given.Region, "partnership.region", context);
+        var input = new InputCollector();
+        var regionId = await input.TakeAsync(() => FindRegion(tenant, given.Region, "partnership.region", context));
         var now = clock.GetUtcNow();
-        var partnership = Partnership.Create(tenant, id, given.DisplayName, regionId, given.TargetSector.ToDomain(),
-            given.RegionalSignificance.ToDomain(), now);
+        var partnership = input.Finish(() => Partnership.Create(tenant, id, given.DisplayName, regionId ?? "", given.TargetSector.ToDomain(),
+            given.RegionalSignificance.ToDomain(), now));
         if (await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken))
         {
             throw new ResourceAlreadyExists(Names.Partnership(tenant, id));

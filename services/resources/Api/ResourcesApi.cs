@@ -19,10 +19,12 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     {
         var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
         var given = request.FundingSource ?? new V1.FundingSource();
-        var source = FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
-            given.Kind.ToDomain<V1.FundingKind, FundingKind>(), given.Amount.ToMoney("funding_source.amount"),
-            given.Period.ToPeriod("funding_source.period"), given.Restrictions,
-            given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow());
+        var input = new InputCollector();
+        var amount = input.Take(() => given.Amount.ToMoney("funding_source.amount"));
+        var period = input.Take(() => given.Period.ToPeriod("funding_source.period"));
+        var source = input.Finish(() => FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
+            given.Kind.ToDomain<V1.FundingKind, FundingKind>(), amount, period, given.Restrictions,
+            given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow()));
         await Add(db.FundingSources, source, f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == source.Id,
             $"{request.Parent}/fundingSources/{source.Id}", context);
         return source.ToProto(Version(source));
@@ -73,14 +75,15 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var version = int.Parse(agreement[2]);
         var kind = given.Kind.ToDomain<V1.CommitmentKind, CommitmentKind>();
         var staffTime = kind == CommitmentKind.StaffTime;
-        var value = staffTime ? null : given.Value.ToOptionalMoney("commitment.value");
-        var rate = staffTime ? given.HourlyRate.ToOptionalMoney("commitment.hourly_rate") : null;
-        var period = given.Period.ToPeriod("commitment.period");
+        var input = new InputCollector();
+        var value = staffTime ? null : input.Take(() => given.Value.ToOptionalMoney("commitment.value"));
+        var rate = staffTime ? input.Take(() => given.HourlyRate.ToOptionalMoney("commitment.hourly_rate")) : null;
+        var period = input.Take(() => given.Period.ToPeriod("commitment.period"));
 
         var roster = await partners.RosterAsync(tenant, partnership, Authorization(context),
             r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
-        var commitment = ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
-            given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow());
+        var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
+            given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
         await Add(db.Commitments, commitment, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == commitment.Id,
             $"{request.Parent}/commitments/{commitment.Id}", context);
         return commitment.ToProto();
@@ -114,8 +117,10 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     {
         var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
         var given = request.ResourceNeed ?? new V1.ResourceNeed();
-        var need = ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy,
-            given.Period.ToPeriod("resource_need.period"), given.Amount.ToMoney("resource_need.amount"));
+        var input = new InputCollector();
+        var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
+        var amount = input.Take(() => given.Amount.ToMoney("resource_need.amount"));
+        var need = input.Finish(() => ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy, period, amount));
         await Add(db.ResourceNeeds, need, n => n.TenantId == tenant && n.PartnershipId == partnership && n.Id == need.Id,
             $"{request.Parent}/resourceNeeds/{need.Id}", context);
         return need.ToProto();

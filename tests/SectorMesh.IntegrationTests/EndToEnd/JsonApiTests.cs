@@ -155,6 +155,20 @@ public sealed class JsonApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_unknown_region_is_reported_with_the_other_invalid_fields()
+    {
+        var response = await Board.PostAsJsonAsync($"/v1/{_tenant.Tenant}/partnerships", new
+        {
+            displayName = "",
+            region = $"{_tenant.Tenant}/regions/nowhere",
+            targetSector = new { naicsCode = "62", title = "Health Care" },
+        });
+
+        var fields = (await Body(response)).GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString());
+        Assert.Equal(["partnership.region", "partnership.display_name"], fields);
+    }
+
+    [Fact]
     public async Task A_body_over_the_gateways_limit_gets_413()
     {
         var response = await Board.PostAsJsonAsync($"/v1/{_tenant.Tenant}/partnerships", NewPartnership(name: new string('x', 70_000)));

@@ -185,7 +185,7 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         var body = await response.Content.ReadFromJsonAsync<JsonElement>();
         var fields = body.GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString());
-        Assert.Equal(["funding_source.amount.currency_code", "funding_source.amount.amount"], fields);
+        Assert.Equal(["funding_source.amount.currency_code", "funding_source.amount.amount", "funding_source.period.end_date", "funding_source.display_name"], fields);
     }
 
     [Fact]
