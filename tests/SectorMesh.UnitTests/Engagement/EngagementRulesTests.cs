@@ -1,0 +1,126 @@
+using SectorMesh.Domain;
+using SectorMesh.Engagement.Domain;
+
+namespace SectorMesh.UnitTests.Engagement;
+
+public class EngagementRulesTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static EmployerEngagement Hospital() => EmployerEngagement.Joined("oh", "healthcare", "hospital", "Riverside Regional Medical Center");
+
+    [Fact]
+    public void An_employer_that_joins_starts_as_informed()
+    {
+        Assert.Equal(EngagementLevel.Informed, Hospital().Level);
+    }
+
+    [Fact]
+    public void Raising_the_engagement_level_records_an_event()
+    {
+        var hospital = Hospital();
+
+        hospital.SetLevel(EngagementLevel.Collaborating, Now);
+
+        Assert.Single(hospital.DomainEvents.OfType<EmployerEngagementRecorded>());
+    }
+
+    [Fact]
+    public void A_hiring_commitment_must_say_how_many_hires()
+    {
+        var error = Assert.Throws<InvalidInput>(() => Hospital().RecordActivity(EmployerActivityKind.HiringCommitment, new DateOnly(2026, 5, 1), 0, "", Now));
+
+        Assert.Equal("activity.quantity", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Recognition_counts_meetings_and_adds_up_hires_and_places()
+    {
+        var hospital = Hospital();
+        hospital.RecordActivity(EmployerActivityKind.MeetingAttended, new DateOnly(2026, 3, 1), 0, "", Now);
+        hospital.RecordActivity(EmployerActivityKind.MeetingAttended, new DateOnly(2026, 6, 1), 0, "", Now);
+        hospital.RecordActivity(EmployerActivityKind.HiringCommitment, new DateOnly(2026, 6, 1), 12, "RN residency", Now);
+        hospital.RecordActivity(EmployerActivityKind.WorkBasedLearningPlaces, new DateOnly(2026, 7, 1), 8, "", Now);
+        hospital.RecordActivity(EmployerActivityKind.WorkBasedLearningPlaces, new DateOnly(2026, 9, 1), 4, "", Now);
+
+        var contributions = hospital.Contributions();
+
+        Assert.Equal((2, 12, 12), (contributions[EmployerActivityKind.MeetingAttended], contributions[EmployerActivityKind.HiringCommitment], contributions[EmployerActivityKind.WorkBasedLearningPlaces]));
+    }
+
+    [Theory]
+    [InlineData("29-1141", 10, 30, 30, 45, null)]
+    [InlineData("29-1141.00", 10, 30, 30, 45, "need.soc_code")]
+    [InlineData("29-1141", 10, 5, 30, 45, "need.openings_36_months")]
+    [InlineData("29-1141", 10, 30, 50, 45, "need.wage_max")]
+    public void An_employer_need_names_a_SOC_occupation_consistent_openings_and_a_wage_range(string soc, int in12, int in36, int min, int max, string? field)
+    {
+        var create = () => EmployerNeed.Create(soc, in12, in36, true, ["Patient care"], ["RN license"], min, max);
+
+        if (field is null)
+        {
+            Assert.Equal(soc, create().SocCode);
+        }
+        else
+        {
+            Assert.Equal(field, Assert.Single(Assert.Throws<InvalidInput>(create).Violations).Field);
+        }
+    }
+
+    [Fact]
+    public void A_figure_confirmed_by_employers_and_disputed_by_none_is_validated()
+    {
+        var reviews = new[]
+        {
+            LmiReview.Create("qcew:2024:central-ohio:62:employment", "hospital", LmiVerdict.Confirmed, ""),
+            LmiReview.Create("qcew:2024:central-ohio:62:employment", "clinic", LmiVerdict.Confirmed, ""),
+        };
+
+        Assert.Equal(LmiStanding.Validated, LmiValidationView.Standing(reviews, "qcew:2024:central-ohio:62:employment"));
+    }
+
+    [Fact]
+    public void One_dispute_makes_a_figure_contested_until_that_employer_confirms_it()
+    {
+        var point = "qcew:2024:central-ohio:62:employment";
+        var reviews = new List<LmiReview>
+        {
+            LmiReview.Create(point, "hospital", LmiVerdict.Confirmed, ""),
+            LmiReview.Create(point, "clinic", LmiVerdict.Disputed, "Our openings doubled since the data year."),
+        };
+        Assert.Equal(LmiStanding.Contested, LmiValidationView.Standing(reviews, point));
+
+        reviews.Add(LmiReview.Create(point, "clinic", LmiVerdict.Confirmed, ""));
+
+        Assert.Equal(LmiStanding.Validated, LmiValidationView.Standing(reviews, point));
+    }
+
+    [Fact]
+    public void A_dispute_must_say_why()
+    {
+        var error = Assert.Throws<InvalidInput>(() => LmiReview.Create("point", "clinic", LmiVerdict.Disputed, " "));
+
+        Assert.Equal("review.comment", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void Open_action_items_past_their_due_date_are_overdue()
+    {
+        var meeting = Meeting.Held(new DateOnly(2026, 9, 10), ["Apprenticeship pilot"], ["hospital", "board"], ["Start a pilot cohort in January"]);
+        var late = meeting.AssignAction("Draft the pilot budget", "Central Ohio WDB", new DateOnly(2026, 10, 1));
+        var done = meeting.AssignAction("Share openings data", "Riverside", new DateOnly(2026, 9, 30));
+        meeting.AssignAction("Recruit the cohort", "Capital State CC", new DateOnly(2026, 12, 15));
+        meeting.Complete(done, Now);
+
+        Assert.Equal([late], meeting.Overdue(new DateOnly(2026, 11, 1)));
+        Assert.Single(meeting.DomainEvents.OfType<ActionItemCompleted>());
+    }
+
+    [Fact]
+    public void A_meeting_needs_an_agenda_and_attendance()
+    {
+        var error = Assert.Throws<InvalidInput>(() => Meeting.Held(new DateOnly(2026, 9, 10), [], [], []));
+
+        Assert.Equal(["meeting.agenda", "meeting.attendees"], error.Violations.Select(v => v.Field));
+    }
+}
