@@ -19,6 +19,7 @@ public sealed class EventListener : IAsyncDisposable,
     IConsumer<Resources.ContributionRecorded>
 {
     private readonly ConcurrentQueue<(Guid MessageId, IIntegrationEvent Event)> _received = new();
+    private readonly ConcurrentDictionary<Guid, string> _headers = new();
     private IBusControl _bus = null!;
 
     public string Queue { get; } = $"test-events-{Guid.NewGuid():N}";
@@ -54,8 +55,12 @@ public sealed class EventListener : IAsyncDisposable,
         return condition(Received);
     }
 
+    /// <summary>The transport headers a message arrived with, flattened, to see what context travelled with it.</summary>
+    public string HeadersOf(Guid messageId) => _headers.GetValueOrDefault(messageId, "");
+
     private Task Record(ConsumeContext context, IIntegrationEvent message)
     {
+        _headers[message.MessageId] = string.Join("; ", context.Headers.GetAll().Select(h => $"{h.Key}={h.Value}"));
         _received.Enqueue((context.MessageId ?? Guid.Empty, message));
         return Task.CompletedTask;
     }

@@ -46,6 +46,20 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_carries_the_trace_of_the_request_that_caused_it()
+    {
+        var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
+        var headers = new Grpc.Core.Metadata { { "authorization", _tenant.Board.GetValue("authorization")! }, { "traceparent", $"00-{traceId}-{System.Diagnostics.ActivitySpanId.CreateRandom().ToHexString()}-01" } };
+
+        await platform.PartnershipsThroughGateway.CreatePartnershipAsync(
+            new CreatePartnershipRequest { Parent = _tenant.Tenant, PartnershipId = "traced", Partnership = _tenant.NewPartnership() }, headers);
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "traced" } c && c.TenantId == _tenant.TenantId), Patience);
+
+        var created = _events.Received.Single(e => e.Event is PartnershipCreated { PartnershipId: "traced" } c && c.TenantId == _tenant.TenantId);
+        Assert.Contains(traceId, _events.HeadersOf(created.Event.MessageId));
+    }
+
+    [Fact]
     public async Task With_RabbitMQ_stopped_a_write_succeeds_and_its_event_arrives_after_the_restart()
     {
         Servers.RabbitMqApp("stop_app");
