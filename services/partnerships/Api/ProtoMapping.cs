@@ -1,4 +1,5 @@
 using Google.Protobuf.WellKnownTypes;
+using SectorMesh.Domain;
 using SectorMesh.ServiceDefaults;
 using SectorMesh.Partnerships.Domain;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
@@ -29,7 +30,7 @@ public static class ProtoMapping
         Name = Names.Tenant(tenant.Id),
         DisplayName = tenant.DisplayName,
         MinEmployerPartners = tenant.MinEmployerPartners,
-        Etag = tenant.Version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Etag = Etags.Of(tenant.Version),
         CreateTime = ToTimestamp(tenant.CreatedAt),
     };
 

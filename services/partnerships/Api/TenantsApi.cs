@@ -35,10 +35,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     {
         var (tenant, name) = await FindTenant(request.Tenant?.Name, "tenant.name", context);
         context.Caller().Ensure(context.Caller().AdministersTenant(tenant.Id), "change this tenant's settings");
-        if (!string.IsNullOrEmpty(request.Tenant!.Etag) && request.Tenant.Etag != tenant.ToProto().Etag)
-        {
-            throw new StaleEtag(name);
-        }
+        Etags.Ensure(request.Tenant!.Etag, tenant.Version, name);
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
         if (paths.Count == 0)
         {

@@ -44,7 +44,7 @@ public sealed class Partnership : AggregateRoot
 
     public int EmployerPartnerCount => CurrentPartners.Count(p => p.PartnerType == PartnerType.Employer);
 
-    public string Etag => Version.ToString(System.Globalization.CultureInfo.InvariantCulture);
+    public string Etag => Etags.Of(Version);
 
     public static Partnership Create(string tenantId, string id, string displayName, string regionId,
         TargetSector sector, RegionalSignificance? significance, DateTimeOffset now)
@@ -71,13 +71,7 @@ public sealed class Partnership : AggregateRoot
         return partnership;
     }
 
-    public void EnsureEtag(string? etag, string resourceName)
-    {
-        if (!string.IsNullOrEmpty(etag) && etag != Etag)
-        {
-            throw new StaleEtag(resourceName);
-        }
-    }
+    public void EnsureEtag(string? etag, string resourceName) => Etags.Ensure(etag, Version, resourceName);
 
     public void Rename(string displayName, DateTimeOffset now)
     {

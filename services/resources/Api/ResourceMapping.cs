@@ -44,7 +44,7 @@ public static class ResourceMapping
         Restrictions = f.Restrictions,
         Status = f.Status.ToProto<FundingStatus, V1.FundingStatus>(),
         Strategy = f.Strategy,
-        Etag = version.ToString(System.Globalization.CultureInfo.InvariantCulture),
+        Etag = Etags.Of(version),
     };
 
     public static V1.Commitment ToProto(this ResourceCommitment c)

@@ -45,10 +45,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         context.Caller().EnsureWrite(ids[0], ids[1], name!);
         var source = await db.FundingSources.SingleOrDefaultAsync(f => f.TenantId == ids[0] && f.PartnershipId == ids[1] && f.Id == ids[2], context.CancellationToken)
             ?? throw new ResourceNotFound(name!);
-        if (!string.IsNullOrEmpty(request.FundingSource!.Etag) && request.FundingSource.Etag != source.ToProto(Version(source)).Etag)
-        {
-            throw new StaleEtag(name!);
-        }
+        Etags.Ensure(request.FundingSource!.Etag, Version(source), name!);
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
         if (paths is not ["status"])
         {

@@ -7,7 +7,7 @@ namespace SectorMesh.Engagement.Data.Imports;
 /// Reads the O*NET Skills or Knowledge text file (tab-separated, with its header row) row by row.
 /// Only the IM and LV scales are kept; a row that cannot be read is reported by its line.
 /// </summary>
-public static class OnetReader
+public static partial class OnetReader
 {
     private static readonly string[] Required = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Not Relevant"];
 
@@ -24,11 +24,11 @@ public static class OnetReader
         while (text.ReadLine() is { } line)
         {
             var number = ++report.LinesRead;
-            var cells = line.Split('\t');
             if (line.Length == 0)
             {
                 continue;
             }
+            var cells = line.Split('\t');
             if (cells.Length < columns.Count)
             {
                 report.Reject(number, $"has {cells.Length} columns where the header names {columns.Count}.");
@@ -40,7 +40,7 @@ public static class OnetReader
             {
                 continue;
             }
-            if (!System.Text.RegularExpressions.Regex.IsMatch(Cell("O*NET-SOC Code"), @"^\d{2}-\d{4}\.\d{2}$"))
+            if (!OnetSocCode().IsMatch(Cell("O*NET-SOC Code")))
             {
                 report.Reject(number, $"O*NET-SOC Code '{Cell("O*NET-SOC Code")}' is not of the form 29-1141.00.");
                 continue;
@@ -55,4 +55,7 @@ public static class OnetReader
                 Cell("Recommend Suppress") == "Y", Cell("Not Relevant") == "Y");
         }
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}$")]
+    private static partial System.Text.RegularExpressions.Regex OnetSocCode();
 }
