@@ -16,8 +16,9 @@ public sealed record EmployerActivity(EmployerActivityKind Kind, DateOnly Date, 
 /// </summary>
 public sealed class EmployerEngagement : AggregateRoot
 {
-    private readonly List<string> _champions = [];
-    private readonly List<EmployerActivity> _activities = [];
+    private List<string> _champions = [];
+    private List<EmployerActivity> _activities = [];
+    private List<EmployerNeed> _needs = [];
 
     private EmployerEngagement() { }
 
@@ -29,6 +30,7 @@ public sealed class EmployerEngagement : AggregateRoot
     public bool IsCurrentPartner { get; private set; }
     public IReadOnlyList<string> Champions => _champions;
     public IReadOnlyList<EmployerActivity> Activities => _activities;
+    public IReadOnlyList<EmployerNeed> Needs => _needs;
 
     /// <summary>An employer that joined the partnership starts as informed.</summary>
     public static EmployerEngagement Joined(string tenantId, string partnershipId, string organizationId, string organizationName) => new()
@@ -43,24 +45,33 @@ public sealed class EmployerEngagement : AggregateRoot
 
     public void Left() => IsCurrentPartner = false;
 
-    public void Rejoined() => IsCurrentPartner = true;
+    /// <summary>An employer that comes back keeps its history; its name may have changed meanwhile.</summary>
+    public void Rejoined(string organizationName)
+    {
+        IsCurrentPartner = true;
+        OrganizationName = organizationName;
+    }
 
     public void SetLevel(EngagementLevel level, DateTimeOffset now)
     {
         if (level != Level)
         {
             Level = level;
-            Raise(new EmployerEngagementRecorded(now));
+            Raise(new EmployerEngagementRecorded(now, null));
         }
     }
 
-    public void AddChampion(string name)
+    /// <summary>The people inside the employer who speak for the partnership, replacing the earlier list.</summary>
+    public void NameChampions(IEnumerable<string> names)
     {
-        new Violations().RequireText(name, "champion", 200).ThrowIfAny();
-        if (!_champions.Contains(name.Trim()))
+        var given = names.ToList();
+        var violations = new Violations().Require(given.Count <= 20, "employer_engagement.champions", "may name at most 20 people.");
+        for (var i = 0; i < given.Count; i++)
         {
-            _champions.Add(name.Trim());
+            violations.RequireText(given[i], $"employer_engagement.champions[{i}]", 200);
         }
+        violations.ThrowIfAny();
+        _champions = given.Select(n => n.Trim()).Distinct().ToList();
     }
 
     public void RecordActivity(EmployerActivityKind? kind, DateOnly? date, int quantity, string note, DateTimeOffset now)
@@ -73,8 +84,16 @@ public sealed class EmployerEngagement : AggregateRoot
             .Require(quantity >= 0, "activity.quantity", "must not be negative.")
             .OptionalText(note, "activity.note", 1000)
             .ThrowIfAny();
-        _activities.Add(new EmployerActivity(kind!.Value, date!.Value, quantity, note.Trim()));
-        Raise(new EmployerEngagementRecorded(now));
+        var activity = new EmployerActivity(kind!.Value, date!.Value, quantity, note.Trim());
+        _activities = [.. _activities, activity];
+        Raise(new EmployerEngagementRecorded(now, activity));
+    }
+
+    /// <summary>An employer's need for an occupation; a new analysis of the same occupation replaces the earlier one.</summary>
+    public void RecordNeed(EmployerNeed need, DateTimeOffset now)
+    {
+        _needs = [.. _needs.Where(n => n.SocCode != need.SocCode), need];
+        Raise(new EmployerEngagementRecorded(now, null));
     }
 
     /// <summary>What the partnership can thank the employer for: its activities counted by kind.</summary>
@@ -84,7 +103,8 @@ public sealed class EmployerEngagement : AggregateRoot
             : g.Count());
 }
 
-public sealed record EmployerEngagementRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
+/// <summary>The employer's engagement changed: its level, its needs, or a new activity.</summary>
+public sealed record EmployerEngagementRecorded(DateTimeOffset OccurredAt, EmployerActivity? Activity) : IDomainEvent;
 
 /// <summary>An employer's expected demand for one occupation.</summary>
 public sealed partial record EmployerNeed(
@@ -94,16 +114,55 @@ public sealed partial record EmployerNeed(
     public static EmployerNeed Create(string socCode, int openings12, int openings36, bool hardToFill,
         IReadOnlyList<string> skills, IReadOnlyList<string> credentials, decimal wageMin, decimal wageMax)
     {
-        new Violations()
+        var violations = new Violations();
+        for (var i = 0; i < skills.Count; i++)
+        {
+            violations.RequireText(skills[i], $"need.skills[{i}]", 200);
+        }
+        for (var i = 0; i < credentials.Count; i++)
+        {
+            violations.RequireText(credentials[i], $"need.credentials[{i}]", 200);
+        }
+        violations
             .Require(SocPattern().IsMatch(socCode ?? ""), "need.soc_code", "must be a 2018 SOC code such as 29-1141.")
             .Require(openings12 >= 0, "need.openings_12_months", "must not be negative.")
             .Require(openings36 >= openings12, "need.openings_36_months", "must be at least the openings expected in 12 months.")
             .Require(wageMin >= 0, "need.wage_min", "must not be negative.")
             .Require(wageMax >= wageMin, "need.wage_max", "must be at least the minimum wage of the range.")
             .ThrowIfAny();
-        return new EmployerNeed(socCode!, openings12, openings36, hardToFill, skills, credentials, wageMin, wageMax);
+        return new EmployerNeed(socCode!, openings12, openings36, hardToFill,
+            skills.Select(x => x.Trim()).ToList(), credentials.Select(x => x.Trim()).ToList(), wageMin, wageMax);
     }
 
     [GeneratedRegex(@"^\d{2}-\d{4}$")]
     private static partial Regex SocPattern();
+}
+
+/// <summary>What the partnership's employers together expect to need of one occupation.</summary>
+public sealed record OccupationNeed(
+    string SocCode, int Employers, int OpeningsIn12Months, int OpeningsIn36Months, int HardToFill,
+    decimal WageMin, decimal WageMax, IReadOnlyList<string> Skills, IReadOnlyList<string> Credentials);
+
+public static class NeedsAnalysis
+{
+    /// <summary>
+    /// Current employer partners' needs summed by occupation: openings add up, the wage range spans
+    /// every employer's range, skills and credentials are the union. Most openings in 12 months first.
+    /// </summary>
+    public static IReadOnlyList<OccupationNeed> ByOccupation(IEnumerable<EmployerEngagement> employers) =>
+        employers.Where(e => e.IsCurrentPartner).SelectMany(e => e.Needs).GroupBy(n => n.SocCode)
+            .Select(g => new OccupationNeed(g.Key, g.Count(), g.Sum(n => n.OpeningsIn12Months), g.Sum(n => n.OpeningsIn36Months),
+                g.Count(n => n.HardToFill), g.Min(n => n.WageMin), g.Max(n => n.WageMax),
+                g.SelectMany(n => n.Skills).Distinct().Order(StringComparer.Ordinal).ToList(),
+                g.SelectMany(n => n.Credentials).Distinct().Order(StringComparer.Ordinal).ToList()))
+            .OrderByDescending(o => o.OpeningsIn12Months).ThenBy(o => o.SocCode, StringComparer.Ordinal)
+            .ToList();
+}
+
+public static class Recognition
+{
+    /// <summary>Employers to thank, most engaged first: by level, then by how much they have done.</summary>
+    public static IReadOnlyList<EmployerEngagement> Ranked(IEnumerable<EmployerEngagement> employers) =>
+        employers.OrderByDescending(e => e.Level).ThenByDescending(e => e.Contributions().Values.Sum())
+            .ThenBy(e => e.OrganizationId, StringComparer.Ordinal).ToList();
 }

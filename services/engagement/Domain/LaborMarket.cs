@@ -94,3 +94,29 @@ public static class SectorSelection
             .Select(x => $"{x.AreaFips}: computed {x.computed:0.00}, published {x.published:0.00}")
             .ToList();
 }
+
+/// <summary>
+/// One row of a BLS OEWS file: employment and wages of an occupation in an area (and industry).
+/// Figures BLS does not publish (** for employment, * for wages) are unknown (null); a wage at or
+/// above BLS's top published value (#) is unknown and flagged top-coded.
+/// </summary>
+public sealed record OewsRecord(
+    int Year, string AreaCode, string AreaTitle, int AreaType, string IndustryCode, string OwnershipCode,
+    string OccupationCode, string OccupationTitle, string OccupationGroup,
+    long? Employment, decimal? LocationQuotient, decimal? AnnualMeanWage, decimal? AnnualMedianWage, bool WageTopCoded);
+
+public static class SectorSelectionView
+{
+    /// <summary>QCEW's area code for the whole United States.</summary>
+    public const string Nation = "US000";
+
+    /// <summary>QCEW's quarter code of annual averages.</summary>
+    public const string Annual = "A";
+
+    public static string Explanation(int rowsUsed) =>
+        $"From {rowsUsed} imported QCEW annual rows of the region's counties and the nation. Employment sums the counties whose figures " +
+        "are published; suppressed counties (disclosure code N) are counted apart, not as zero. Location quotient = (region's industry " +
+        "employment ÷ region's all-industry employment) ÷ (the same ratio for the nation), with all-ownership totals as BLS uses; " +
+        "above 1 the region is more concentrated in the industry than the nation. Growth is the over-the-year employment change, " +
+        "weighted by county employment. Ranked by employment, then location quotient.";
+}

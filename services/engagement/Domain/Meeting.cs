@@ -4,87 +4,101 @@ namespace SectorMesh.Engagement.Domain;
 
 public enum ActionItemStatus { Open, Done }
 
-public sealed class ActionItem
+public sealed record ActionItem(string Description, string Owner, DateOnly DueDate, ActionItemStatus Status)
 {
-    internal ActionItem(string description, string owner, DateOnly dueDate)
-    {
-        Description = description;
-        Owner = owner;
-        DueDate = dueDate;
-    }
-
-    public string Description { get; }
-    public string Owner { get; }
-    public DateOnly DueDate { get; }
-    public ActionItemStatus Status { get; private set; }
-
     public bool IsOverdue(DateOnly today) => Status == ActionItemStatus.Open && DueDate < today;
-
-    internal void Complete() => Status = ActionItemStatus.Done;
 }
+
+/// <summary>An action item past its due date, by its meeting and its place in that meeting's list.</summary>
+public sealed record OverdueActionItem(Meeting Meeting, int Index, ActionItem Item, int DaysOverdue);
 
 /// <summary>A partnership meeting: its agenda, who attended, what was decided and who does what by when.</summary>
 public sealed class Meeting : AggregateRoot
 {
-    private readonly List<ActionItem> _actionItems = [];
+    private List<ActionItem> _actionItems = [];
 
-    private Meeting(DateOnly date, IReadOnlyList<string> agenda, IReadOnlyList<string> attendees, IReadOnlyList<string> decisions)
-    {
-        Date = date;
-        Agenda = agenda;
-        Attendees = attendees;
-        Decisions = decisions;
-    }
+    private Meeting() { }
 
-    public DateOnly Date { get; }
-    public IReadOnlyList<string> Agenda { get; }
+    public string TenantId { get; private set; } = "";
+    public string PartnershipId { get; private set; } = "";
+    public string Id { get; private set; } = "";
+    public DateOnly Date { get; private set; }
+    public List<string> Agenda { get; private set; } = [];
 
     /// <summary>Organization ids of those present.</summary>
-    public IReadOnlyList<string> Attendees { get; }
-    public IReadOnlyList<string> Decisions { get; }
+    public List<string> Attendees { get; private set; } = [];
+    public List<string> Decisions { get; private set; } = [];
     public IReadOnlyList<ActionItem> ActionItems => _actionItems;
 
-    public static Meeting Held(DateOnly? date, IReadOnlyList<string> agenda, IReadOnlyList<string> attendees, IReadOnlyList<string> decisions)
+    public static Meeting Held(string tenantId, string partnershipId, string id, DateOnly? date,
+        IReadOnlyList<string> agenda, IReadOnlyList<string> attendees, IReadOnlyList<string> decisions, DateTimeOffset now)
     {
-        new Violations()
+        var violations = new Violations()
+            .Require(ResourceId.IsValid(id), "meeting_id", ResourceId.Rule)
             .Require(date is not null, "meeting.date", "is required.")
             .Require(agenda.Count > 0, "meeting.agenda", "must list at least one item.")
-            .Require(attendees.Count > 0, "meeting.attendees", "must name who attended.")
-            .ThrowIfAny();
-        var meeting = new Meeting(date!.Value, agenda, attendees, decisions);
-        meeting.Raise(new MeetingHeld(meeting.Date));
+            .Require(attendees.Count > 0, "meeting.attendees", "must name who attended.");
+        Texts(violations, agenda, "meeting.agenda", 500);
+        Texts(violations, attendees, "meeting.attendees", 63);
+        Texts(violations, decisions, "meeting.decisions", 1000);
+        violations.ThrowIfAny();
+        var meeting = new Meeting
+        {
+            TenantId = tenantId,
+            PartnershipId = partnershipId,
+            Id = id,
+            Date = date!.Value,
+            Agenda = agenda.Select(a => a.Trim()).ToList(),
+            Attendees = attendees.Select(a => a.Trim()).Distinct().ToList(),
+            Decisions = decisions.Select(d => d.Trim()).ToList(),
+        };
+        meeting.Raise(new MeetingHeld(now));
         return meeting;
     }
 
-    public ActionItem AssignAction(string description, string owner, DateOnly? dueDate)
+    /// <summary>Assigns an action item; <paramref name="field"/> names where it came from, for the error.</summary>
+    public ActionItem AssignAction(string description, string owner, DateOnly? dueDate, string field = "action_item")
     {
         new Violations()
-            .RequireText(description, "action_item.description", 500)
-            .RequireText(owner, "action_item.owner", 200)
-            .Require(dueDate is null || dueDate >= Date, "action_item.due_date", "must not be before the meeting.")
-            .Require(dueDate is not null, "action_item.due_date", "is required.")
+            .RequireText(description, $"{field}.description", 500)
+            .RequireText(owner, $"{field}.owner", 200)
+            .Require(dueDate is not null, $"{field}.due_date", "is required.")
+            .Require(dueDate is null || dueDate >= Date, $"{field}.due_date", "must not be before the meeting.")
             .ThrowIfAny();
-        var item = new ActionItem(description.Trim(), owner.Trim(), dueDate!.Value);
+        var item = new ActionItem(description.Trim(), owner.Trim(), dueDate!.Value, ActionItemStatus.Open);
         _actionItems.Add(item);
         return item;
     }
 
-    public void Complete(ActionItem item, DateTimeOffset now)
+    /// <summary>Marks an item done; completing it again changes nothing.</summary>
+    public void Complete(int index, DateTimeOffset now)
     {
+        new Violations().Require(index >= 0 && index < _actionItems.Count, "action_item",
+            $"must be the position of one of the meeting's {_actionItems.Count} action items, from 0.").ThrowIfAny();
+        var item = _actionItems[index];
         if (item.Status == ActionItemStatus.Done)
         {
             return;
         }
-        item.Complete();
-        Raise(new ActionItemCompleted(item, now));
+        // Replaced rather than changed in place, so the stored list is seen to change.
+        _actionItems = [.. _actionItems];
+        _actionItems[index] = item with { Status = ActionItemStatus.Done };
+        Raise(new ActionItemCompleted(index, item, item.IsOverdue(DateOnly.FromDateTime(now.UtcDateTime)), now));
     }
 
-    public IEnumerable<ActionItem> Overdue(DateOnly today) => _actionItems.Where(a => a.IsOverdue(today));
+    public IEnumerable<OverdueActionItem> Overdue(DateOnly today) =>
+        _actionItems.Select((item, index) => (item, index)).Where(x => x.item.IsOverdue(today))
+            .Select(x => new OverdueActionItem(this, x.index, x.item, today.DayNumber - x.item.DueDate.DayNumber));
+
+    private static void Texts(Violations violations, IReadOnlyList<string> values, string field, int maxLength)
+    {
+        for (var i = 0; i < values.Count; i++)
+        {
+            violations.RequireText(values[i], $"{field}[{i}]", maxLength);
+        }
+    }
 }
 
-public sealed record MeetingHeld(DateOnly Date) : IDomainEvent
-{
-    public DateTimeOffset OccurredAt { get; } = new(Date.ToDateTime(TimeOnly.MinValue), TimeSpan.Zero);
-}
+public sealed record MeetingHeld(DateTimeOffset OccurredAt) : IDomainEvent;
 
-public sealed record ActionItemCompleted(ActionItem Item, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record ActionItemCompleted(int Index, ActionItem Item, bool CompletedLate, DateTimeOffset OccurredAt) : IDomainEvent;

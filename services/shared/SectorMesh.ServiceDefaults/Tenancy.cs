@@ -55,6 +55,10 @@ public sealed record Caller(string Subject, string Tenant, IReadOnlySet<string> 
     public bool CanManageOrganizations(string tenant) =>
         AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff));
 
+    /// <summary>Labor market and skills files serve the whole tenant: board administrators and partnership staff import them.</summary>
+    public bool CanImportData(string tenant) =>
+        AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff));
+
     /// <summary>A partner member acts for its own organization's records only.</summary>
     public bool ActsFor(string tenant, string partnershipId, string organizationId) =>
         CanWrite(tenant, partnershipId)

@@ -8,7 +8,7 @@ public class QcewImportTests
     private static (List<QcewRecord> Records, ImportReport Report) Import(TextReader text)
     {
         var report = new ImportReport();
-        return (QcewCsvReader.Read(text, report).ToList(), report);
+        return (QcewCsvReader.ReadAsync(text, report).ToBlockingEnumerable().ToList(), report);
     }
 
     private const string Header = "\"area_fips\",\"own_code\",\"industry_code\",\"agglvl_code\",\"size_code\",\"year\",\"qtr\",\"disclosure_code\",\"annual_avg_estabs\",\"annual_avg_emplvl\",\"total_annual_wages\",\"avg_annual_pay\"";
@@ -68,7 +68,7 @@ public class QcewImportTests
         var lines = Enumerable.Range(0, 2500).Select(i => $"\"39049\",\"5\",\"{i}\",\"78\",\"0\",\"2024\",\"A\",\"\",1,10,100,10");
         var seen = new List<long>();
 
-        QcewCsvReader.Read(new StringReader(string.Join('\n', lines.Prepend(Header))), new ImportReport(), r => seen.Add(r.LinesRead), progressEvery: 1000).ToList();
+        QcewCsvReader.ReadAsync(new StringReader(string.Join('\n', lines.Prepend(Header))), new ImportReport(), r => seen.Add(r.LinesRead), progressEvery: 1000).ToBlockingEnumerable().ToList();
 
         Assert.Equal([1000L, 2000L, 2501L], seen);
     }
@@ -83,7 +83,7 @@ public class QcewImportTests
         long employment = 0;
         var peak = 0L;
 
-        foreach (var record in QcewCsvReader.Read(text, report))
+        foreach (var record in QcewCsvReader.ReadAsync(text, report).ToBlockingEnumerable())
         {
             employment += record.Employment ?? 0;
             if (report.LinesRead % 50_000 == 0)

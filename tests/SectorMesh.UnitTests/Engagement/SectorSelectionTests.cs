@@ -10,7 +10,7 @@ public class SectorSelectionTests
     private static IReadOnlyList<SectorCandidate> Rank()
     {
         using var file = SampleFiles.Qcew();
-        return SectorSelection.Rank(QcewCsvReader.Read(file, new ImportReport()).ToList(), CentralOhio, 2024, Ownership.Private);
+        return SectorSelection.Rank(QcewCsvReader.ReadAsync(file, new ImportReport()).ToBlockingEnumerable().ToList(), CentralOhio, 2024, Ownership.Private);
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public class SkillsGapTests
     private static List<OnetRating> Ratings(ImportReport? report = null)
     {
         using var file = SampleFiles.Onet();
-        return OnetReader.Read(file, report ?? new ImportReport()).ToList();
+        return OnetReader.ReadAsync(file, report ?? new ImportReport()).ToBlockingEnumerable().ToList();
     }
 
     private static readonly WorkforceSkill[] Cohort =
@@ -66,7 +66,7 @@ public class SkillsGapTests
             + "29-1141\t2.A.1.a\tReading Comprehension\tLV\t4.38\tN\tN\n";
         var report = new ImportReport();
 
-        var ratings = OnetReader.Read(new StringReader(text), report).ToList();
+        var ratings = OnetReader.ReadAsync(new StringReader(text), report).ToBlockingEnumerable().ToList();
 
         Assert.Single(ratings);
         Assert.Equal(3, Assert.Single(report.Rejected).Line);
@@ -75,6 +75,6 @@ public class SkillsGapTests
     [Fact]
     public void A_file_without_the_onet_header_is_refused()
     {
-        Assert.Throws<ImportRefused>(() => OnetReader.Read(new StringReader("code\tvalue\n"), new ImportReport()).ToList());
+        Assert.Throws<ImportRefused>(() => OnetReader.ReadAsync(new StringReader("code\tvalue\n"), new ImportReport()).ToBlockingEnumerable().ToList());
     }
 }

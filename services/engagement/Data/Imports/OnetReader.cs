@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using SectorMesh.Engagement.Domain;
 
@@ -11,9 +12,10 @@ public static partial class OnetReader
 {
     private static readonly string[] Required = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Not Relevant"];
 
-    public static IEnumerable<OnetRating> Read(TextReader text, ImportReport report)
+    public static async IAsyncEnumerable<OnetRating> ReadAsync(TextReader text, ImportReport report,
+        [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var header = text.ReadLine() ?? throw new ImportRefused("The file is empty; an O*NET file starts with its header row.");
+        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused("The file is empty; an O*NET file starts with its header row.");
         report.LinesRead = 1;
         var columns = header.Split('\t').Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
         var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
@@ -21,7 +23,7 @@ public static partial class OnetReader
         {
             throw new ImportRefused($"Not an O*NET Skills or Knowledge file: the header lacks {string.Join(", ", missing)}.");
         }
-        while (text.ReadLine() is { } line)
+        while (await text.ReadLineAsync(cancellationToken) is { } line)
         {
             var number = ++report.LinesRead;
             if (line.Length == 0)

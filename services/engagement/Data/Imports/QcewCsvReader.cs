@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using SectorMesh.Engagement.Domain;
 
@@ -45,9 +46,10 @@ public static class QcewCsvReader
         "annual_avg_estabs", "annual_avg_emplvl", "total_annual_wages", "avg_annual_pay",
     ];
 
-    public static IEnumerable<QcewRecord> Read(TextReader text, ImportReport report, Action<ImportReport>? progress = null, int progressEvery = 10_000)
+    public static async IAsyncEnumerable<QcewRecord> ReadAsync(TextReader text, ImportReport report, Action<ImportReport>? progress = null,
+        int progressEvery = 10_000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
-        var header = text.ReadLine() ?? throw new ImportRefused("The file is empty; a QCEW CSV starts with its header row.");
+        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused("The file is empty; a QCEW CSV starts with its header row.");
         report.LinesRead = 1;
         var columns = Csv.Split(header).Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
         var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
@@ -59,7 +61,7 @@ public static class QcewCsvReader
         var lq = Optional("lq_annual_avg_emplvl");
         var change = Optional("oty_annual_avg_emplvl_pct_chg");
 
-        while (text.ReadLine() is { } line)
+        while (await text.ReadLineAsync(cancellationToken) is { } line)
         {
             var number = ++report.LinesRead;
             if (line.Length == 0)

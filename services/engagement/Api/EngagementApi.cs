@@ -1,0 +1,340 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Domain;
+using SectorMesh.Engagement.Data;
+using SectorMesh.Engagement.Domain;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Engagement.V1;
+
+namespace SectorMesh.Engagement.Api;
+
+/// <summary>The Industry Engagement gRPC API: checks access and the local copy of partnerships, lets the domain decide.</summary>
+[Authorize]
+public sealed class EngagementApi(EngagementDbContext db, RegionDirectory regions, TimeProvider clock) : V1.Engagement.EngagementBase
+{
+    public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var employers = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership).OrderBy(e => e.OrganizationId)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(Version(e))) } };
+    }
+
+    public override async Task<V1.EmployerEngagement> GetEmployerEngagement(V1.GetEmployerEngagementRequest request, ServerCallContext context)
+    {
+        var employer = await Employer(request.Name, "name", context, write: false);
+        return employer.ToProto(Version(employer));
+    }
+
+    public override async Task<V1.EmployerEngagement> UpdateEmployerEngagement(V1.UpdateEmployerEngagementRequest request, ServerCallContext context)
+    {
+        var given = request.EmployerEngagement ?? new V1.EmployerEngagement();
+        var employer = await Employer(given.Name, "employer_engagement.name", context, write: true);
+        Etags.Ensure(given.Etag, Version(employer), given.Name);
+        var paths = request.UpdateMask?.Paths.ToList() ?? [];
+        new Violations()
+            .Require(paths.Count > 0 && paths.All(p => p is "level" or "champions"), "update_mask", "must name level, champions or both.")
+            .ThrowIfAny();
+        var input = new InputCollector();
+        if (paths.Contains("level"))
+        {
+            var level = given.Level.ToDomain<V1.EngagementLevel, EngagementLevel>();
+            input.Take(() =>
+            {
+                new Violations().Require(level is not null, "employer_engagement.level", "is required: INFORMED, CONSULTED, INVOLVED, COLLABORATING or LEADING.").ThrowIfAny();
+                employer.SetLevel(level!.Value, clock.GetUtcNow());
+                return true;
+            });
+        }
+        input.Finish(() =>
+        {
+            if (paths.Contains("champions"))
+            {
+                employer.NameChampions(given.Champions);
+            }
+            return true;
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        return employer.ToProto(Version(employer));
+    }
+
+    public override async Task<V1.EmployerEngagement> RecordEmployerActivity(V1.RecordEmployerActivityRequest request, ServerCallContext context)
+    {
+        var employer = await Employer(request.Name, "name", context, write: true);
+        var given = request.Activity ?? new V1.EmployerActivity();
+        var input = new InputCollector();
+        var date = input.Take(() => given.Date.ToDate("activity.date"));
+        input.Finish(() =>
+        {
+            employer.RecordActivity(given.Kind.ToDomain<V1.EmployerActivityKind, EmployerActivityKind>(), date, given.Quantity, given.Note, clock.GetUtcNow());
+            return true;
+        });
+        await db.SaveChangesAsync(context.CancellationToken);
+        return employer.ToProto(Version(employer));
+    }
+
+    public override async Task<V1.EmployerEngagement> RecordEmployerNeed(V1.RecordEmployerNeedRequest request, ServerCallContext context)
+    {
+        var employer = await Employer(request.Name, "name", context, write: true);
+        var given = request.Need ?? new V1.EmployerNeed();
+        var need = EmployerNeed.Create(given.SocCode, given.Openings12Months, given.Openings36Months, given.HardToFill,
+            given.Skills, given.Credentials, (decimal)given.WageMin, (decimal)given.WageMax);
+        employer.RecordNeed(need, clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return employer.ToProto(Version(employer));
+    }
+
+    public override async Task<V1.NeedsAnalysis> GetNeedsAnalysis(V1.GetNeedsAnalysisRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(Parent(request.Name, "/needsAnalysis"), "name", context);
+        var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        return new V1.NeedsAnalysis { Name = request.Name, Occupations = { NeedsAnalysis.ByOccupation(employers).Select(o => o.ToProto()) } };
+    }
+
+    public override async Task<V1.Recognition> GetRecognition(V1.GetRecognitionRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(Parent(request.Name, "/recognition"), "name", context);
+        var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        return new V1.Recognition { Name = request.Name, Employers = { Recognition.Ranked(employers).Select(e => e.ToContribution()) } };
+    }
+
+    public override async Task<V1.SectorSelection> GetSectorSelection(V1.GetSectorSelectionRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(Parent(request.Name, "/sectorSelection"), "name", "tenants", "regions");
+        context.Caller().EnsureTenant(ids[0], request.Name);
+        var ownership = request.Ownership == V1.Ownership.Unspecified ? Ownership.Private : request.Ownership.ToDomain<V1.Ownership, Ownership>()!.Value;
+        new Violations().Require(request.Year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
+        var counties = await regions.CountiesAsync(ids[0], ids[1], Authorization(context), context.CancellationToken);
+        var areas = counties.Append(SectorSelectionView.Nation).ToList();
+        var rows = await db.Qcew.AsNoTracking().OfTenant(ids[0])
+            .Where(r => r.Year == request.Year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
+            .ToListAsync(context.CancellationToken);
+        var ranked = SectorSelection.Rank(rows, counties, request.Year, ownership);
+        return new V1.SectorSelection
+        {
+            Name = request.Name,
+            Year = request.Year,
+            Ownership = ownership.ToProto<Ownership, V1.Ownership>(),
+            CountyFips = { counties.Order(StringComparer.Ordinal) },
+            Sectors = { ranked.Select(c => c.ToProto()) },
+            Explanation = SectorSelectionView.Explanation(rows.Count),
+        };
+    }
+
+    public override async Task<V1.ListOccupationEmploymentResponse> ListOccupationEmployment(V1.ListOccupationEmploymentRequest request, ServerCallContext context)
+    {
+        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        context.Caller().EnsureTenant(tenant, request.Parent);
+        new Violations().Require(System.Text.RegularExpressions.Regex.IsMatch(request.OccupationCode ?? "", @"^\d{2}-\d{4}$"), "occupation_code",
+            "must be a SOC code such as 29-1141.").ThrowIfAny();
+        var rows = await db.Oews.AsNoTracking().OfTenant(tenant)
+            .Where(r => r.OccupationCode == request.OccupationCode && (request.Year == 0 || r.Year == request.Year))
+            .OrderByDescending(r => r.Year).ThenBy(r => r.AreaCode).ThenBy(r => r.IndustryCode).Take(1000)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListOccupationEmploymentResponse { OccupationEmployment = { rows.Select(r => r.ToProto()) } };
+    }
+
+    public override async Task<V1.LmiReview> CreateLmiReview(V1.CreateLmiReviewRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var given = request.LmiReview ?? new V1.LmiReview();
+        var organization = ResourceNames.Parse(given.Organization, "lmi_review.organization", "tenants", "organizations");
+        new Violations().Require(organization[0] == tenant, "lmi_review.organization", "must be an organization of the partnership's tenant.").ThrowIfAny();
+        var caller = context.Caller();
+        caller.Ensure(caller.ActsFor(tenant, partnership, organization[1]), "review labor market data for this organization");
+        await EnsureKnown(tenant, partnership, context);
+        var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(
+            e => e.TenantId == tenant && e.PartnershipId == partnership && e.OrganizationId == organization[1], context.CancellationToken);
+        new Violations().Require(employer is { IsCurrentPartner: true }, "lmi_review.organization", "must be a current employer partner of the partnership.").ThrowIfAny();
+        var earlier = await db.LmiReviews.AsNoTracking()
+            .Where(r => r.TenantId == tenant && r.PartnershipId == partnership && r.DataPoint == given.DataPoint.Trim())
+            .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
+        var review = LmiReview.Record(tenant, partnership, given.DataPoint, organization[1],
+            given.Verdict.ToDomain<V1.LmiVerdict, LmiVerdict>(), given.Comment, earlier, clock.GetUtcNow());
+        db.LmiReviews.Add(review);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return review.ToProto();
+    }
+
+    public override async Task<V1.LmiValidation> GetLmiValidation(V1.GetLmiValidationRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(Parent(request.Name, "/lmiValidation"), "name", context);
+        var reviews = await db.LmiReviews.AsNoTracking().Where(r => r.TenantId == tenant && r.PartnershipId == partnership)
+            .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
+        return new V1.LmiValidation
+        {
+            Name = request.Name,
+            DataPoints =
+            {
+                reviews.GroupBy(r => r.DataPoint).OrderBy(g => g.Key, StringComparer.Ordinal).Select(g => new V1.ReviewedDataPoint
+                {
+                    DataPoint = g.Key,
+                    Standing = LmiValidationView.Standing(g, g.Key).ToProto<LmiStanding, V1.LmiStanding>(),
+                    Reviews = { g.Select(r => r.ToProto()) },
+                }),
+            },
+        };
+    }
+
+    public override async Task<V1.WorkforceCohort> CreateWorkforceCohort(V1.CreateWorkforceCohortRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var given = request.Cohort ?? new V1.WorkforceCohort();
+        var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
+            given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
+        await Add(db.Cohorts, cohort, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort.Id,
+            $"{request.Parent}/cohorts/{cohort.Id}", context);
+        return cohort.ToProto();
+    }
+
+    public override async Task<V1.ListWorkforceCohortsResponse> ListWorkforceCohorts(V1.ListWorkforceCohortsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).OrderBy(c => c.Id)
+            .ToListAsync(context.CancellationToken);
+        return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) } };
+    }
+
+    public override async Task<V1.SkillsGapAnalysis> CreateSkillsGapAnalysis(V1.CreateSkillsGapAnalysisRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var given = request.SkillsGapAnalysis ?? new V1.SkillsGapAnalysis();
+        var cohortId = ResourceNames.Parse(given.Cohort, "skills_gap_analysis.cohort", "tenants", "partnerships", "cohorts");
+        new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
+        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohortId[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(given.Cohort);
+        var targets = given.TargetOccupations.ToList();
+        var ratings = await db.OnetRatings.AsNoTracking().OfTenant(tenant).Where(r => targets.Contains(r.OnetSocCode)).ToListAsync(context.CancellationToken);
+        var analysis = SkillsGapAnalysis.Run(tenant, partnership, Id(request.SkillsGapAnalysisId), cohort, targets, ratings, clock.GetUtcNow());
+        await Add(db.SkillsGapAnalyses, analysis, a => a.TenantId == tenant && a.PartnershipId == partnership && a.Id == analysis.Id,
+            $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context);
+        return analysis.ToProto();
+    }
+
+    public override async Task<V1.SkillsGapAnalysis> GetSkillsGapAnalysis(V1.GetSkillsGapAnalysisRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "skillsGapAnalyses");
+        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
+        var analysis = await db.SkillsGapAnalyses.AsNoTracking()
+            .SingleOrDefaultAsync(a => a.TenantId == ids[0] && a.PartnershipId == ids[1] && a.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return analysis.ToProto();
+    }
+
+    public override async Task<V1.Meeting> CreateMeeting(V1.CreateMeetingRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var given = request.Meeting ?? new V1.Meeting();
+        var input = new InputCollector();
+        var date = input.Take(() => given.Date.ToDate("meeting.date"));
+        var dueDates = given.ActionItems.Select((item, i) => input.Take(() => item.DueDate.ToDate($"meeting.action_items[{i}].due_date"))).ToList();
+        var meeting = input.Finish(() =>
+        {
+            var held = Meeting.Held(tenant, partnership, Id(request.MeetingId), date, given.Agenda, given.Attendees, given.Decisions, clock.GetUtcNow());
+            var violations = new List<FieldViolation>();
+            for (var i = 0; i < given.ActionItems.Count; i++)
+            {
+                try
+                {
+                    held.AssignAction(given.ActionItems[i].Description, given.ActionItems[i].Owner, dueDates[i], $"meeting.action_items[{i}]");
+                }
+                catch (InvalidInput e)
+                {
+                    violations.AddRange(e.Violations);
+                }
+            }
+            return violations.Count > 0 ? throw new InvalidInput(violations) : held;
+        });
+        await Add(db.Meetings, meeting, m => m.TenantId == tenant && m.PartnershipId == partnership && m.Id == meeting.Id,
+            $"{request.Parent}/meetings/{meeting.Id}", context);
+        return meeting.ToProto();
+    }
+
+    public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
+            .OrderByDescending(m => m.Date).ThenBy(m => m.Id).ToListAsync(context.CancellationToken);
+        return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) } };
+    }
+
+    public override async Task<V1.Meeting> CompleteActionItem(V1.CompleteActionItemRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
+        context.Caller().EnsureWrite(ids[0], ids[1], request.Name);
+        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.TenantId == ids[0] && m.PartnershipId == ids[1] && m.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        meeting.Complete(request.ActionItem, clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return meeting.ToProto();
+    }
+
+    public override async Task<V1.ListOverdueActionItemsResponse> ListOverdueActionItems(V1.ListOverdueActionItemsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
+        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership).ToListAsync(context.CancellationToken);
+        return new V1.ListOverdueActionItemsResponse
+        {
+            ActionItems = { meetings.SelectMany(m => m.Overdue(today)).OrderByDescending(o => o.DaysOverdue).Select(o => o.ToProto()) },
+        };
+    }
+
+    private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
+
+    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
+
+    private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
+
+    /// <summary>The name without its singleton suffix (".../needsAnalysis"), or an invalid-field error.</summary>
+    private static string Parent(string? name, string suffix) =>
+        name?.EndsWith(suffix, StringComparison.Ordinal) == true ? name[..^suffix.Length] : throw new InvalidInput("name", $"must end with {suffix}.");
+
+    private static (string Tenant, string Partnership) Readable(string? name, string field, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureRead(ids[0], ids[1], name!);
+        return (ids[0], ids[1]);
+    }
+
+    /// <summary>A partnership the caller may change and this service has heard of from the Partnerships service.</summary>
+    private async Task<(string Tenant, string Partnership)> Writable(string? name, string field, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureWrite(ids[0], ids[1], name!);
+        await EnsureKnown(ids[0], ids[1], context);
+        return (ids[0], ids[1]);
+    }
+
+    private async Task EnsureKnown(string tenant, string partnership, ServerCallContext context)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, context.CancellationToken))
+        {
+            throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
+        }
+    }
+
+    private async Task<EmployerEngagement> Employer(string? name, string field, ServerCallContext context, bool write)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "employers");
+        var caller = context.Caller();
+        caller.EnsureRead(ids[0], ids[1], name!);
+        if (write)
+        {
+            caller.Ensure(caller.ActsFor(ids[0], ids[1], ids[2]), "record this employer's engagement");
+        }
+        return await db.Employers.SingleOrDefaultAsync(e => e.TenantId == ids[0] && e.PartnershipId == ids[1] && e.OrganizationId == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(name!);
+    }
+
+    private async Task Add<T>(DbSet<T> set, T entity, System.Linq.Expressions.Expression<Func<T, bool>> exists, string name, ServerCallContext context) where T : class
+    {
+        if (await set.AnyAsync(exists, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExists(name);
+        }
+        set.Add(entity);
+        await db.SaveChangesAsync(context.CancellationToken);
+    }
+}

@@ -1,0 +1,116 @@
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.Engagement.Domain;
+
+namespace SectorMesh.Engagement.Data;
+
+/// <summary>
+/// Writes imported files into the tenant's labor market tables as they are read: rows go in
+/// batches through COPY into a staging table and are merged from there, so a file of any size
+/// takes constant memory and a row imported again replaces its earlier value. One import is one
+/// transaction: a broken connection leaves the earlier data as it was.
+/// </summary>
+public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
+{
+    private const int BatchSize = 5_000;
+
+    private static readonly string[] QcewColumns =
+    [
+        "tenant_id", "year", "quarter", "area_fips", "ownership", "industry_code", "aggregation_level", "suppressed",
+        "establishments", "employment", "total_wages", "average_annual_pay", "published_location_quotient", "employment_change_percent",
+    ];
+
+    private static readonly string[] OewsColumns =
+    [
+        "tenant_id", "occupation_code", "year", "area_code", "industry_code", "ownership_code", "area_title", "area_type",
+        "occupation_title", "occupation_group", "employment", "location_quotient", "annual_mean_wage", "annual_median_wage", "wage_top_coded",
+    ];
+
+    private static readonly string[] OnetColumns =
+    [
+        "tenant_id", "onet_soc_code", "element_id", "scale", "element_name", "data_value", "recommend_suppress", "not_relevant",
+    ];
+
+    public Task ImportQcewAsync(string tenant, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
+        UpsertAsync(LmiTables.Qcew, QcewColumns, keyColumns: 6,
+            QcewCsvReader.ReadAsync(file, report, r => Progress("QCEW", tenant, r), cancellationToken: cancellationToken),
+            r => [tenant, r.Year, r.Quarter, r.AreaFips, (int)r.Ownership, r.IndustryCode, r.AggregationLevel, r.Suppressed,
+                r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent],
+            cancellationToken);
+
+    public Task ImportOewsAsync(string tenant, int year, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
+        UpsertAsync(LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year, report, cancellationToken),
+            r => [tenant, r.OccupationCode, r.Year, r.AreaCode, r.IndustryCode, r.OwnershipCode, r.AreaTitle, r.AreaType,
+                r.OccupationTitle, r.OccupationGroup, r.Employment, r.LocationQuotient, r.AnnualMeanWage, r.AnnualMedianWage, r.WageTopCoded],
+            cancellationToken);
+
+    public Task ImportOnetAsync(string tenant, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
+        UpsertAsync(LmiTables.Onet, OnetColumns, keyColumns: 4, OnetReader.ReadAsync(file, report, cancellationToken),
+            r => [tenant, r.OnetSocCode, r.ElementId, (int)r.Scale, r.ElementName, r.DataValue, r.RecommendSuppress, r.NotRelevant],
+            cancellationToken);
+
+    private void Progress(string kind, string tenant, ImportReport report) =>
+        logger.LogInformation("{Kind} import for {Tenant}: {Lines} lines read, {Kept} kept, {Rejected} rejected",
+            kind, tenant, report.LinesRead, report.RowsKept, report.RejectedCount);
+
+    /// <param name="keyColumns">How many of the leading <paramref name="columns"/> form the table's key.</param>
+    private async Task UpsertAsync<T>(string table, string[] columns, int keyColumns, IAsyncEnumerable<T> rows,
+        Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            var list = string.Join(", ", columns);
+            var keys = string.Join(", ", columns[..keyColumns]);
+            var updates = string.Join(", ", columns[keyColumns..].Select(c => $"{c} = EXCLUDED.{c}"));
+            await Execute(connection, $"CREATE TEMP TABLE staging (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
+            // DISTINCT ON: a key given twice in one batch is merged once, the later row winning is not guaranteed.
+            var merge = $"INSERT INTO {table} ({list}) SELECT DISTINCT ON ({keys}) {list} FROM staging " +
+                $"ON CONFLICT ({keys}) DO UPDATE SET {updates}; TRUNCATE staging";
+
+            var batch = new List<T>(BatchSize);
+            await foreach (var row in rows.WithCancellation(cancellationToken))
+            {
+                batch.Add(row);
+                if (batch.Count == BatchSize)
+                {
+                    await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);
+                    batch.Clear();
+                }
+            }
+            await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    private static async Task CopyAndMerge<T>(NpgsqlConnection connection, string list, string merge, List<T> batch,
+        Func<T, object?[]> values, CancellationToken cancellationToken)
+    {
+        if (batch.Count == 0)
+        {
+            return;
+        }
+        await using (var importer = await connection.BeginBinaryImportAsync($"COPY staging ({list}) FROM STDIN (FORMAT BINARY)", cancellationToken))
+        {
+            foreach (var row in batch)
+            {
+                await importer.WriteRowAsync(cancellationToken, values(row));
+            }
+            await importer.CompleteAsync(cancellationToken);
+        }
+        await Execute(connection, merge, cancellationToken);
+    }
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+}

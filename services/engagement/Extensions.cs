@@ -1,0 +1,48 @@
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Engagement.Api;
+using SectorMesh.Engagement.Data;
+using SectorMesh.Messaging;
+using SectorMesh.ServiceDefaults;
+using V1Partnerships = SectorMesh.Contracts.Partnerships.V1;
+
+namespace SectorMesh.Engagement;
+
+public static class Extensions
+{
+    public const string DatabaseName = "engagementdb";
+
+    public static void AddEngagementService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddSectorMeshGrpc();
+
+        var connection = builder.Configuration.GetConnectionString(DatabaseName)
+            ?? throw new InvalidOperationException($"Set ConnectionStrings:{DatabaseName} to the Engagement PostgreSQL database.");
+        builder.Services.AddDbContext<EngagementDbContext>((services, options) => options
+            .UseNpgsql(connection)
+            .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<EngagementDbContext>(DatabaseName);
+        builder.Services.AddScoped<LmiStore>();
+
+        // A region's counties come from the Partnerships service, found by service discovery ("http://partnerships").
+        builder.Services.AddGrpcClient<V1Partnerships.Tenants.TenantsClient>(o => o.Address = new Uri("http://partnerships"));
+        builder.Services.AddScoped<RegionDirectory>();
+
+        builder.AddSectorMeshRedis();
+        builder.AddSectorMeshMessaging(bus =>
+        {
+            bus.AddConsumer<PartnershipCreatedCopy>();
+            bus.AddConsumer<PartnershipDeletedCopy>();
+            bus.AddConsumer<PartnerJoinedCopy>();
+            bus.AddConsumer<PartnerLeftCopy>();
+        });
+        builder.AddOutbox<EngagementDbContext, EngagementIntegrationEvents>();
+    }
+
+    public static void MapEngagementService(this WebApplication app)
+    {
+        app.UseSectorMeshGrpc();
+        app.MapGrpcService<EngagementApi>();
+        app.MapImports();
+    }
+}

@@ -1,0 +1,53 @@
+using Google.Protobuf;
+using Google.Protobuf.Reflection;
+using Google.Rpc;
+using Microsoft.AspNetCore.Http;
+
+namespace SectorMesh.ServiceDefaults;
+
+/// <summary>
+/// Domain errors of plain HTTP endpoints (file uploads, which gRPC JSON transcoding cannot stream),
+/// written the way JSON transcoding writes them: a google.rpc.Status body with the matching HTTP status.
+/// </summary>
+public static class HttpErrors
+{
+    private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(
+        BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor)));
+
+    /// <summary>Runs <paramref name="handle"/>; a domain error becomes its status, anything else propagates.</summary>
+    public static async Task HandleAsync(HttpContext http, Func<Task<IMessage>> handle)
+    {
+        IMessage result;
+        try
+        {
+            result = await handle();
+        }
+        catch (Exception e) when (DomainErrorInterceptor.ToStatus(e) is { } status)
+        {
+            await WriteAsync(http, StatusCodeOf((Code)status.Code), status);
+            return;
+        }
+        await WriteAsync(http, StatusCodes.Status200OK, result);
+    }
+
+    private static async Task WriteAsync(HttpContext http, int statusCode, IMessage body)
+    {
+        http.Response.StatusCode = statusCode;
+        http.Response.ContentType = "application/json; charset=utf-8";
+        await http.Response.WriteAsync(Formatter.Format(body));
+    }
+
+    /// <summary>The HTTP status google.api's HTTP mapping gives each gRPC code.</summary>
+    public static int StatusCodeOf(Code code) => code switch
+    {
+        Code.InvalidArgument or Code.FailedPrecondition or Code.OutOfRange => StatusCodes.Status400BadRequest,
+        Code.Unauthenticated => StatusCodes.Status401Unauthorized,
+        Code.PermissionDenied => StatusCodes.Status403Forbidden,
+        Code.NotFound => StatusCodes.Status404NotFound,
+        Code.AlreadyExists or Code.Aborted => StatusCodes.Status409Conflict,
+        Code.ResourceExhausted => StatusCodes.Status429TooManyRequests,
+        Code.Unavailable => StatusCodes.Status503ServiceUnavailable,
+        Code.DeadlineExceeded => StatusCodes.Status504GatewayTimeout,
+        _ => StatusCodes.Status500InternalServerError,
+    };
+}
