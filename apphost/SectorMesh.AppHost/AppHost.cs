@@ -6,9 +6,11 @@ var builder = DistributedApplication.CreateBuilder(args);
 var servers = BackingServers.Add(builder);
 
 // Each service: its one-off migration step, then the service once that has finished.
-// Fixed ports (partnerships 5101, resources 5102) so the benchmark and a developer's gRPC client can reach them directly.
+// Fixed ports (partnerships 5101, resources 5102, engagement 5103) so the benchmark and a developer's gRPC client can reach them directly.
 var partnerships = builder.AddService<Projects.SectorMesh_Partnerships>("partnerships", servers.PartnershipsDatabase, servers);
 var resources = builder.AddService<Projects.SectorMesh_Resources>("resources", servers.ResourcesDatabase, servers)
+    .WithReference(partnerships);
+var engagement = builder.AddService<Projects.SectorMesh_Engagement>("engagement", servers.EngagementDatabase, servers)
     .WithReference(partnerships);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
@@ -16,11 +18,13 @@ var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("grpc", endpoint => endpoint.IsProxied = false)
     .WithReference(partnerships)
     .WithReference(resources)
+    .WithReference(engagement)
     .WithServerReference(servers.Redis)
     .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "600")
     .WithHttpHealthCheck("/health/ready", endpointName: "http")
     .WaitFor(partnerships)
-    .WaitFor(resources);
+    .WaitFor(resources)
+    .WaitFor(engagement);
 
 if (builder.Configuration["SampleData"] != "false")
 {

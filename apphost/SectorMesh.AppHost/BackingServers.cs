@@ -5,7 +5,8 @@ namespace SectorMesh.AppHost;
 /// <summary>How a project is given a backing server: its connection string, and waiting until it runs.</summary>
 public sealed record BackingServer(Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> AttachTo);
 
-public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer ResourcesDatabase, BackingServer RabbitMq, BackingServer Redis)
+public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer ResourcesDatabase, BackingServer EngagementDatabase,
+    BackingServer RabbitMq, BackingServer Redis)
 {
     // Ports of the servers the AppHost runs itself; the test servers of eng/servers.sh use others, so both can run at once.
     private const int PostgresPort = 15432;
@@ -26,11 +27,13 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
         var postgres = builder.AddPostgres("postgres");
         var partnerships = postgres.AddDatabase("partnershipsdb");
         var resources = postgres.AddDatabase("resourcesdb");
+        var engagement = postgres.AddDatabase("engagementdb");
         var rabbit = builder.AddRabbitMQ("rabbitmq");
         var redis = builder.AddRedis("redis");
         return new BackingServers(
             new BackingServer(project => project.WithReference(partnerships).WaitFor(partnerships)),
             new BackingServer(project => project.WithReference(resources).WaitFor(resources)),
+            new BackingServer(project => project.WithReference(engagement).WaitFor(engagement)),
             new BackingServer(project => project.WithReference(rabbit).WaitFor(rabbit)),
             new BackingServer(project => project.WithReference(redis).WaitFor(redis)));
     }
@@ -55,6 +58,7 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
         return new BackingServers(
             Server(postgres, "partnershipsdb", Database("partnerships")),
             Server(postgres, "resourcesdb", Database("resources")),
+            Server(postgres, "engagementdb", Database("engagement")),
             Server(Run("rabbitmq"), "rabbitmq", $"amqp://guest:guest@127.0.0.1:{RabbitMqPort}"),
             Server(Run("redis"), "redis", $"127.0.0.1:{RedisPort}"));
     }

@@ -17,12 +17,14 @@ public sealed class SampleClient
         Organizations = new Organizations.OrganizationsClient(channel);
         Partnerships = new Partnerships.PartnershipsClient(channel);
         Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
+        Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
     public Organizations.OrganizationsClient Organizations { get; }
     public Partnerships.PartnershipsClient Partnerships { get; }
     public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
+    public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
 
     public Metadata Auth { get; private set; } = [];
 
@@ -40,6 +42,7 @@ public sealed class SampleClient
                 response.EnsureSuccessStatusCode();
                 var token = (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString();
                 Auth = new Metadata { { "authorization", $"Bearer {token}" } };
+                _json.DefaultRequestHeaders.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", token);
                 return;
             }
             catch (HttpRequestException) when (attempt < 60)
@@ -47,5 +50,18 @@ public sealed class SampleClient
                 await Task.Delay(TimeSpan.FromSeconds(1));
             }
         }
+    }
+
+    /// <summary>Uploads a file to an import endpoint, streamed as the request body, and prints the import report.</summary>
+    public async Task ImportAsync(string path, string file)
+    {
+        await using var content = File.OpenRead(file);
+        using var response = await _json.PostAsync(path, new StreamContent(content));
+        var report = await response.Content.ReadAsStringAsync();
+        if (!response.IsSuccessStatusCode)
+        {
+            throw new InvalidOperationException($"Importing {Path.GetFileName(file)} failed with {(int)response.StatusCode}: {report}");
+        }
+        Console.WriteLine($"Imported {Path.GetFileName(file)}: {report}");
     }
 }

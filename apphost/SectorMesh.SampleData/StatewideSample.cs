@@ -89,6 +89,8 @@ public sealed class StatewideSample(SampleClient client)
         }
         await new HealthcareResources(client).LoadAsync($"{Tenant}/partnerships/central-ohio-healthcare", Tenant);
         Console.WriteLine("Loaded the healthcare partnership's funding, commitments and needs.");
+        await new HealthcareEngagement(client).LoadAsync(TenantId, "central-ohio", $"{Tenant}/partnerships/central-ohio-healthcare");
+        Console.WriteLine("Loaded labor market data and the healthcare partnership's employer engagement, meetings and skills gap.");
     }
 
     private async Task LoadAsync(Sample s)

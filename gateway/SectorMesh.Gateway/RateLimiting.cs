@@ -64,16 +64,28 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 }
 
 /// <summary>Refuses a declared body over the limit before anything is proxied; Kestrel stops undeclared ones while reading.</summary>
+/// <summary>
+/// Refuses bodies past the limit with 413. File imports (under /v1/tenants/{tenant}/lmi/) may be
+/// larger; everything else is held to the small limit, checked again by Kestrel while the body streams.
+/// </summary>
 public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions options)
 {
     public async Task InvokeAsync(HttpContext context)
     {
-        if (context.Request.ContentLength > options.MaxRequestBodyBytes)
+        var limit = IsImport(context.Request.Path) ? options.MaxImportBodyBytes : options.MaxRequestBodyBytes;
+        if (context.Request.ContentLength > limit)
         {
             context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsJsonAsync(new { code = 3, message = $"The request body is larger than {options.MaxRequestBodyBytes} bytes." });
+            await context.Response.WriteAsJsonAsync(new { code = 3, message = $"The request body is larger than {limit} bytes." });
             return;
+        }
+        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        {
+            feature.MaxRequestBodySize = limit;
         }
         await next(context);
     }
+
+    private static bool IsImport(PathString path) =>
+        path.StartsWithSegments("/v1/tenants", out var rest) && rest.Value?.Split('/') is [_, _, "lmi", ..];
 }
