@@ -25,7 +25,7 @@ public sealed class StatewideSample(SampleClient client)
     [
         new("central-ohio-healthcare", "Central Ohio Healthcare Workforce Partnership", "central-ohio", "Central Ohio",
             ["39049", "39041", "39045", "39089", "39097", "39129", "39159"], "62", "Health Care and Social Assistance",
-            new RegionalSignificance { Employment = 148200, LocationQuotient = 1.08, EmploymentGrowthPercent = 2.4, Source = "BLS QCEW, annual averages", Period = "2024" },
+            new RegionalSignificance { Employment = 156900, LocationQuotient = 1.03, EmploymentGrowthPercent = 2.3, Source = "BLS QCEW, annual averages", Period = "2024" },
             "Every Central Ohio resident can reach a family-sustaining career in health care.",
             "Employers, educators and the workforce system build nursing and allied health pipelines together.",
             [new Goal { Statement = "Fill 300 registered nurse openings from local programs", Metric = "RN hires from partner programs", Target = 300, DueDate = new Date { Year = 2027, Month = 12, Day = 31 } },

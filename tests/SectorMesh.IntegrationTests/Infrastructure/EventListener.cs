@@ -3,20 +3,22 @@ using MassTransit;
 using RabbitMQ.Client;
 using SectorMesh.Contracts.Events;
 using SectorMesh.Contracts.Events.Partnerships;
+using Engagement = SectorMesh.Contracts.Events.Engagement;
 using Resources = SectorMesh.Contracts.Events.Resources;
 
 namespace SectorMesh.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership and
-/// resources event, recording each delivery with its message id. The queue is deleted when done, so no
+/// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership,
+/// resources and engagement event, recording each delivery with its message id. The queue is deleted when done, so no
 /// binding outlives the test.
 /// </summary>
 public sealed class EventListener : IAsyncDisposable,
     IConsumer<PartnershipCreated>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
     IConsumer<IntermediaryDesignated>, IConsumer<AgreementSigned>, IConsumer<CommitteeMemberAdded>, IConsumer<GoalSet>,
     IConsumer<Resources.FundingSourceRecorded>, IConsumer<Resources.FundingAwarded>, IConsumer<Resources.CommitmentRecorded>,
-    IConsumer<Resources.ContributionRecorded>
+    IConsumer<Resources.ContributionRecorded>, IConsumer<Engagement.EmployerEngagementRecorded>, IConsumer<Engagement.MeetingHeld>,
+    IConsumer<Engagement.ActionItemCompleted>, IConsumer<Engagement.LmiDataValidated>, IConsumer<Engagement.SkillsGapAnalysisCompleted>
 {
     private readonly ConcurrentQueue<(Guid MessageId, IIntegrationEvent Event)> _received = new();
     private readonly ConcurrentDictionary<Guid, string> _headers = new();
@@ -77,6 +79,11 @@ public sealed class EventListener : IAsyncDisposable,
     public Task Consume(ConsumeContext<Resources.FundingAwarded> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<Resources.CommitmentRecorded> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<Resources.ContributionRecorded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Engagement.EmployerEngagementRecorded> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Engagement.MeetingHeld> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Engagement.ActionItemCompleted> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Engagement.LmiDataValidated> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<Engagement.SkillsGapAnalysisCompleted> context) => Record(context, context.Message);
 
     public async ValueTask DisposeAsync()
     {

@@ -7,7 +7,7 @@ using SectorMesh.Contracts.Partnerships.V1;
 namespace SectorMesh.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The Partnerships service and the gateway as separate processes on the real servers, with a
+/// The Partnerships, Resources and Engagement services and the gateway as separate processes on the real servers, with a
 /// database of their own: what a client of SectorMesh meets.
 /// </summary>
 public sealed class Platform : IAsyncLifetime
@@ -15,10 +15,12 @@ public sealed class Platform : IAsyncLifetime
     private readonly List<ServiceProcess> _processes = [];
     private Dictionary<string, string> _service = [];
     private Dictionary<string, string> _resources = [];
+    private Dictionary<string, string> _engagement = [];
 
     public string Database { get; private set; } = "";
     public Uri ServiceUrl { get; private set; } = null!;
     public Uri ResourcesUrl { get; private set; } = null!;
+    public Uri EngagementUrl { get; private set; } = null!;
     public Uri GatewayJsonUrl { get; private set; } = null!;
     public Uri GatewayGrpcUrl { get; private set; } = null!;
     public GrpcChannel Gateway { get; private set; } = null!;
@@ -58,6 +60,17 @@ public sealed class Platform : IAsyncLifetime
         }
         ResourcesUrl = await StartResourcesAsync(new Dictionary<string, string>());
 
+        _engagement = new Dictionary<string, string>(_resources)
+        {
+            ["ConnectionStrings__engagementdb"] = await Servers.CreateDatabaseAsync("engagement_e2e"),
+        };
+        _engagement.Remove("ConnectionStrings__resourcesdb");
+        await using (var migration = ServiceProcess.Start("services/engagement", _engagement, "migrate"))
+        {
+            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        }
+        EngagementUrl = await StartAsync("services/engagement", _engagement, new Dictionary<string, string>());
+
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
         Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
         Direct = GrpcChannel.ForAddress(ServiceUrl);
@@ -93,6 +106,7 @@ public sealed class Platform : IAsyncLifetime
             ["Kestrel__Endpoints__grpc__Url"] = grpc.ToString(),
             ["services__partnerships__http__0"] = ServiceUrl.ToString(),
             ["services__resources__http__0"] = ResourcesUrl.ToString(),
+            ["services__engagement__http__0"] = EngagementUrl.ToString(),
             ["ConnectionStrings__redis"] = Servers.Redis,
             ["Auth__SigningKey"] = Servers.SigningKey,
             ["Gateway__PermitsPerWindow"] = permitsPerWindow.ToString(),
@@ -133,6 +147,7 @@ public sealed class Platform : IAsyncLifetime
     public Tenants.TenantsClient TenantsThroughGateway => new(Gateway);
     public Contracts.Resources.V1.Resources.ResourcesClient ResourcesThroughGateway => new(Gateway);
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
+    public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {

@@ -72,8 +72,8 @@ public class EngagementRulesTests
     {
         var reviews = new[]
         {
-            LmiReview.Create("qcew:2024:central-ohio:62:employment", "hospital", LmiVerdict.Confirmed, ""),
-            LmiReview.Create("qcew:2024:central-ohio:62:employment", "clinic", LmiVerdict.Confirmed, ""),
+            Review("qcew:2024:central-ohio:62:employment", "hospital", LmiVerdict.Confirmed, ""),
+            Review("qcew:2024:central-ohio:62:employment", "clinic", LmiVerdict.Confirmed, ""),
         };
 
         Assert.Equal(LmiStanding.Validated, LmiValidationView.Standing(reviews, "qcew:2024:central-ohio:62:employment"));
@@ -85,41 +85,83 @@ public class EngagementRulesTests
         var point = "qcew:2024:central-ohio:62:employment";
         var reviews = new List<LmiReview>
         {
-            LmiReview.Create(point, "hospital", LmiVerdict.Confirmed, ""),
-            LmiReview.Create(point, "clinic", LmiVerdict.Disputed, "Our openings doubled since the data year."),
+            Review(point, "hospital", LmiVerdict.Confirmed, ""),
+            Review(point, "clinic", LmiVerdict.Disputed, "Our openings doubled since the data year."),
         };
         Assert.Equal(LmiStanding.Contested, LmiValidationView.Standing(reviews, point));
 
-        reviews.Add(LmiReview.Create(point, "clinic", LmiVerdict.Confirmed, ""));
+        var resolved = Review(point, "clinic", LmiVerdict.Confirmed, "", reviews);
+        reviews.Add(resolved);
 
         Assert.Equal(LmiStanding.Validated, LmiValidationView.Standing(reviews, point));
+        Assert.Equal(LmiStanding.Validated, resolved.DomainEvents.OfType<LmiDataValidated>().Single().Standing);
     }
 
     [Fact]
     public void A_dispute_must_say_why()
     {
-        var error = Assert.Throws<InvalidInput>(() => LmiReview.Create("point", "clinic", LmiVerdict.Disputed, " "));
+        var error = Assert.Throws<InvalidInput>(() => Review("point", "clinic", LmiVerdict.Disputed, " "));
 
-        Assert.Equal("review.comment", Assert.Single(error.Violations).Field);
+        Assert.Equal("lmi_review.comment", Assert.Single(error.Violations).Field);
     }
+
+    private static LmiReview Review(string point, string organization, LmiVerdict verdict, string comment, IEnumerable<LmiReview>? earlier = null) =>
+        LmiReview.Record("oh", "healthcare", point, organization, verdict, comment, earlier ?? [], Now);
 
     [Fact]
     public void Open_action_items_past_their_due_date_are_overdue()
     {
-        var meeting = Meeting.Held(new DateOnly(2026, 9, 10), ["Apprenticeship pilot"], ["hospital", "board"], ["Start a pilot cohort in January"]);
+        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Apprenticeship pilot"], ["hospital", "board"], ["Start a pilot cohort in January"], Now);
         var late = meeting.AssignAction("Draft the pilot budget", "Central Ohio WDB", new DateOnly(2026, 10, 1));
-        var done = meeting.AssignAction("Share openings data", "Riverside", new DateOnly(2026, 9, 30));
+        meeting.AssignAction("Share openings data", "Riverside", new DateOnly(2026, 9, 30));
         meeting.AssignAction("Recruit the cohort", "Capital State CC", new DateOnly(2026, 12, 15));
-        meeting.Complete(done, Now);
+        meeting.Complete(1, Now);
 
-        Assert.Equal([late], meeting.Overdue(new DateOnly(2026, 11, 1)));
-        Assert.Single(meeting.DomainEvents.OfType<ActionItemCompleted>());
+        var overdue = Assert.Single(meeting.Overdue(new DateOnly(2026, 11, 1)));
+        Assert.Equal((late, 0, 31), (overdue.Item, overdue.Index, overdue.DaysOverdue));
+        Assert.True(meeting.DomainEvents.OfType<ActionItemCompleted>().Single().CompletedLate);
+    }
+
+    [Fact]
+    public void Completing_an_item_that_does_not_exist_names_the_field()
+    {
+        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Budget"], ["hospital"], [], Now);
+
+        Assert.Equal("action_item", Assert.Single(Assert.Throws<InvalidInput>(() => meeting.Complete(0, Now)).Violations).Field);
+    }
+
+    [Fact]
+    public void Employer_needs_add_up_by_occupation_across_current_employers_only()
+    {
+        var hospital = Hospital();
+        var clinic = EmployerEngagement.Joined("oh", "healthcare", "clinic", "Clinic");
+        var gone = EmployerEngagement.Joined("oh", "healthcare", "gone", "Gone");
+        hospital.RecordNeed(EmployerNeed.Create("29-1141", 30, 90, true, ["Assessment"], [], 70000, 90000), Now);
+        clinic.RecordNeed(EmployerNeed.Create("29-1141", 10, 30, false, ["Charting"], [], 65000, 85000), Now);
+        clinic.RecordNeed(EmployerNeed.Create("31-9092", 5, 15, true, [], [], 36000, 42000), Now);
+        gone.RecordNeed(EmployerNeed.Create("29-1141", 100, 300, true, [], [], 1, 2), Now);
+        gone.Left();
+
+        var nurses = NeedsAnalysis.ByOccupation([hospital, clinic, gone])[0];
+
+        Assert.Equal(("29-1141", 2, 40, 120, 1, 65000m, 90000m), (nurses.SocCode, nurses.Employers, nurses.OpeningsIn12Months, nurses.OpeningsIn36Months, nurses.HardToFill, nurses.WageMin, nurses.WageMax));
+        Assert.Equal(["Assessment", "Charting"], nurses.Skills);
+    }
+
+    [Fact]
+    public void A_new_need_for_the_same_occupation_replaces_the_earlier()
+    {
+        var hospital = Hospital();
+        hospital.RecordNeed(EmployerNeed.Create("29-1141", 30, 90, true, [], [], 70000, 90000), Now);
+        hospital.RecordNeed(EmployerNeed.Create("29-1141", 45, 90, true, [], [], 70000, 90000), Now);
+
+        Assert.Equal(45, Assert.Single(hospital.Needs).OpeningsIn12Months);
     }
 
     [Fact]
     public void A_meeting_needs_an_agenda_and_attendance()
     {
-        var error = Assert.Throws<InvalidInput>(() => Meeting.Held(new DateOnly(2026, 9, 10), [], [], []));
+        var error = Assert.Throws<InvalidInput>(() => Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), [], [], [], Now));
 
         Assert.Equal(["meeting.agenda", "meeting.attendees"], error.Violations.Select(v => v.Field));
     }

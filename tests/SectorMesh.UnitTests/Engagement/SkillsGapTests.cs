@@ -1,3 +1,4 @@
+using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
 using SectorMesh.Engagement.Domain;
 
@@ -11,9 +12,10 @@ public class SkillsGapTests
         return OnetReader.ReadAsync(file, report ?? new ImportReport()).ToBlockingEnumerable().ToList();
     }
 
+    // On O*NET's Level scale 0-7; standardized 50, 55, 40 and 60.
     private static readonly WorkforceSkill[] Cohort =
     [
-        new("2.A.1.a", 50), new("2.A.1.b", 55), new("2.A.2.a", 40), new("2.B.1.a", 60),
+        new("2.A.1.a", 3.5m), new("2.A.1.b", 3.85m), new("2.A.2.a", 2.8m), new("2.B.1.a", 4.2m),
     ];
 
     [Theory]
@@ -40,7 +42,7 @@ public class SkillsGapTests
     [Fact]
     public void Gaps_are_ranked_by_level_points_short_then_by_importance()
     {
-        var gaps = SkillsGapAnalysis.Rank(Ratings(), new HashSet<string> { "29-1141.00", "31-9092.00" }, Cohort);
+        var gaps = SkillsGap.Rank(Ratings(), new HashSet<string> { "29-1141.00", "31-9092.00" }, Cohort);
 
         // RN critical thinking 60.7 − 40, RN reading 62.6 − 50, RN listening 60.7 − 55, MA critical thinking 44.6 − 40.
         Assert.Equal(
@@ -52,7 +54,7 @@ public class SkillsGapTests
     [Fact]
     public void Unimportant_and_not_relevant_skills_are_left_out()
     {
-        var gaps = SkillsGapAnalysis.Rank(Ratings(), new HashSet<string> { "31-9092.00" }, Cohort);
+        var gaps = SkillsGap.Rank(Ratings(), new HashSet<string> { "31-9092.00" }, Cohort);
 
         Assert.DoesNotContain(gaps, g => g.ElementId == "2.A.1.e");
         Assert.DoesNotContain(gaps, g => g.ElementId == "2.B.1.a");
@@ -76,5 +78,31 @@ public class SkillsGapTests
     public void A_file_without_the_onet_header_is_refused()
     {
         Assert.Throws<ImportRefused>(() => OnetReader.ReadAsync(new StringReader("code\tvalue\n"), new ImportReport()).ToBlockingEnumerable().ToList());
+    }
+}
+
+public class SkillsGapAnalysisTests
+{
+    private static readonly DateTimeOffset Now = new(2026, 11, 1, 0, 0, 0, TimeSpan.Zero);
+
+    private static WorkforceCohort Cohort() => WorkforceCohort.Describe("oh", "healthcare", "fall", "Fall cohort", [new("2.A.1.a", 3.5m)]);
+
+    [Fact]
+    public void An_analysis_names_a_target_occupation_without_imported_ratings()
+    {
+        var error = Assert.Throws<InvalidInput>(() => SkillsGapAnalysis.Run("oh", "healthcare", "a1", Cohort(), ["29-1141.00", "31-9092.00"],
+            [new OnetRating("29-1141.00", "2.A.1.a", "Reading Comprehension", SkillScale.Level, 4.38m, false, false)], Now));
+
+        Assert.Equal("skills_gap_analysis.target_occupations[1]", Assert.Single(error.Violations).Field);
+    }
+
+    [Theory]
+    [InlineData("2.A.1.a", 7.5, "cohort.skills[0].level")]
+    [InlineData("reading", 3, "cohort.skills[0].element_id")]
+    public void A_cohorts_skills_are_O_NET_elements_on_the_level_scale(string element, double level, string field)
+    {
+        var error = Assert.Throws<InvalidInput>(() => WorkforceCohort.Describe("oh", "healthcare", "fall", "Fall", [new(element, (decimal)level)]));
+
+        Assert.Equal(field, Assert.Single(error.Violations).Field);
     }
 }

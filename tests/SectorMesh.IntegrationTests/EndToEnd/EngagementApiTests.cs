@@ -1,0 +1,338 @@
+using System.Net;
+using System.Text;
+using System.Text.Json;
+using Grpc.Core;
+using SectorMesh.Contracts.Engagement.V1;
+using SectorMesh.IntegrationTests.Infrastructure;
+using Date = Google.Type.Date;
+using Events = SectorMesh.Contracts.Events.Engagement;
+
+namespace SectorMesh.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// A board engages its employers, imports labor market and O*NET files and reads sector rankings
+/// and skills gaps, all through the gateway; employers arrive from the Partnerships service's events.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
+{
+    private TenantScenario _tenant = null!;
+    private Contracts.Partnerships.V1.Partnership _partnership = null!;
+
+    public async Task InitializeAsync()
+    {
+        _tenant = await TenantScenario.CreateAsync(platform);
+        // hospital (an employer) and board (a workforce board) are partners.
+        _partnership = await _tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private Engagement.EngagementClient Client => platform.EngagementThroughGateway;
+
+    private string Employer(string id) => $"{_partnership.Name}/employers/{id}";
+
+    private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
+
+    private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
+        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
+
+    private static string SampleFile(string name) => Path.Combine(Repository(), "apphost", "SectorMesh.SampleData", "Lmi", name);
+
+    /// <summary>The partnership's employers once the events have been copied, polled for up to 30 s.</summary>
+    private async Task<IReadOnlyList<EmployerEngagement>> EmployersAsync(Func<IReadOnlyList<EmployerEngagement>, bool> ready)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            var employers = (await Client.ListEmployerEngagementsAsync(new ListEmployerEngagementsRequest { Parent = _partnership.Name }, _tenant.Board)).EmployerEngagements;
+            if (ready(employers) || DateTime.UtcNow > deadline)
+            {
+                return employers;
+            }
+            await Task.Delay(200);
+        }
+    }
+
+    private async Task<HttpResponseMessage> Import(string kind, string body, string? token = null, string query = "")
+    {
+        using var http = platform.Json(token ?? _tenant.BoardToken);
+        return await http.PostAsync($"/v1/{_tenant.Tenant}/lmi/{kind}:import{query}", new StringContent(body, Encoding.UTF8, "text/csv"));
+    }
+
+    private static async Task<JsonElement> Body(HttpResponseMessage response) =>
+        JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
+
+    private static string Field(RpcException error) => error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.First().Field;
+
+    [Fact]
+    public async Task An_employer_partner_appears_from_the_partnership_events_and_other_partners_do_not()
+    {
+        var employers = await EmployersAsync(e => e.Count >= 1);
+
+        var hospital = Assert.Single(employers);
+        Assert.Equal((Employer("hospital"), EngagementLevel.Informed, true), (hospital.Name, hospital.Level, hospital.CurrentPartner));
+    }
+
+    [Fact]
+    public async Task An_employer_that_leaves_keeps_its_record_but_is_no_longer_a_current_partner()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+
+        await platform.PartnershipsThroughGateway.RemovePartnerAsync(new Contracts.Partnerships.V1.RemovePartnerRequest
+        {
+            Name = $"{_partnership.Name}/partners/hospital", LeaveDate = Day(2026, 10, 1),
+        }, _tenant.Board);
+
+        var employers = await EmployersAsync(e => e.Any(x => !x.CurrentPartner));
+        Assert.False(Assert.Single(employers).CurrentPartner);
+    }
+
+    [Fact]
+    public async Task Recording_engagement_publishes_an_event_and_counts_towards_recognition()
+    {
+        await using var events = await EventListener.StartAsync();
+        var hospital = (await EmployersAsync(e => e.Count >= 1))[0];
+
+        await Client.UpdateEmployerEngagementAsync(new UpdateEmployerEngagementRequest
+        {
+            EmployerEngagement = new EmployerEngagement { Name = hospital.Name, Etag = hospital.Etag, Level = EngagementLevel.Leading, Champions = { "Chief Nursing Officer" } },
+            UpdateMask = new() { Paths = { "level", "champions" } },
+        }, _tenant.Board);
+        await Client.RecordEmployerActivityAsync(new RecordEmployerActivityRequest
+        {
+            Name = hospital.Name, Activity = new EmployerActivity { Kind = EmployerActivityKind.HiringCommitment, Date = Day(2026, 10, 1), Quantity = 12 },
+        }, _tenant.Board);
+
+        var recognition = await Client.GetRecognitionAsync(new GetRecognitionRequest { Name = $"{_partnership.Name}/recognition" }, _tenant.Board);
+        Assert.Equal((EngagementLevel.Leading, 12), (recognition.Employers[0].Level, recognition.Employers[0].HiresCommitted));
+        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.EmployerEngagementRecorded>()
+            .Any(e => e.PartnershipId == "healthcare" && e.TenantId == _tenant.TenantId && e.ActivityKind == "HiringCommitment" && e.ActivityQuantity == 12), TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task Needs_of_employers_add_up_by_occupation()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        await _tenant.AddSecondEmployerAsync(_partnership.Name);
+        await EmployersAsync(e => e.Count >= 2);
+        foreach (var (employer, openings) in new[] { ("hospital", 30), ("clinic", 10) })
+        {
+            await Client.RecordEmployerNeedAsync(new RecordEmployerNeedRequest
+            {
+                Name = Employer(employer),
+                Need = new EmployerNeed { SocCode = "29-1141", Openings12Months = openings, Openings36Months = openings * 3, HardToFill = true, WageMin = 70000, WageMax = 90000 },
+            }, _tenant.Board);
+        }
+
+        var analysis = await Client.GetNeedsAnalysisAsync(new GetNeedsAnalysisRequest { Name = $"{_partnership.Name}/needsAnalysis" }, _tenant.Board);
+
+        var nurses = Assert.Single(analysis.Occupations);
+        Assert.Equal((2, 40, 120, 2), (nurses.Employers, nurses.Openings12Months, nurses.Openings36Months, nurses.HardToFill));
+    }
+
+    [Fact]
+    public async Task A_board_imports_a_QCEW_file_and_reads_the_regions_sector_ranking()
+    {
+        var response = await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(0, (await Body(response)).GetProperty("rowsRejected").GetInt64());
+
+        var selection = await Client.GetSectorSelectionAsync(new GetSectorSelectionRequest { Name = $"{_tenant.Region}/sectorSelection", Year = 2024 }, _tenant.Board);
+
+        // Franklin and Delaware counties: health care 131,000 of 900,000 jobs against 21,000,000 of 150,000,000 nationally.
+        var healthCare = selection.Sectors[0];
+        Assert.Equal(("62", 131_000L, 1.04), (healthCare.IndustryCode, healthCare.Employment, healthCare.LocationQuotient));
+        Assert.Equal(1, selection.Sectors.Single(s => s.IndustryCode == "332").SuppressedCounties);
+    }
+
+    [Fact]
+    public async Task An_import_keeps_the_good_rows_and_names_the_bad_by_line()
+    {
+        var lines = File.ReadLines(SampleFile("qcew-2024-annual-central-ohio.csv")).Take(4).ToList();
+        lines.Insert(2, "\"39049\",\"7\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",1,2,3,0,0,0,4");
+
+        var report = await Body(await Import("qcew", string.Join('\n', lines)));
+
+        Assert.Equal((3L, 1L), (report.GetProperty("rowsKept").GetInt64(), report.GetProperty("rowsRejected").GetInt64()));
+        Assert.Equal("3", report.GetProperty("rejected")[0].GetProperty("line").GetString());
+    }
+
+    [Fact]
+    public async Task A_file_with_the_wrong_header_is_refused_as_a_whole()
+    {
+        var response = await Import("qcew", "county,jobs\n39049,100\n");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var violation = (await Body(response)).GetProperty("details")[0].GetProperty("fieldViolations")[0];
+        Assert.Equal("file", violation.GetProperty("field").GetString());
+        Assert.Contains("area_fips", violation.GetProperty("description").GetString());
+    }
+
+    [Fact]
+    public async Task An_OEWS_import_needs_its_year_and_keeps_unpublished_figures_unknown()
+    {
+        var file = await File.ReadAllTextAsync(SampleFile("oews-2024-ohio-healthcare.csv"));
+        Assert.Equal(HttpStatusCode.BadRequest, (await Import("oews", file)).StatusCode);
+
+        Assert.Equal(HttpStatusCode.OK, (await Import("oews", file, query: "?year=2024")).StatusCode);
+
+        var rows = await Client.ListOccupationEmploymentAsync(new ListOccupationEmploymentRequest { Parent = _tenant.Tenant, OccupationCode = "31-1131" }, _tenant.Board);
+        var aides = Assert.Single(rows.OccupationEmployment);
+        Assert.Equal((false, 38_350d), (aides.HasEmployment, aides.AnnualMeanWage));
+    }
+
+    [Fact]
+    public async Task A_skills_gap_analysis_ranks_what_the_cohort_lacks_and_publishes_its_completion()
+    {
+        await using var events = await EventListener.StartAsync();
+        Assert.Equal(HttpStatusCode.OK, (await Import("onet", await File.ReadAllTextAsync(SampleFile("onet-skills-healthcare.txt")))).StatusCode);
+        var cohort = await Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest
+        {
+            Parent = _partnership.Name, CohortId = "fall",
+            Cohort = new WorkforceCohort { DisplayName = "Fall cohort", Skills = { new WorkforceSkill { ElementId = "2.A.1.a", Level = 3.5 }, new WorkforceSkill { ElementId = "2.A.2.a", Level = 2 } } },
+        }, _tenant.Board);
+
+        var analysis = await Client.CreateSkillsGapAnalysisAsync(new CreateSkillsGapAnalysisRequest
+        {
+            Parent = _partnership.Name, SkillsGapAnalysisId = "rn",
+            SkillsGapAnalysis = new SkillsGapAnalysis { Cohort = cohort.Name, TargetOccupations = { "29-1141.00" } },
+        }, _tenant.Board);
+
+        Assert.True(analysis.Gaps.Count > 1);
+        Assert.Equal(analysis.Gaps.Select(g => g.Gap).OrderDescending(), analysis.Gaps.Select(g => g.Gap));
+        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.SkillsGapAnalysisCompleted>()
+            .Any(e => e.TenantId == _tenant.TenantId && e.AnalysisId == "rn"), TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task A_meetings_late_action_items_are_listed_until_completed()
+    {
+        await using var events = await EventListener.StartAsync();
+        var meeting = await Client.CreateMeetingAsync(new CreateMeetingRequest
+        {
+            Parent = _partnership.Name, MeetingId = "kickoff",
+            Meeting = new Meeting
+            {
+                Date = Day(2025, 9, 10), Agenda = { "Apprenticeship pilot" }, Attendees = { "hospital", "board" },
+                ActionItems = { new ActionItem { Description = "Draft the budget", Owner = "Board", DueDate = Day(2025, 10, 1) } },
+            },
+        }, _tenant.Board);
+
+        var overdue = await Client.ListOverdueActionItemsAsync(new ListOverdueActionItemsRequest { Parent = _partnership.Name }, _tenant.Board);
+        Assert.Equal("Draft the budget", Assert.Single(overdue.ActionItems).Item.Description);
+
+        await Client.CompleteActionItemAsync(new CompleteActionItemRequest { Name = meeting.Name, ActionItem = 0 }, _tenant.Board);
+
+        Assert.Empty((await Client.ListOverdueActionItemsAsync(new ListOverdueActionItemsRequest { Parent = _partnership.Name }, _tenant.Board)).ActionItems);
+        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.ActionItemCompleted>()
+            .Any(e => e.TenantId == _tenant.TenantId && e.MeetingId == "kickoff" && e.CompletedLate), TimeSpan.FromSeconds(30)));
+    }
+
+    [Fact]
+    public async Task An_employer_disputes_a_figure_for_itself_and_the_figure_is_contested()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        var member = Platform.Bearer(await MemberToken("hospital"));
+
+        await Client.CreateLmiReviewAsync(new CreateLmiReviewRequest
+        {
+            Parent = _partnership.Name,
+            LmiReview = new LmiReview { DataPoint = "qcew/2024/39049/62/employment", Organization = _tenant.Organization("hospital"), Verdict = LmiVerdict.Disputed, Comment = "Our hiring doubled." },
+        }, member);
+
+        var validation = await Client.GetLmiValidationAsync(new GetLmiValidationRequest { Name = $"{_partnership.Name}/lmiValidation" }, _tenant.Board);
+        Assert.Equal(LmiStanding.Contested, Assert.Single(validation.DataPoints).Standing);
+    }
+
+    [Fact]
+    public async Task A_partner_member_cannot_review_figures_for_another_organization()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        var member = Platform.Bearer(await MemberToken("clinic"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateLmiReviewAsync(new CreateLmiReviewRequest
+        {
+            Parent = _partnership.Name,
+            LmiReview = new LmiReview { DataPoint = "qcew/2024/39049/62/employment", Organization = _tenant.Organization("hospital"), Verdict = LmiVerdict.Confirmed },
+        }, member).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    private async Task<string> MemberToken(string organization)
+    {
+        using var http = platform.Json(null);
+        var response = await System.Net.Http.Json.HttpClientJsonExtensions.PostAsJsonAsync(http, "/dev/token",
+            new { tenant = _tenant.TenantId, roles = new[] { "partner-member" }, partnerships = new[] { "healthcare" }, organization });
+        response.EnsureSuccessStatusCode();
+        return (await Body(response)).GetProperty("access_token").GetString()!;
+    }
+
+    [Fact]
+    public async Task Another_tenant_sees_none_of_it_and_cannot_import_into_it()
+    {
+        var other = await TenantScenario.CreateAsync(platform);
+
+        var read = await Assert.ThrowsAsync<RpcException>(() =>
+            Client.ListEmployerEngagementsAsync(new ListEmployerEngagementsRequest { Parent = _partnership.Name }, other.Board).ResponseAsync);
+        var import = await Import("onet", "O*NET-SOC Code\tElement ID\n", other.BoardToken);
+
+        Assert.Equal((StatusCode.NotFound, HttpStatusCode.NotFound), (read.StatusCode, import.StatusCode));
+    }
+
+    [Fact]
+    public async Task Every_engagement_write_names_its_invalid_fields_and_changes_nothing()
+    {
+        var hospital = (await EmployersAsync(e => e.Count >= 1))[0];
+        var cohort = await Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest
+        {
+            Parent = _partnership.Name, CohortId = "spring", Cohort = new WorkforceCohort { DisplayName = "Spring", Skills = { new WorkforceSkill { ElementId = "2.A.1.a", Level = 3 } } },
+        }, _tenant.Board);
+        var meeting = await Client.CreateMeetingAsync(new CreateMeetingRequest
+        {
+            Parent = _partnership.Name, MeetingId = "m1", Meeting = new Meeting { Date = Day(2026, 1, 5), Agenda = { "Budget" }, Attendees = { "hospital" } },
+        }, _tenant.Board);
+
+        var writes = new (string Field, Func<Task> Call)[]
+        {
+            ("update_mask", () => Client.UpdateEmployerEngagementAsync(new UpdateEmployerEngagementRequest { EmployerEngagement = new EmployerEngagement { Name = hospital.Name, Etag = hospital.Etag }, UpdateMask = new() { Paths = { "organization" } } }, _tenant.Board).ResponseAsync),
+            ("activity.kind", () => Client.RecordEmployerActivityAsync(new RecordEmployerActivityRequest { Name = hospital.Name, Activity = new EmployerActivity { Date = Day(2026, 1, 1) } }, _tenant.Board).ResponseAsync),
+            ("need.soc_code", () => Client.RecordEmployerNeedAsync(new RecordEmployerNeedRequest { Name = hospital.Name, Need = new EmployerNeed { SocCode = "nurse" } }, _tenant.Board).ResponseAsync),
+            ("lmi_review.verdict", () => Client.CreateLmiReviewAsync(new CreateLmiReviewRequest { Parent = _partnership.Name, LmiReview = new LmiReview { DataPoint = "x", Organization = _tenant.Organization("hospital") } }, _tenant.Board).ResponseAsync),
+            ("cohort.skills[0].level", () => Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest { Parent = _partnership.Name, Cohort = new WorkforceCohort { DisplayName = "Bad", Skills = { new WorkforceSkill { ElementId = "2.A.1.a", Level = 9 } } } }, _tenant.Board).ResponseAsync),
+            ("skills_gap_analysis.target_occupations[0]", () => Client.CreateSkillsGapAnalysisAsync(new CreateSkillsGapAnalysisRequest { Parent = _partnership.Name, SkillsGapAnalysis = new SkillsGapAnalysis { Cohort = cohort.Name, TargetOccupations = { "29-1141" } } }, _tenant.Board).ResponseAsync),
+            ("meeting.agenda", () => Client.CreateMeetingAsync(new CreateMeetingRequest { Parent = _partnership.Name, Meeting = new Meeting { Date = Day(2026, 1, 5), Attendees = { "hospital" } } }, _tenant.Board).ResponseAsync),
+            ("action_item", () => Client.CompleteActionItemAsync(new CompleteActionItemRequest { Name = meeting.Name, ActionItem = 3 }, _tenant.Board).ResponseAsync),
+        };
+
+        var fields = new List<string>();
+        foreach (var (_, call) in writes)
+        {
+            var error = await Assert.ThrowsAsync<RpcException>(call);
+            Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+            fields.Add(Field(error));
+        }
+
+        Assert.Equal(writes.Select(w => w.Field), fields);
+        var after = await Client.GetEmployerEngagementAsync(new GetEmployerEngagementRequest { Name = hospital.Name }, _tenant.Board);
+        Assert.Equal(hospital.Etag, after.Etag);
+        Assert.Single((await Client.ListWorkforceCohortsAsync(new ListWorkforceCohortsRequest { Parent = _partnership.Name }, _tenant.Board)).Cohorts);
+        Assert.Single((await Client.ListMeetingsAsync(new ListMeetingsRequest { Parent = _partnership.Name }, _tenant.Board)).Meetings);
+    }
+
+    [Fact]
+    public async Task An_import_may_be_larger_than_the_gateways_limit_for_other_requests()
+    {
+        // The test gateway allows 64 KiB bodies; a file of 2,000 rows is about 200 KiB.
+        var header = File.ReadLines(SampleFile("qcew-2024-annual-central-ohio.csv")).First();
+        var rows = Enumerable.Range(0, 2_000).Select(i => $"\"39049\",\"5\",\"{100000 + i}\",\"78\",\"0\",\"2023\",\"A\",\"\",1,10,500000,0,0,0,50000,\"\",0,0,0,0,0,0,0,\"\",0,0,0,1.0,0,0,0,0,0,0,0,0,0,0");
+        var file = string.Join('\n', rows.Prepend(header));
+        Assert.True(file.Length > 65_536);
+
+        var response = await Import("qcew", file);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(2_000, (await Body(response)).GetProperty("rowsKept").GetInt64());
+    }
+}
