@@ -63,6 +63,10 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
     private static async Task<JsonElement> Body(HttpResponseMessage response) =>
         JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement;
 
+    /// <summary>A count of the import report; protobuf JSON leaves out zeros and writes 64-bit numbers as strings.</summary>
+    private static long Count(JsonElement report, string name) =>
+        report.TryGetProperty(name, out var value) ? long.Parse(value.ValueKind == JsonValueKind.String ? value.GetString()! : value.GetRawText()) : 0;
+
     private static string Field(RpcException error) => error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations.First().Field;
 
     [Fact]
@@ -136,7 +140,7 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
     {
         var response = await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(0, (await Body(response)).GetProperty("rowsRejected").GetInt64());
+        Assert.Equal(0, Count(await Body(response), "rowsRejected"));
 
         var selection = await Client.GetSectorSelectionAsync(new GetSectorSelectionRequest { Name = $"{_tenant.Region}/sectorSelection", Year = 2024 }, _tenant.Board);
 
@@ -154,7 +158,7 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
 
         var report = await Body(await Import("qcew", string.Join('\n', lines)));
 
-        Assert.Equal((3L, 1L), (report.GetProperty("rowsKept").GetInt64(), report.GetProperty("rowsRejected").GetInt64()));
+        Assert.Equal((3L, 1L), (Count(report, "rowsKept"), Count(report, "rowsRejected")));
         Assert.Equal("3", report.GetProperty("rejected")[0].GetProperty("line").GetString());
     }
 
@@ -333,6 +337,6 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         var response = await Import("qcew", file);
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2_000, (await Body(response)).GetProperty("rowsKept").GetInt64());
+        Assert.Equal(2_000, Count(await Body(response), "rowsKept"));
     }
 }

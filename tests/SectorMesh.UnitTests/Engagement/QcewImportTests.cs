@@ -20,7 +20,7 @@ public class QcewImportTests
 
         var (records, report) = Import(file);
 
-        Assert.Equal((14, 14L, 0L), (records.Count, report.RowsKept, report.RejectedCount));
+        Assert.Equal((34, 34L, 0L), (records.Count, report.RowsKept, report.RejectedCount));
     }
 
     [Fact]
