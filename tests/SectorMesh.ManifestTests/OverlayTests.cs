@@ -23,7 +23,7 @@ public class OverlayTests
     {
         var names = Render(overlay).OfKind<k8s.Models.V1Deployment>().Select(d => d.Metadata.Name).Order();
 
-        Assert.Equal(["gateway", "otel-collector", "partnerships", "resources"], names);
+        Assert.Equal(["engagement", "gateway", "otel-collector", "partnerships", "resources"], names);
     }
 
     [Theory, MemberData(nameof(Overlays))]
