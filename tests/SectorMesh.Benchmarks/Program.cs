@@ -107,6 +107,40 @@ var resourcesWrite = await Measurement.RunAsync("resources write: funding via ga
     () => resources.CreateFundingSourceAsync(NewFunding(), board).ResponseAsync);
 Console.WriteLine(resourcesWrite);
 
+// The Engagement service: importing a large QCEW file, the region's sector selection, and recording a meeting.
+var engagement = new SectorMesh.Contracts.Engagement.V1.Engagement.EngagementClient(gateway);
+const int ImportRows = 200_000;
+var engagementProcess = System.Diagnostics.Process.GetProcessesByName("SectorMesh.Engagement").FirstOrDefault();
+var memoryBefore = engagementProcess?.WorkingSet64 ?? 0;
+var importClock = System.Diagnostics.Stopwatch.StartNew();
+using (var upload = new StreamContent(QcewFile.Generate(ImportRows)))
+{
+    var imported = await json.PostAsync($"/v1/{tenantName}/lmi/qcew:import", upload);
+    Console.WriteLine($"engagement import: {ImportRows:N0} QCEW rows through the gateway in {importClock.Elapsed.TotalSeconds:F1} s " +
+        $"({ImportRows / importClock.Elapsed.TotalSeconds:N0} rows/s), status {(int)imported.StatusCode}");
+}
+if (engagementProcess is not null)
+{
+    engagementProcess.Refresh();
+    Console.WriteLine($"engagement service working set: {memoryBefore / 1_048_576} MiB before the import, {engagementProcess.WorkingSet64 / 1_048_576} MiB after, " +
+        $"peak {engagementProcess.PeakWorkingSet64 / 1_048_576} MiB");
+}
+var engagementRead = await Measurement.RunAsync("engagement read: sector selection via gateway", concurrency, duration,
+    () => engagement.GetSectorSelectionAsync(new SectorMesh.Contracts.Engagement.V1.GetSectorSelectionRequest { Name = $"{tenantName}/regions/central/sectorSelection", Year = 2024 }, board).ResponseAsync);
+Console.WriteLine(engagementRead);
+SectorMesh.Contracts.Engagement.V1.CreateMeetingRequest NewMeeting() => new()
+{
+    Parent = readName,
+    Meeting = new SectorMesh.Contracts.Engagement.V1.Meeting
+    {
+        Date = new Google.Type.Date { Year = 2026, Month = 9, Day = 10 }, Agenda = { "Apprenticeship pilot" }, Attendees = { "hospital", "board" },
+        ActionItems = { new SectorMesh.Contracts.Engagement.V1.ActionItem { Description = "Draft the budget", Owner = "Board", DueDate = new Google.Type.Date { Year = 2026, Month = 10, Day = 1 } } },
+    },
+};
+var engagementWrite = await Measurement.RunAsync("engagement write: meeting via gateway", concurrency / 4, duration,
+    () => engagement.CreateMeetingAsync(NewMeeting(), board).ResponseAsync);
+Console.WriteLine(engagementWrite);
+
 // A write is done when another service has consumed its event.
 var waiting = new ConcurrentDictionary<string, TaskCompletionSource>();
 var queue = $"benchmark-{Guid.NewGuid():N}";
