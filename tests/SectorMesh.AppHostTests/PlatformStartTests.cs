@@ -7,12 +7,12 @@ using Aspire.Hosting.Testing;
 namespace SectorMesh.AppHostTests;
 
 /// <summary>
-/// What `eng/run.sh` does: the AppHost starts the servers, the migration step, the service and
+/// What `eng/run.sh` does: the AppHost starts the servers, a migration step per service, the services and
 /// the gateway, and loads the sample through the public API.
 /// </summary>
 public sealed class PlatformStartTests
 {
-    private static readonly TimeSpan Startup = TimeSpan.FromMinutes(4);
+    private static readonly TimeSpan Startup = TimeSpan.FromMinutes(6);
 
     [Fact]
     public async Task The_apphost_brings_the_platform_up_with_the_sample_loaded()
@@ -37,5 +37,9 @@ public sealed class PlatformStartTests
         var report = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships/central-ohio-healthcare/resourceReport", timeout.Token);
         Assert.True(report.GetProperty("leverage").GetProperty("value").GetDouble() > 0);
         Assert.Equal(3, report.GetProperty("gaps").GetArrayLength());
+        var sectors = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/regions/central-ohio/sectorSelection?year=2024", timeout.Token);
+        Assert.Equal("62", sectors.GetProperty("sectors")[0].GetProperty("industryCode").GetString());
+        var gap = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships/central-ohio-healthcare/skillsGapAnalyses/ma-and-rn-2026", timeout.Token);
+        Assert.True(gap.GetProperty("gaps")[0].GetProperty("gap").GetDouble() > 0);
     }
 }
