@@ -183,8 +183,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var given = request.Cohort ?? new V1.WorkforceCohort();
         var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
             given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
-        await Add(db.Cohorts, cohort, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort.Id,
-            $"{request.Parent}/cohorts/{cohort.Id}", context);
+        await db.AddNewAsync(cohort, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort.Id,
+            $"{request.Parent}/cohorts/{cohort.Id}", context.CancellationToken);
         return cohort.ToProto();
     }
 
@@ -207,8 +207,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var targets = given.TargetOccupations.ToList();
         var ratings = await db.OnetRatings.AsNoTracking().OfTenant(tenant).Where(r => targets.Contains(r.OnetSocCode)).ToListAsync(context.CancellationToken);
         var analysis = SkillsGapAnalysis.Run(tenant, partnership, Id(request.SkillsGapAnalysisId), cohort, targets, ratings, clock.GetUtcNow());
-        await Add(db.SkillsGapAnalyses, analysis, a => a.TenantId == tenant && a.PartnershipId == partnership && a.Id == analysis.Id,
-            $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context);
+        await db.AddNewAsync(analysis, a => a.TenantId == tenant && a.PartnershipId == partnership && a.Id == analysis.Id,
+            $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context.CancellationToken);
         return analysis.ToProto();
     }
 
@@ -246,8 +246,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             }
             return violations.Count > 0 ? throw new InvalidInput(violations) : held;
         });
-        await Add(db.Meetings, meeting, m => m.TenantId == tenant && m.PartnershipId == partnership && m.Id == meeting.Id,
-            $"{request.Parent}/meetings/{meeting.Id}", context);
+        await db.AddNewAsync(meeting, m => m.TenantId == tenant && m.PartnershipId == partnership && m.Id == meeting.Id,
+            $"{request.Parent}/meetings/{meeting.Id}", context.CancellationToken);
         return meeting.ToProto();
     }
 
@@ -326,15 +326,5 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         }
         return await db.Employers.SingleOrDefaultAsync(e => e.TenantId == ids[0] && e.PartnershipId == ids[1] && e.OrganizationId == ids[2], context.CancellationToken)
             ?? throw new ResourceNotFound(name!);
-    }
-
-    private async Task Add<T>(DbSet<T> set, T entity, System.Linq.Expressions.Expression<Func<T, bool>> exists, string name, ServerCallContext context) where T : class
-    {
-        if (await set.AnyAsync(exists, context.CancellationToken))
-        {
-            throw new ResourceAlreadyExists(name);
-        }
-        set.Add(entity);
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 }

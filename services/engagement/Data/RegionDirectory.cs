@@ -1,5 +1,4 @@
 using Grpc.Core;
-using SectorMesh.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
@@ -11,27 +10,13 @@ namespace SectorMesh.Engagement.Data;
 /// </summary>
 public sealed class RegionDirectory(V1.Tenants.TenantsClient tenants, ResourceCache cache)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-
     public async Task<IReadOnlySet<string>> CountiesAsync(string tenant, string region, string authorization, CancellationToken cancellationToken)
     {
         var name = $"tenants/{tenant}/regions/{region}";
-        var found = await cache.GetOrLoadAsync($"sectormesh:engagement:region:{tenant}:{region}", V1.Region.Parser, async () =>
-        {
-            try
-            {
-                return await tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name },
-                    new Metadata { { "authorization", authorization } }, DateTime.UtcNow.Add(Deadline), cancellationToken);
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-            {
-                throw new ResourceNotFound(name);
-            }
-            catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
-            {
-                throw new DependencyUnavailable("The Partnerships service, which holds the region's counties, is not answering; try again shortly.");
-            }
-        });
+        var found = await cache.GetOrLoadAsync($"sectormesh:engagement:region:{tenant}:{region}", V1.Region.Parser, () =>
+            DependencyCalls.CallAsync(deadline => tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name },
+                    new Metadata { { "authorization", authorization } }, deadline, cancellationToken).ResponseAsync,
+                name, "The Partnerships service, which holds the region's counties, is not answering; try again shortly."));
         return found.CountyFips.ToHashSet();
     }
 }

@@ -25,8 +25,8 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var source = input.Finish(() => FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
             given.Kind.ToDomain<V1.FundingKind, FundingKind>(), amount, period, given.Restrictions,
             given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow()));
-        await Add(db.FundingSources, source, f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == source.Id,
-            $"{request.Parent}/fundingSources/{source.Id}", context);
+        await db.AddNewAsync(source, f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == source.Id,
+            $"{request.Parent}/fundingSources/{source.Id}", context.CancellationToken);
         return source.ToProto(Version(source));
     }
 
@@ -81,8 +81,8 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
         var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
             given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
-        await Add(db.Commitments, commitment, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == commitment.Id,
-            $"{request.Parent}/commitments/{commitment.Id}", context);
+        await db.AddNewAsync(commitment, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == commitment.Id,
+            $"{request.Parent}/commitments/{commitment.Id}", context.CancellationToken);
         return commitment.ToProto();
     }
 
@@ -118,8 +118,8 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
         var amount = input.Take(() => given.Amount.ToMoney("resource_need.amount"));
         var need = input.Finish(() => ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy, period, amount));
-        await Add(db.ResourceNeeds, need, n => n.TenantId == tenant && n.PartnershipId == partnership && n.Id == need.Id,
-            $"{request.Parent}/resourceNeeds/{need.Id}", context);
+        await db.AddNewAsync(need, n => n.TenantId == tenant && n.PartnershipId == partnership && n.Id == need.Id,
+            $"{request.Parent}/resourceNeeds/{need.Id}", context.CancellationToken);
         return need.ToProto();
     }
 
@@ -186,15 +186,5 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var (tenant, partnership) = ParseWritable(name, field, context);
         await partners.RosterAsync(tenant, partnership, Authorization(context), _ => true, context.CancellationToken);
         return (tenant, partnership);
-    }
-
-    private async Task Add<T>(DbSet<T> set, T entity, System.Linq.Expressions.Expression<Func<T, bool>> exists, string name, ServerCallContext context) where T : class
-    {
-        if (await set.AnyAsync(exists, context.CancellationToken))
-        {
-            throw new ResourceAlreadyExists(name);
-        }
-        set.Add(entity);
-        await db.SaveChangesAsync(context.CancellationToken);
     }
 }

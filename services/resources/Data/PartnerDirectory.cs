@@ -1,7 +1,6 @@
 using Grpc.Core;
 using MassTransit;
 using SectorMesh.Contracts.Events.Partnerships;
-using SectorMesh.Domain;
 using SectorMesh.Resources.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
@@ -15,8 +14,6 @@ namespace SectorMesh.Resources.Data;
 /// </summary>
 public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partnerships, ResourceCache cache)
 {
-    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(5);
-
     public static string Key(string tenant, string partnership) => $"sectormesh:resources:partnership:{tenant}:{partnership}";
 
     /// <summary>The roster; when the cached one fails <paramref name="answers"/>, it is asked for again, fresh.</summary>
@@ -35,22 +32,10 @@ public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partners
         return ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
     }
 
-    private async Task<V1.Partnership> FetchAsync(string name, string authorization, CancellationToken cancellationToken)
-    {
-        try
-        {
-            return await partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name },
-                new Metadata { { "authorization", authorization } }, DateTime.UtcNow.Add(Deadline), cancellationToken);
-        }
-        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
-        {
-            throw new ResourceNotFound(name);
-        }
-        catch (RpcException e) when (e.StatusCode is StatusCode.Unavailable or StatusCode.DeadlineExceeded or StatusCode.Internal or StatusCode.Unknown)
-        {
-            throw new DependencyUnavailable("The Partnerships service, which says who the partners are, is not answering; try again shortly.");
-        }
-    }
+    private Task<V1.Partnership> FetchAsync(string name, string authorization, CancellationToken cancellationToken) =>
+        DependencyCalls.CallAsync(deadline => partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name },
+                new Metadata { { "authorization", authorization } }, deadline, cancellationToken).ResponseAsync,
+            name, "The Partnerships service, which says who the partners are, is not answering; try again shortly.");
 
     private static PartnershipRoster ToRoster(V1.Partnership partnership) => new(
         partnership.Partners.Where(p => p.LeaveDate is null).Select(p => p.Organization.Split('/')[^1]).ToHashSet(),
