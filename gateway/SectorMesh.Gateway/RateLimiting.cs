@@ -65,7 +65,8 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 
 /// <summary>Refuses a declared body over the limit before anything is proxied; Kestrel stops undeclared ones while reading.</summary>
 /// <summary>
-/// Refuses bodies past the limit with 413. File imports (under /v1/tenants/{tenant}/lmi/) may be
+/// Refuses bodies past the limit with 413. File imports (under /v1/tenants/{tenant}/lmi/, or
+/// streamed over gRPC) may be
 /// larger; everything else is held to the small limit, checked again by Kestrel while the body streams.
 /// </summary>
 public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions options)
@@ -87,5 +88,6 @@ public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions option
     }
 
     private static bool IsImport(PathString path) =>
-        path.StartsWithSegments("/v1/tenants", out var rest) && rest.Value?.Split('/') is [_, _, "lmi", ..];
+        path == "/sectormesh.engagement.v1.Engagement/ImportLaborMarketData"
+        || (path.StartsWithSegments("/v1/tenants", out var rest) && rest.Value?.Split('/') is [_, _, "lmi", ..]);
 }

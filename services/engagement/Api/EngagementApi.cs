@@ -11,8 +11,34 @@ namespace SectorMesh.Engagement.Api;
 
 /// <summary>The Industry Engagement gRPC API: checks access and the local copy of partnerships, lets the domain decide.</summary>
 [Authorize]
-public sealed class EngagementApi(EngagementDbContext db, RegionDirectory regions, TimeProvider clock) : V1.Engagement.EngagementBase
+public sealed class EngagementApi(EngagementDbContext db, RegionDirectory regions, LmiStore lmi, TimeProvider clock) : V1.Engagement.EngagementBase
 {
+    public override async Task ImportLaborMarketData(IAsyncStreamReader<V1.ImportChunk> requestStream, IServerStreamWriter<V1.ImportReport> responseStream,
+        ServerCallContext context)
+    {
+        var cancellationToken = context.CancellationToken;
+        var first = await requestStream.MoveNext(cancellationToken) ? requestStream.Current : new V1.ImportChunk();
+        var tenant = ResourceNames.Parse(first.Parent, "parent", "tenants")[0];
+        var caller = context.Caller();
+        caller.EnsureTenant(tenant, first.Parent);
+        caller.Ensure(caller.CanImportData(tenant), "import labor market or skills data");
+        var format = first.Format.ToDomain<V1.ImportFormat, LmiFormat>()
+            ?? throw new InvalidInput("format", "is required in the first chunk: QCEW_CSV, OEWS_CSV or ONET_TEXT.");
+
+        var pipe = new System.IO.Pipelines.Pipe();
+        var received = ImportChunks.CopyAsync(first, requestStream, pipe.Writer, cancellationToken);
+        var report = new Data.Imports.ImportReport();
+        using (var file = new StreamReader(pipe.Reader.AsStream()))
+        {
+            await lmi.ImportAsync(tenant, format, first.Year == 0 ? null : first.Year, file, report,
+                progress => responseStream.WriteAsync(progress.ToProto()), cancellationToken);
+        }
+        await received;
+        var done = report.ToProto();
+        done.Done = true;
+        await responseStream.WriteAsync(done);
+    }
+
     public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = Readable(request.Parent, "parent", context);

@@ -17,42 +17,29 @@ public static class ImportEndpoints
     /// <summary>A statewide QCEW annual file is a few hundred megabytes.</summary>
     public const long MaxFileBytes = 1L << 30;
 
-    public static void MapImports(this WebApplication app)
-    {
-        app.MapPost("/v1/tenants/{tenant}/lmi/qcew:import", (HttpContext http, string tenant, LmiStore store) =>
-            Import(http, tenant, (file, report) => store.ImportQcewAsync(tenant, file, report, http.RequestAborted))).RequireAuthorization();
-
-        app.MapPost("/v1/tenants/{tenant}/lmi/oews:import", (HttpContext http, string tenant, int? year, LmiStore store) =>
-            Import(http, tenant, (file, report) =>
+    public static void MapImports(this WebApplication app) =>
+        app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store) =>
+            HttpErrors.HandleAsync(http, async () =>
             {
-                new Violations().Require(year is >= 1997 and <= 2100, "year", "is required: the OEWS survey year the file holds, for example ?year=2024.").ThrowIfAny();
-                return store.ImportOewsAsync(tenant, year!.Value, file, report, http.RequestAborted);
+                var caller = Caller.From(http.User);
+                caller.EnsureTenant(tenant, $"tenants/{tenant}");
+                caller.Ensure(caller.CanImportData(tenant), "import labor market or skills data");
+                var format = kind switch
+                {
+                    "qcew" => LmiFormat.QcewCsv,
+                    "oews" => LmiFormat.OewsCsv,
+                    "onet" => LmiFormat.OnetText,
+                    _ => throw new ResourceNotFound($"tenants/{tenant}/lmi/{kind}"),
+                };
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxFileBytes;
+                }
+                var report = new ImportReport();
+                using var file = new StreamReader(http.Request.Body);
+                await store.ImportAsync(tenant, format, year, file, report, _ => Task.CompletedTask, http.RequestAborted);
+                var answer = report.ToProto();
+                answer.Done = true;
+                return (IMessage)answer;
             })).RequireAuthorization();
-
-        app.MapPost("/v1/tenants/{tenant}/lmi/onet:import", (HttpContext http, string tenant, LmiStore store) =>
-            Import(http, tenant, (file, report) => store.ImportOnetAsync(tenant, file, report, http.RequestAborted))).RequireAuthorization();
-    }
-
-    private static Task Import(HttpContext http, string tenant, Func<TextReader, ImportReport, Task> import) =>
-        HttpErrors.HandleAsync(http, async () =>
-        {
-            var caller = Caller.From(http.User);
-            caller.EnsureTenant(tenant, $"tenants/{tenant}");
-            caller.Ensure(caller.CanImportData(tenant), "import labor market or skills data");
-            if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-            {
-                limit.MaxRequestBodySize = MaxFileBytes;
-            }
-            var report = new ImportReport();
-            using var file = new StreamReader(http.Request.Body);
-            try
-            {
-                await import(file, report);
-            }
-            catch (ImportRefused e)
-            {
-                throw new InvalidInput("file", e.Message);
-            }
-            return (IMessage)report.ToProto();
-        });
 }

@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
+using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
 using SectorMesh.Engagement.Domain;
 
@@ -11,6 +12,8 @@ namespace SectorMesh.Engagement.Data;
 /// takes constant memory and a row imported again replaces its earlier value. One import is one
 /// transaction: a broken connection leaves the earlier data as it was.
 /// </summary>
+public enum LmiFormat { QcewCsv, OewsCsv, OnetText }
+
 public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
 {
     private const int BatchSize = 5_000;
@@ -32,31 +35,48 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
         "tenant_id", "onet_soc_code", "element_id", "scale", "element_name", "data_value", "recommend_suppress", "not_relevant",
     ];
 
-    public Task ImportQcewAsync(string tenant, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
-        UpsertAsync(LmiTables.Qcew, QcewColumns, keyColumns: 6,
-            QcewCsvReader.ReadAsync(file, report, r => Progress("QCEW", tenant, r), cancellationToken: cancellationToken),
-            r => [tenant, r.Year, r.Quarter, r.AreaFips, (int)r.Ownership, r.IndustryCode, r.AggregationLevel, r.Suppressed,
-                r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent],
-            cancellationToken);
-
-    public Task ImportOewsAsync(string tenant, int year, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
-        UpsertAsync(LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year, report, cancellationToken),
-            r => [tenant, r.OccupationCode, r.Year, r.AreaCode, r.IndustryCode, r.OwnershipCode, r.AreaTitle, r.AreaType,
-                r.OccupationTitle, r.OccupationGroup, r.Employment, r.LocationQuotient, r.AnnualMeanWage, r.AnnualMedianWage, r.WageTopCoded],
-            cancellationToken);
-
-    public Task ImportOnetAsync(string tenant, TextReader file, ImportReport report, CancellationToken cancellationToken) =>
-        UpsertAsync(LmiTables.Onet, OnetColumns, keyColumns: 4, OnetReader.ReadAsync(file, report, cancellationToken),
-            r => [tenant, r.OnetSocCode, r.ElementId, (int)r.Scale, r.ElementName, r.DataValue, r.RecommendSuppress, r.NotRelevant],
-            cancellationToken);
-
-    private void Progress(string kind, string tenant, ImportReport report) =>
-        logger.LogInformation("{Kind} import for {Tenant}: {Lines} lines read, {Kept} kept, {Rejected} rejected",
-            kind, tenant, report.LinesRead, report.RowsKept, report.RejectedCount);
+    /// <summary>
+    /// Imports one file as it is read. <paramref name="batchStored"/> hears the report after each
+    /// stored batch, so a caller can follow a long import.
+    /// </summary>
+    public async Task ImportAsync(string tenant, LmiFormat format, int? year, TextReader file, ImportReport report,
+        Func<ImportReport, Task> batchStored, CancellationToken cancellationToken)
+    {
+        new Violations()
+            .Require(format != LmiFormat.OewsCsv || year is >= 1997 and <= 2100, "year", "is required for OEWS: the survey year the file holds, for example 2024.")
+            .ThrowIfAny();
+        async Task Stored(ImportReport progress)
+        {
+            logger.LogInformation("{Format} import for {Tenant}: {Lines} lines read, {Kept} kept, {Rejected} rejected",
+                format, tenant, progress.LinesRead, progress.RowsKept, progress.RejectedCount);
+            await batchStored(progress);
+        }
+        try
+        {
+            await (format switch
+            {
+                LmiFormat.QcewCsv => UpsertAsync(LmiTables.Qcew, QcewColumns, keyColumns: 6, QcewCsvReader.ReadAsync(file, report, cancellationToken: cancellationToken),
+                    r => [tenant, r.Year, r.Quarter, r.AreaFips, (int)r.Ownership, r.IndustryCode, r.AggregationLevel, r.Suppressed,
+                        r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent],
+                    () => Stored(report), cancellationToken),
+                LmiFormat.OewsCsv => UpsertAsync(LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year!.Value, report, cancellationToken),
+                    r => [tenant, r.OccupationCode, r.Year, r.AreaCode, r.IndustryCode, r.OwnershipCode, r.AreaTitle, r.AreaType,
+                        r.OccupationTitle, r.OccupationGroup, r.Employment, r.LocationQuotient, r.AnnualMeanWage, r.AnnualMedianWage, r.WageTopCoded],
+                    () => Stored(report), cancellationToken),
+                _ => UpsertAsync(LmiTables.Onet, OnetColumns, keyColumns: 4, OnetReader.ReadAsync(file, report, cancellationToken),
+                    r => [tenant, r.OnetSocCode, r.ElementId, (int)r.Scale, r.ElementName, r.DataValue, r.RecommendSuppress, r.NotRelevant],
+                    () => Stored(report), cancellationToken),
+            });
+        }
+        catch (ImportRefused e)
+        {
+            throw new InvalidInput("file", e.Message);
+        }
+    }
 
     /// <param name="keyColumns">How many of the leading <paramref name="columns"/> form the table's key.</param>
     private async Task UpsertAsync<T>(string table, string[] columns, int keyColumns, IAsyncEnumerable<T> rows,
-        Func<T, object?[]> values, CancellationToken cancellationToken)
+        Func<T, object?[]> values, Func<Task> batchStored, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
@@ -79,6 +99,7 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
                 {
                     await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);
                     batch.Clear();
+                    await batchStored();
                 }
             }
             await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);

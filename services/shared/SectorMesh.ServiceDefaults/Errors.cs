@@ -29,6 +29,19 @@ public sealed class DomainErrorInterceptor : Interceptor
         }
     }
 
+    public override async Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(requestStream, responseStream, context);
+        }
+        catch (Exception e) when (ToStatus(e) is { } status)
+        {
+            throw status.ToRpcException();
+        }
+    }
+
     public static Google.Rpc.Status? ToStatus(Exception exception) => exception switch
     {
         InvalidInput e => Status(Code.InvalidArgument, e.Message, new BadRequest

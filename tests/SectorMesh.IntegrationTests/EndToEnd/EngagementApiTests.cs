@@ -339,4 +339,67 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         Assert.Equal(2_000, Count(await Body(response), "rowsKept"));
     }
+
+    [Fact]
+    public async Task An_internal_service_streams_a_file_over_gRPC_and_follows_its_progress()
+    {
+        var header = File.ReadLines(SampleFile("qcew-2024-annual-central-ohio.csv")).First();
+        var rows = Enumerable.Range(0, 12_000).Select(i => $"\"39049\",\"5\",\"{200000 + i}\",\"78\",\"0\",\"2022\",\"A\",\"\",1,10,500000,0,0,0,50000,\"\",0,0,0,0,0,0,0,\"\",0,0,0,1.0,0,0,0,0,0,0,0,0,0,0");
+        var file = Encoding.UTF8.GetBytes(string.Join('\n', rows.Prepend(header)));
+        using var call = Client.ImportLaborMarketData(_tenant.Board);
+
+        var reports = new List<ImportReport>();
+        var reading = Task.Run(async () =>
+        {
+            await foreach (var report in call.ResponseStream.ReadAllAsync())
+            {
+                reports.Add(report);
+            }
+        });
+        for (var offset = 0; offset < file.Length; offset += 8192)
+        {
+            var chunk = new ImportChunk { Data = Google.Protobuf.ByteString.CopyFrom(file, offset, Math.Min(8192, file.Length - offset)) };
+            if (offset == 0)
+            {
+                (chunk.Parent, chunk.Format) = (_tenant.Tenant, ImportFormat.QcewCsv);
+            }
+            await call.RequestStream.WriteAsync(chunk);
+        }
+        await call.RequestStream.CompleteAsync();
+        await reading;
+
+        Assert.Equal([5_000L, 10_000L, 12_000L], reports.Select(r => r.RowsKept));
+        Assert.True(reports[^1].Done);
+    }
+
+    [Fact]
+    public async Task A_streamed_import_without_a_format_is_refused()
+    {
+        using var call = Client.ImportLaborMarketData(_tenant.Board);
+        await call.RequestStream.WriteAsync(new ImportChunk { Parent = _tenant.Tenant, Data = Google.Protobuf.ByteString.CopyFromUtf8("area_fips\n") });
+        await call.RequestStream.CompleteAsync();
+
+        var error = await Assert.ThrowsAsync<RpcException>(async () => await call.ResponseStream.MoveNext());
+
+        Assert.Equal((StatusCode.InvalidArgument, "format"), (error.StatusCode, Field(error)));
+    }
+
+    [Fact]
+    public async Task With_the_partnerships_service_down_employers_stay_readable_and_a_new_sector_selection_is_unavailable()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        var isolated = await platform.StartEngagementAsync(new Dictionary<string, string>
+        {
+            ["services__partnerships__http__0"] = $"http://127.0.0.1:{Servers.FreePort()}",
+        });
+        using var channel = Grpc.Net.Client.GrpcChannel.ForAddress(isolated);
+        var client = new Engagement.EngagementClient(channel);
+
+        var employers = await client.ListEmployerEngagementsAsync(new ListEmployerEngagementsRequest { Parent = _partnership.Name }, _tenant.Board);
+        var error = await Assert.ThrowsAsync<RpcException>(() => client.GetSectorSelectionAsync(
+            new GetSectorSelectionRequest { Name = $"{_tenant.Region}/sectorSelection", Year = 2024 }, _tenant.Board).ResponseAsync);
+
+        Assert.Single(employers.EmployerEngagements);
+        Assert.Equal(StatusCode.Unavailable, error.StatusCode);
+    }
 }

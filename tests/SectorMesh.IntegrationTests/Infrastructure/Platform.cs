@@ -69,7 +69,7 @@ public sealed class Platform : IAsyncLifetime
         {
             await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
         }
-        EngagementUrl = await StartAsync("services/engagement", _engagement, new Dictionary<string, string>());
+        EngagementUrl = await StartEngagementAsync(new Dictionary<string, string>());
 
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
         Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
@@ -81,6 +81,9 @@ public sealed class Platform : IAsyncLifetime
 
     /// <summary>Starts another replica of the Resources service on this platform's database, with some settings changed.</summary>
     public Task<Uri> StartResourcesAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/resources", _resources, overrides);
+
+    /// <summary>Starts another replica of the Engagement service on this platform's database, with some settings changed.</summary>
+    public Task<Uri> StartEngagementAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/engagement", _engagement, overrides);
 
     private async Task<Uri> StartAsync(string project, Dictionary<string, string> settings, IReadOnlyDictionary<string, string> overrides)
     {
