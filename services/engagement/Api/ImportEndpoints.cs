@@ -2,13 +2,16 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
+using Microsoft.EntityFrameworkCore;
 using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Engagement.Api;
 
 /// <summary>
-/// File imports as streamed HTTP uploads (POST the file as the body): gRPC JSON transcoding cannot
+/// File imports as streamed HTTP uploads (POST the file as the body), and a cohort's assessed
+/// skills from a small CSV file: gRPC JSON transcoding cannot
 /// stream a request, and these files run to hundreds of megabytes. Rows are stored as they are
 /// read; the answer is the import report.
 /// </summary>
@@ -17,7 +20,9 @@ public static class ImportEndpoints
     /// <summary>A statewide QCEW annual file is a few hundred megabytes.</summary>
     public const long MaxFileBytes = 1L << 30;
 
-    public static void MapImports(this WebApplication app) =>
+    public static void MapImports(this WebApplication app)
+    {
+        app.MapPost("/v1/tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}:importSkills", ImportCohortSkills).RequireAuthorization();
         app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store) =>
             HttpErrors.HandleAsync(http, async () =>
             {
@@ -42,4 +47,32 @@ public static class ImportEndpoints
                 answer.Done = true;
                 return (IMessage)answer;
             })).RequireAuthorization();
+    }
+
+    /// <summary>Creates the cohort from a skills file, or replaces the skills of the cohort already there.</summary>
+    private static Task ImportCohortSkills(HttpContext http, string tenant, string partnership, string cohort, string? displayName,
+        EngagementDbContext db, CancellationToken cancellationToken) =>
+        HttpErrors.HandleAsync(http, async () =>
+        {
+            var name = $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}";
+            Caller.From(http.User).EnsureWrite(tenant, partnership, name);
+            if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, cancellationToken))
+            {
+                throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
+            }
+            using var file = new StreamReader(http.Request.Body);
+            var skills = await CohortSkillsReader.ReadAsync(file, cancellationToken);
+            var existing = await db.Cohorts.SingleOrDefaultAsync(c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort, cancellationToken);
+            if (existing is null)
+            {
+                existing = WorkforceCohort.Describe(tenant, partnership, cohort, displayName ?? cohort, skills);
+                db.Cohorts.Add(existing);
+            }
+            else
+            {
+                existing.ReplaceSkills(skills);
+            }
+            await db.SaveChangesAsync(cancellationToken);
+            return (IMessage)existing.ToProto();
+        });
 }

@@ -40,8 +40,25 @@ public sealed partial class WorkforceCohort
     {
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "cohort_id", ResourceId.Rule)
-            .RequireText(displayName, "cohort.display_name", 200)
-            .Require(skills.Count > 0, "cohort.skills", "must list at least one skill.")
+            .RequireText(displayName, "cohort.display_name", 200);
+        CheckSkills(skills, violations);
+        violations.ThrowIfAny();
+        return new WorkforceCohort { TenantId = tenantId, PartnershipId = partnershipId, Id = id, DisplayName = displayName.Trim(), Skills = [.. skills] };
+    }
+
+    /// <summary>A new assessment of the cohort replaces what was known of its skills.</summary>
+    public void ReplaceSkills(IReadOnlyList<WorkforceSkill> skills)
+    {
+        var violations = new Violations();
+        CheckSkills(skills, violations);
+        violations.ThrowIfAny();
+        Skills = [.. skills];
+    }
+
+    private static void CheckSkills(IReadOnlyList<WorkforceSkill> skills, Violations violations)
+    {
+        violations
+            .Require(skills.Count is > 0 and <= 500, "cohort.skills", "must list 1 to 500 skills.")
             .Require(skills.Select(s => s.ElementId).Distinct().Count() == skills.Count, "cohort.skills", "must name each skill once.");
         for (var i = 0; i < skills.Count; i++)
         {
@@ -49,8 +66,6 @@ public sealed partial class WorkforceCohort
                 .Require(ElementIdPattern().IsMatch(skills[i].ElementId ?? ""), $"cohort.skills[{i}].element_id", "must be an O*NET element id such as 2.A.1.a.")
                 .Require(skills[i].Level is >= 0 and <= 7, $"cohort.skills[{i}].level", "must be on O*NET's Level scale, 0 to 7.");
         }
-        violations.ThrowIfAny();
-        return new WorkforceCohort { TenantId = tenantId, PartnershipId = partnershipId, Id = id, DisplayName = displayName.Trim(), Skills = [.. skills] };
     }
 
     [GeneratedRegex(@"^\d(\.[A-Za-z0-9]+)+$")]

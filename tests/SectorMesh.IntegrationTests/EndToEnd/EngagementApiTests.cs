@@ -402,4 +402,34 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         Assert.Single(employers.EmployerEngagements);
         Assert.Equal(StatusCode.Unavailable, error.StatusCode);
     }
+
+    [Fact]
+    public async Task A_cohorts_skills_are_imported_from_a_file_and_a_new_file_replaces_them()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        using var http = platform.Json(_tenant.BoardToken);
+        var path = $"/v1/{_partnership.Name}/cohorts/evening:importSkills?displayName=Evening%20cohort";
+
+        var created = await http.PostAsync(path, new StringContent("element_id,level\n2.A.1.a,3.5\n2.A.2.a,2.8\n"));
+        var replaced = await http.PostAsync(path, new StringContent("element_id,level\n2.A.1.a,4.2\n"));
+        var refused = await http.PostAsync(path, new StringContent("element_id,level\n2.A.1.a,9\n"));
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.BadRequest), (created.StatusCode, replaced.StatusCode, refused.StatusCode));
+        var cohort = Assert.Single((await Client.ListWorkforceCohortsAsync(new ListWorkforceCohortsRequest { Parent = _partnership.Name }, _tenant.Board)).Cohorts);
+        Assert.Equal(("Evening cohort", 4.2), (cohort.DisplayName, Assert.Single(cohort.Skills).Level));
+    }
+
+    [Fact]
+    public async Task Importing_a_file_again_replaces_its_figures_instead_of_adding_them()
+    {
+        var header = File.ReadLines(SampleFile("qcew-2024-annual-central-ohio.csv")).First();
+        string Row(int employment) => $"\"39049\",\"5\",\"999\",\"74\",\"0\",\"2019\",\"A\",\"\",1,{employment},500000,0,0,0,50000,\"\",0,0,0,0,0,0,0,\"\",0,0,0,1.0,0,0,0,0,0,0,0,0,0,0";
+        string Totals() => "\"39049\",\"0\",\"10\",\"70\",\"0\",\"2019\",\"A\",\"\",1,1000,500000,0,0,0,50000,\"\",0,0,0,0,0,0,0,\"\",0,0,0,1.0,0,0,0,0,0,0,0,0,0,0";
+
+        await Import("qcew", string.Join('\n', header, Totals(), Row(100)));
+        await Import("qcew", string.Join('\n', header, Totals(), Row(250)));
+
+        var selection = await Client.GetSectorSelectionAsync(new GetSectorSelectionRequest { Name = $"{_tenant.Region}/sectorSelection", Year = 2019 }, _tenant.Board);
+        Assert.Equal(250, Assert.Single(selection.Sectors).Employment);
+    }
 }
