@@ -42,9 +42,9 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = Readable(request.Parent, "parent", context);
-        var employers = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership).OrderBy(e => e.OrganizationId)
-            .ToListAsync(context.CancellationToken);
-        return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(Version(e))) } };
+        var (employers, next) = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership)
+            .PageAsync(e => e.OrganizationId, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(Version(e))) }, NextPageToken = next };
     }
 
     public override async Task<V1.EmployerEngagement> GetEmployerEngagement(V1.GetEmployerEngagementRequest request, ServerCallContext context)
@@ -217,9 +217,18 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.ListWorkforceCohortsResponse> ListWorkforceCohorts(V1.ListWorkforceCohortsRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = Readable(request.Parent, "parent", context);
-        var cohorts = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).OrderBy(c => c.Id)
-            .ToListAsync(context.CancellationToken);
-        return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) } };
+        var (cohorts, next) = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
+            .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.WorkforceCohort> GetWorkforceCohort(V1.GetWorkforceCohortRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "cohorts");
+        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
+        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return cohort.ToProto();
     }
 
     public override async Task<V1.SkillsGapAnalysis> CreateSkillsGapAnalysis(V1.CreateSkillsGapAnalysisRequest request, ServerCallContext context)
@@ -280,9 +289,18 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = Readable(request.Parent, "parent", context);
-        var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
-            .OrderByDescending(m => m.Date).ThenBy(m => m.Id).ToListAsync(context.CancellationToken);
-        return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) } };
+        var (meetings, next) = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
+            .PageAsync(m => m.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Meeting> GetMeeting(V1.GetMeetingRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
+        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
+        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.TenantId == ids[0] && m.PartnershipId == ids[1] && m.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return meeting.ToProto();
     }
 
     public override async Task<V1.Meeting> CompleteActionItem(V1.CompleteActionItemRequest request, ServerCallContext context)

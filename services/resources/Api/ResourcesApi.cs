@@ -30,30 +30,51 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         return source.ToProto(Version(source));
     }
 
+    public override async Task<V1.FundingSource> GetFundingSource(V1.GetFundingSourceRequest request, ServerCallContext context)
+    {
+        var source = await FundingSourceNamed(request.Name, "name", context, write: false);
+        return source.ToProto(Version(source));
+    }
+
     public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
-        var sources = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership).OrderBy(f => f.Id)
-            .ToListAsync(context.CancellationToken);
-        return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) } };
+        var (sources, next) = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
+            .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) }, NextPageToken = next };
     }
 
     public override async Task<V1.FundingSource> UpdateFundingSource(V1.UpdateFundingSourceRequest request, ServerCallContext context)
     {
-        var name = request.FundingSource?.Name;
-        var ids = ResourceNames.Parse(name, "funding_source.name", "tenants", "partnerships", "fundingSources");
-        context.Caller().EnsureWrite(ids[0], ids[1], name!);
-        var source = await db.FundingSources.SingleOrDefaultAsync(f => f.TenantId == ids[0] && f.PartnershipId == ids[1] && f.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(name!);
-        Etags.Ensure(request.FundingSource!.Etag, Version(source), name!);
-        var paths = request.UpdateMask?.Paths.ToList() ?? [];
-        if (paths is not ["status"])
+        var given = request.FundingSource ?? new V1.FundingSource();
+        var source = await FundingSourceNamed(given.Name, "funding_source.name", context, write: true);
+        Etags.Ensure(given.Etag, Version(source), given.Name);
+        var paths = request.UpdateMask?.Paths.ToHashSet() ?? [];
+        string[] allowed = ["display_name", "amount", "period", "restrictions", "strategy", "status"];
+        new Violations()
+            .Require(paths.Count > 0 && paths.All(allowed.Contains), "update_mask", $"must name some of {string.Join(", ", allowed)}; the kind is fixed.")
+            .ThrowIfAny();
+        var input = new InputCollector();
+        var amount = paths.Contains("amount") ? input.Take(() => (Money?)given.Amount.ToMoney("funding_source.amount")) : null;
+        var period = paths.Contains("period") ? input.Take(() => (Period?)given.Period.ToPeriod("funding_source.period")) : null;
+        var status = paths.Contains("status")
+            ? input.Take(() => given.Status.ToDomain<V1.FundingStatus, FundingStatus>()
+                ?? throw new InvalidInput("funding_source.status", "is required: PROSPECT, APPLIED, AWARDED, DECLINED or SPENT."))
+            : (FundingStatus?)null;
+        input.Finish(() =>
         {
-            throw new InvalidInput("update_mask", "must be 'status': a funding source's other details are corrected by recording it again.");
+            if (paths.SetEquals(["status"]))
+            {
+                return false;
+            }
+            source.Correct(paths.Contains("display_name") ? given.DisplayName : null, amount, period,
+                paths.Contains("restrictions") ? given.Restrictions : null, paths.Contains("strategy") ? given.Strategy : null, clock.GetUtcNow());
+            return true;
+        });
+        if (status is { } moved)
+        {
+            source.MoveTo(moved, clock.GetUtcNow());
         }
-        var status = request.FundingSource.Status.ToDomain<V1.FundingStatus, FundingStatus>()
-            ?? throw new InvalidInput("funding_source.status", "is required: PROSPECT, APPLIED, AWARDED, DECLINED or SPENT.");
-        source.MoveTo(status, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
         return source.ToProto(Version(source));
     }
@@ -86,12 +107,21 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         return commitment.ToProto();
     }
 
+    public override async Task<V1.Commitment> GetCommitment(V1.GetCommitmentRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
+        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
+        var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return commitment.ToProto();
+    }
+
     public override async Task<V1.ListCommitmentsResponse> ListCommitments(V1.ListCommitmentsRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
-        var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).OrderBy(c => c.Id)
-            .ToListAsync(context.CancellationToken);
-        return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) } };
+        var (commitments, next) = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
+            .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task<V1.Commitment> RecordContribution(V1.RecordContributionRequest request, ServerCallContext context)
@@ -158,6 +188,21 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             CommitmentFulfilment = figures.CommitmentFulfilment().ToProto(),
             SustainabilityRunway = figures.SustainabilityRunway().ToProto(),
         };
+    }
+
+    private async Task<FundingSource> FundingSourceNamed(string? name, string field, ServerCallContext context, bool write)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "fundingSources");
+        if (write)
+        {
+            context.Caller().EnsureWrite(ids[0], ids[1], name!);
+        }
+        else
+        {
+            context.Caller().EnsureRead(ids[0], ids[1], name!);
+        }
+        return await db.FundingSources.SingleOrDefaultAsync(f => f.TenantId == ids[0] && f.PartnershipId == ids[1] && f.Id == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(name!);
     }
 
     private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;

@@ -66,6 +66,29 @@ public sealed class FundingSource : AggregateRoot
         return source;
     }
 
+    /// <summary>
+    /// Corrects the details given (null leaves one as it is). Consumers learn the corrected source
+    /// from a new FundingSourceRecorded, which always carries the whole current state.
+    /// </summary>
+    public void Correct(string? displayName, Money? amount, Period? period, string? restrictions, string? strategy, DateTimeOffset now)
+    {
+        var violations = new Violations();
+        if (displayName is not null)
+        {
+            violations.RequireText(displayName, "funding_source.display_name", 200);
+        }
+        violations
+            .OptionalText(restrictions, "funding_source.restrictions", 2000)
+            .OptionalText(strategy, "funding_source.strategy", 300)
+            .ThrowIfAny();
+        DisplayName = displayName?.Trim() ?? DisplayName;
+        Amount = amount ?? Amount;
+        Period = period ?? Period;
+        Restrictions = restrictions?.Trim() ?? Restrictions;
+        Strategy = strategy?.Trim() ?? Strategy;
+        Raise(new FundingSourceRecorded(now));
+    }
+
     public void MoveTo(FundingStatus status, DateTimeOffset now)
     {
         if (status == Status)

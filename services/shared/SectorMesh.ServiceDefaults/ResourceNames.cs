@@ -1,4 +1,6 @@
+using System.Linq.Expressions;
 using System.Text;
+using Microsoft.EntityFrameworkCore;
 using SectorMesh.Domain;
 
 namespace SectorMesh.ServiceDefaults;
@@ -71,4 +73,30 @@ public static class PageTokens
 
     private static string Hash(string query) =>
         Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(Encoding.UTF8.GetBytes(query)))[..12];
+}
+
+public static class Paging
+{
+    /// <summary>
+    /// One page of <paramref name="query"/> in the order of <paramref name="key"/>, and the token of
+    /// the next (empty on the last page). <paramref name="listing"/> is the request the token belongs to.
+    /// </summary>
+    public static async Task<(List<T> Items, string NextPageToken)> PageAsync<T>(this IQueryable<T> query,
+        Expression<Func<T, string>> key, int pageSize, string? pageToken, string listing, CancellationToken cancellationToken)
+    {
+        var size = PageTokens.Size(pageSize);
+        if (PageTokens.Decode(pageToken, listing) is { } after)
+        {
+            // key(row) > after, with `after` sent as a query parameter.
+            var afterValue = Expression.Property(Expression.Constant(new Boxed(after)), nameof(Boxed.Value));
+            var compare = Expression.Call(typeof(string).GetMethod(nameof(string.Compare), [typeof(string), typeof(string)])!, key.Body, afterValue);
+            query = query.Where(Expression.Lambda<Func<T, bool>>(
+                Expression.GreaterThan(compare, Expression.Constant(0)), key.Parameters));
+        }
+        var page = await query.OrderBy(key).Take(size + 1).ToListAsync(cancellationToken);
+        var next = page.Count > size ? PageTokens.Encode(key.Compile()(page[size - 1]), listing) : "";
+        return (page.Take(size).ToList(), next);
+    }
+
+    private sealed record Boxed(string Value);
 }

@@ -432,4 +432,23 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         var selection = await Client.GetSectorSelectionAsync(new GetSectorSelectionRequest { Name = $"{_tenant.Region}/sectorSelection", Year = 2019 }, _tenant.Board);
         Assert.Equal(250, Assert.Single(selection.Sectors).Employment);
     }
+
+    [Fact]
+    public async Task Meetings_are_listed_page_by_page_and_read_one_by_one()
+    {
+        foreach (var id in new[] { "m-jan", "m-feb", "m-mar" })
+        {
+            await Client.CreateMeetingAsync(new CreateMeetingRequest
+            {
+                Parent = _partnership.Name, MeetingId = id, Meeting = new Meeting { Date = Day(2026, 1, 5), Agenda = { "Budget" }, Attendees = { "hospital" } },
+            }, _tenant.Board);
+        }
+
+        var first = await Client.ListMeetingsAsync(new ListMeetingsRequest { Parent = _partnership.Name, PageSize = 2 }, _tenant.Board);
+        var second = await Client.ListMeetingsAsync(new ListMeetingsRequest { Parent = _partnership.Name, PageSize = 2, PageToken = first.NextPageToken }, _tenant.Board);
+        var one = await Client.GetMeetingAsync(new GetMeetingRequest { Name = $"{_partnership.Name}/meetings/m-mar" }, _tenant.Board);
+
+        Assert.Equal(["m-feb", "m-jan", "m-mar"], first.Meetings.Concat(second.Meetings).Select(m => m.Name.Split('/')[^1]));
+        Assert.Equal("Budget", Assert.Single(one.Agenda));
+    }
 }

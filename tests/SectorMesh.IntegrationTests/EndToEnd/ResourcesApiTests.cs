@@ -288,4 +288,48 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
     }
+
+    [Fact]
+    public async Task A_funding_sources_details_are_corrected_with_its_etag_and_read_back()
+    {
+        var source = await Fund("state", FundingKind.State, 100_000, FundingStatus.Applied);
+
+        await Client.UpdateFundingSourceAsync(new UpdateFundingSourceRequest
+        {
+            FundingSource = new FundingSource { Name = source.Name, Etag = source.Etag, DisplayName = "State innovation grant", Amount = Usd(120_000), Status = FundingStatus.Awarded },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "display_name", "amount", "status" } },
+        }, _tenant.Board);
+
+        var read = await Client.GetFundingSourceAsync(new GetFundingSourceRequest { Name = source.Name }, _tenant.Board);
+        Assert.Equal(("State innovation grant", 120_000L, FundingStatus.Awarded), (read.DisplayName, read.Amount.Units, read.Status));
+    }
+
+    [Fact]
+    public async Task A_funding_sources_kind_cannot_be_changed()
+    {
+        var source = await Fund("state", FundingKind.State, 100_000, FundingStatus.Applied);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.UpdateFundingSourceAsync(new UpdateFundingSourceRequest
+        {
+            FundingSource = new FundingSource { Name = source.Name, Etag = source.Etag, Kind = FundingKind.Local },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "kind" } },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task Funding_sources_are_listed_page_by_page()
+    {
+        foreach (var id in new[] { "a-grant", "b-grant", "c-grant" })
+        {
+            await Fund(id, FundingKind.Local, 1_000, FundingStatus.Prospect);
+        }
+
+        var first = await Client.ListFundingSourcesAsync(new ListFundingSourcesRequest { Parent = _partnership.Name, PageSize = 2 }, _tenant.Board);
+        var second = await Client.ListFundingSourcesAsync(new ListFundingSourcesRequest { Parent = _partnership.Name, PageSize = 2, PageToken = first.NextPageToken }, _tenant.Board);
+
+        Assert.Equal(["a-grant", "b-grant", "c-grant"], first.FundingSources.Concat(second.FundingSources).Select(f => f.Name.Split('/')[^1]));
+        Assert.Equal("", second.NextPageToken);
+    }
 }
