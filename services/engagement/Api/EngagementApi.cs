@@ -129,14 +129,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(Parent(request.Name, "/sectorSelection"), "name", "tenants", "regions");
         context.Caller().EnsureTenant(ids[0], request.Name);
-        var ownership = request.Ownership == V1.Ownership.Unspecified ? Ownership.Private : request.Ownership.ToDomain<V1.Ownership, Ownership>()!.Value;
-        new Violations().Require(request.Year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
-        var counties = await regions.CountiesAsync(ids[0], ids[1], Authorization(context), context.CancellationToken);
-        var areas = counties.Append(SectorSelectionView.Nation).ToList();
-        var rows = await db.Qcew.AsNoTracking().OfTenant(ids[0])
-            .Where(r => r.Year == request.Year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
-            .ToListAsync(context.CancellationToken);
-        var ranked = SectorSelection.Rank(rows, counties, request.Year, ownership);
+        var ownership = OwnershipOf(request.Ownership);
+        var (counties, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
         return new V1.SectorSelection
         {
             Name = request.Name,
@@ -144,8 +138,46 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             Ownership = ownership.ToProto<Ownership, V1.Ownership>(),
             CountyFips = { counties.Order(StringComparer.Ordinal) },
             Sectors = { ranked.Select(c => c.ToProto()) },
-            Explanation = SectorSelectionView.Explanation(rows.Count),
+            Explanation = SectorSelectionView.Explanation(rowsUsed),
         };
+    }
+
+    public override async Task<V1.RegionalSignificanceEvidence> GetRegionalSignificance(V1.GetRegionalSignificanceRequest request, ServerCallContext context)
+    {
+        var (tenant, partnershipId) = Readable(Parent(request.Name, "/regionalSignificance"), "name", context);
+        var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId, context.CancellationToken)
+            ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
+        var (counties, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
+        var sector = ranked.FirstOrDefault(c => c.IndustryCode == partnership.NaicsCode)
+            ?? throw new ResourceNotFound($"tenants/{tenant}/lmi/qcew/{request.Year}/{partnership.NaicsCode} (no QCEW rows of the partnership's sector in its region's counties have been imported)");
+        var (rank, of) = SectorSelectionView.Standing(ranked, sector.IndustryCode);
+        return new V1.RegionalSignificanceEvidence
+        {
+            Name = request.Name,
+            NaicsCode = partnership.NaicsCode,
+            Region = $"tenants/{tenant}/regions/{partnership.RegionId}",
+            Year = request.Year,
+            Sector = sector.ToProto(),
+            Rank = rank,
+            RankedIndustries = of,
+            Citation = SectorSelectionView.Citation(sector, request.Year, rank, of, counties.Count),
+        };
+    }
+
+    private static Ownership OwnershipOf(V1.Ownership ownership) =>
+        ownership == V1.Ownership.Unspecified ? Ownership.Private : ownership.ToDomain<V1.Ownership, Ownership>()!.Value;
+
+    /// <summary>The region's industries ranked from the tenant's imported QCEW annual rows of its counties and the nation.</summary>
+    private async Task<(IReadOnlySet<string> Counties, int RowsUsed, IReadOnlyList<SectorCandidate> Ranked)> RankRegion(
+        string tenant, string region, int year, Ownership ownership, ServerCallContext context)
+    {
+        new Violations().Require(year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
+        var counties = await regions.CountiesAsync(tenant, region, Authorization(context), context.CancellationToken);
+        var areas = counties.Append(SectorSelectionView.Nation).ToList();
+        var rows = await db.Qcew.AsNoTracking().OfTenant(tenant)
+            .Where(r => r.Year == year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
+            .ToListAsync(context.CancellationToken);
+        return (counties, rows.Count, SectorSelection.Rank(rows, counties, year, ownership));
     }
 
     public override async Task<V1.ListOccupationEmploymentResponse> ListOccupationEmployment(V1.ListOccupationEmploymentRequest request, ServerCallContext context)

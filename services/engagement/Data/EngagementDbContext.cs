@@ -40,6 +40,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
             partnership.HasKey(p => new { p.TenantId, p.PartnershipId });
             partnership.Property(p => p.DisplayName).HasMaxLength(200);
             partnership.Property(p => p.RegionId).HasMaxLength(63);
+            partnership.Property(p => p.NaicsCode).HasMaxLength(10);
         });
 
         model.Entity<EmployerEngagement>(employer =>

@@ -15,7 +15,7 @@ public sealed class PartnershipCreatedCopy(EngagementDbContext db, TimeProvider 
     {
         if (await Db.Partnerships.FindAsync([message.TenantId, message.PartnershipId], cancellationToken) is null)
         {
-            Db.Partnerships.Add(new KnownPartnership(message.TenantId, message.PartnershipId, message.DisplayName, message.RegionId));
+            Db.Partnerships.Add(new KnownPartnership(message.TenantId, message.PartnershipId, message.DisplayName, message.RegionId, message.NaicsCode));
         }
     }
 }

@@ -107,6 +107,20 @@ public sealed record OewsRecord(
 
 public static class SectorSelectionView
 {
+    /// <summary>Where an industry stands among the region's industries at its own NAICS level (same code length).</summary>
+    public static (int Rank, int Of) Standing(IReadOnlyList<SectorCandidate> ranked, string industryCode)
+    {
+        var peers = ranked.Where(c => c.IndustryCode.Length == industryCode.Length).ToList();
+        return (peers.FindIndex(c => c.IndustryCode == industryCode) + 1, peers.Count);
+    }
+
+    public static string Citation(SectorCandidate sector, int year, int rank, int of, int counties) =>
+        $"BLS QCEW {year} annual averages, {counties} counties: NAICS {sector.IndustryCode} employs {sector.Employment:N0}" +
+        (sector.LocationQuotient is { } lq ? $", location quotient {lq:0.00}" : "") +
+        (sector.EmploymentChangePercent is { } change ? $", over-the-year employment change {change:+0.0;-0.0;0.0}%" : "") +
+        $"; largest {rank} of {of} industries at its NAICS level" +
+        (sector.SuppressedCounties > 0 ? $" ({sector.SuppressedCounties} counties suppressed and not counted)." : ".");
+
     /// <summary>QCEW's area code for the whole United States.</summary>
     public const string Nation = "US000";
 

@@ -8,16 +8,20 @@ public sealed class KnownPartnership
 {
     private KnownPartnership() { }
 
-    public KnownPartnership(string tenantId, string partnershipId, string displayName, string regionId)
+    public KnownPartnership(string tenantId, string partnershipId, string displayName, string regionId, string naicsCode)
     {
         TenantId = tenantId;
         PartnershipId = partnershipId;
         DisplayName = displayName;
         RegionId = regionId;
+        NaicsCode = naicsCode;
     }
 
     public string TenantId { get; private set; } = "";
     public string PartnershipId { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
     public string RegionId { get; private set; } = "";
+
+    /// <summary>The target sector, as QCEW's industry_code spells NAICS.</summary>
+    public string NaicsCode { get; private set; } = "";
 }

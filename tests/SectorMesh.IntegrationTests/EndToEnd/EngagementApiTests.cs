@@ -451,4 +451,17 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         Assert.Equal(["m-feb", "m-jan", "m-mar"], first.Meetings.Concat(second.Meetings).Select(m => m.Name.Split('/')[^1]));
         Assert.Equal("Budget", Assert.Single(one.Agenda));
     }
+
+    [Fact]
+    public async Task A_partnership_reads_the_evidence_of_its_sectors_regional_significance_to_cite()
+    {
+        await EmployersAsync(e => e.Count >= 1);
+        await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
+
+        var evidence = await Client.GetRegionalSignificanceAsync(new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 }, _tenant.Board);
+
+        Assert.Equal(("62", 131_000L, 1.04, 1), (evidence.NaicsCode, evidence.Sector.Employment, evidence.Sector.LocationQuotient, evidence.Rank));
+        Assert.Equal("BLS QCEW 2024 annual averages, 2 counties: NAICS 62 employs 131,000, location quotient 1.04, over-the-year employment change +2.2%; largest 1 of 1 industries at its NAICS level.",
+            evidence.Citation);
+    }
 }

@@ -94,6 +94,12 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("NaicsCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("naics_code");
+
                     b.Property<string>("RegionId")
                         .IsRequired()
                         .HasMaxLength(63)

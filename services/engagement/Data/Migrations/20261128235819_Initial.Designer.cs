@@ -12,7 +12,7 @@ using SectorMesh.Engagement.Data;
 namespace SectorMesh.Engagement.Data.Migrations
 {
     [DbContext(typeof(EngagementDbContext))]
-    [Migration("20261128230456_Initial")]
+    [Migration("20261128235819_Initial")]
     partial class Initial
     {
         /// <inheritdoc />
@@ -96,6 +96,12 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
+
+                    b.Property<string>("NaicsCode")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)")
+                        .HasColumnName("naics_code");
 
                     b.Property<string>("RegionId")
                         .IsRequired()

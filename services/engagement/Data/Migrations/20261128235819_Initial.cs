@@ -155,7 +155,8 @@ namespace SectorMesh.Engagement.Data.Migrations
                     tenant_id = table.Column<string>(type: "text", nullable: false),
                     partnership_id = table.Column<string>(type: "text", nullable: false),
                     display_name = table.Column<string>(type: "character varying(200)", maxLength: 200, nullable: false),
-                    region_id = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false)
+                    region_id = table.Column<string>(type: "character varying(63)", maxLength: 63, nullable: false),
+                    naics_code = table.Column<string>(type: "character varying(10)", maxLength: 10, nullable: false)
                 },
                 constraints: table =>
                 {
