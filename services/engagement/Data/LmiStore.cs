@@ -1,7 +1,10 @@
+using System.Diagnostics;
+using System.Diagnostics.Metrics;
 using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.ServiceDefaults;
 using SectorMesh.Engagement.Domain;
 
 namespace SectorMesh.Engagement.Data;
@@ -17,6 +20,12 @@ public enum LmiFormat { QcewCsv, OewsCsv, OnetText }
 public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
 {
     private const int BatchSize = 5_000;
+
+    private static readonly ActivitySource Source = new(Telemetry.SectorMeshSource);
+    private static readonly Meter Meter = new(Telemetry.SectorMeshSource);
+    private static readonly Counter<long> RowsStored = Meter.CreateCounter<long>("sectormesh.lmi.rows_stored", description: "Labor market and O*NET rows imported");
+    private static readonly Counter<long> RowsRejected = Meter.CreateCounter<long>("sectormesh.lmi.rows_rejected", description: "Rows of imported files refused, by line");
+    private static readonly Histogram<double> Duration = Meter.CreateHistogram<double>("sectormesh.lmi.import.duration", "s", "How long a file import took");
 
     private static readonly string[] QcewColumns =
     [
@@ -51,6 +60,10 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
                 format, tenant, progress.LinesRead, progress.RowsKept, progress.RejectedCount);
             await batchStored(progress);
         }
+        using var activity = Source.StartActivity("lmi import");
+        activity?.SetTag("sectormesh.tenant", tenant);
+        activity?.SetTag("sectormesh.lmi.format", format.ToString());
+        var started = Stopwatch.GetTimestamp();
         try
         {
             await (format switch
@@ -71,6 +84,15 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
         catch (ImportRefused e)
         {
             throw new InvalidInput("file", e.Message);
+        }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("format", format.ToString());
+            RowsStored.Add(report.RowsKept, tag);
+            RowsRejected.Add(report.RejectedCount, tag);
+            Duration.Record(Stopwatch.GetElapsedTime(started).TotalSeconds, tag);
+            activity?.SetTag("sectormesh.lmi.rows_kept", report.RowsKept);
+            activity?.SetTag("sectormesh.lmi.rows_rejected", report.RejectedCount);
         }
     }
 
