@@ -241,8 +241,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var given = request.Cohort ?? new V1.WorkforceCohort();
         var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
             given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
-        await db.AddNewAsync(cohort, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort.Id,
-            $"{request.Parent}/cohorts/{cohort.Id}", context.CancellationToken);
+        await db.AddNewAsync(cohort, $"{request.Parent}/cohorts/{cohort.Id}", context.CancellationToken);
         return cohort.ToProto();
     }
 
@@ -258,8 +257,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "cohorts");
         context.Caller().EnsureRead(ids[0], ids[1], request.Name);
-        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return cohort.ToProto();
     }
 
@@ -269,13 +267,11 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var given = request.SkillsGapAnalysis ?? new V1.SkillsGapAnalysis();
         var cohortId = ResourceNames.Parse(given.Cohort, "skills_gap_analysis.cohort", "tenants", "partnerships", "cohorts");
         new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
-        var cohort = await db.Cohorts.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohortId[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(given.Cohort);
+        var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(cohortId, given.Cohort, context.CancellationToken);
         var targets = given.TargetOccupations.ToList();
         var ratings = await db.OnetRatings.AsNoTracking().OfTenant(tenant).Where(r => targets.Contains(r.OnetSocCode)).ToListAsync(context.CancellationToken);
         var analysis = SkillsGapAnalysis.Run(tenant, partnership, Id(request.SkillsGapAnalysisId), cohort, targets, ratings, clock.GetUtcNow());
-        await db.AddNewAsync(analysis, a => a.TenantId == tenant && a.PartnershipId == partnership && a.Id == analysis.Id,
-            $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context.CancellationToken);
+        await db.AddNewAsync(analysis, $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context.CancellationToken);
         return analysis.ToProto();
     }
 
@@ -283,9 +279,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "skillsGapAnalyses");
         context.Caller().EnsureRead(ids[0], ids[1], request.Name);
-        var analysis = await db.SkillsGapAnalyses.AsNoTracking()
-            .SingleOrDefaultAsync(a => a.TenantId == ids[0] && a.PartnershipId == ids[1] && a.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var analysis = await db.SkillsGapAnalyses.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return analysis.ToProto();
     }
 
@@ -313,8 +307,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             }
             return violations.Count > 0 ? throw new InvalidInput(violations) : held;
         });
-        await db.AddNewAsync(meeting, m => m.TenantId == tenant && m.PartnershipId == partnership && m.Id == meeting.Id,
-            $"{request.Parent}/meetings/{meeting.Id}", context.CancellationToken);
+        await db.AddNewAsync(meeting, $"{request.Parent}/meetings/{meeting.Id}", context.CancellationToken);
         return meeting.ToProto();
     }
 
@@ -330,8 +323,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
         context.Caller().EnsureRead(ids[0], ids[1], request.Name);
-        var meeting = await db.Meetings.AsNoTracking().SingleOrDefaultAsync(m => m.TenantId == ids[0] && m.PartnershipId == ids[1] && m.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var meeting = await db.Meetings.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return meeting.ToProto();
     }
 
@@ -339,8 +331,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
         context.Caller().EnsureWrite(ids[0], ids[1], request.Name);
-        var meeting = await db.Meetings.SingleOrDefaultAsync(m => m.TenantId == ids[0] && m.PartnershipId == ids[1] && m.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var meeting = await db.Meetings.GetNamedAsync(ids, request.Name, context.CancellationToken);
         meeting.Complete(request.ActionItem, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
         return meeting.ToProto();

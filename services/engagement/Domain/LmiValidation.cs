@@ -7,7 +7,7 @@ public enum LmiVerdict { Confirmed, Disputed }
 public enum LmiStanding { Unreviewed, Validated, Contested }
 
 /// <summary>An employer's word on one labor market figure: it matches what they see, or it does not and why.</summary>
-public sealed class LmiReview : AggregateRoot
+public sealed class LmiReview : AggregateRoot, IPartnershipRecord
 {
     private LmiReview() { }
 

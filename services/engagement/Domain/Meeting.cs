@@ -13,7 +13,7 @@ public sealed record ActionItem(string Description, string Owner, DateOnly DueDa
 public sealed record OverdueActionItem(Meeting Meeting, int Index, ActionItem Item, int DaysOverdue);
 
 /// <summary>A partnership meeting: its agenda, who attended, what was decided and who does what by when.</summary>
-public sealed class Meeting : AggregateRoot
+public sealed class Meeting : AggregateRoot, IPartnershipRecord
 {
     private List<ActionItem> _actionItems = [];
 

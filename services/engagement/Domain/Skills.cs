@@ -26,7 +26,7 @@ public sealed record WorkforceSkill(string ElementId, decimal Level)
 }
 
 /// <summary>A program or cohort whose skills are weighed against what target occupations require.</summary>
-public sealed partial class WorkforceCohort
+public sealed partial class WorkforceCohort : IPartnershipRecord
 {
     private WorkforceCohort() { }
 
@@ -110,7 +110,7 @@ public static class SkillsGap
 }
 
 /// <summary>A skills gap analysis as it was run: the cohort, the occupations, and the ranked gaps.</summary>
-public sealed partial class SkillsGapAnalysis : AggregateRoot
+public sealed partial class SkillsGapAnalysis : AggregateRoot, IPartnershipRecord
 {
     private SkillsGapAnalysis() { }
 

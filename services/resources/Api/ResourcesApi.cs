@@ -25,8 +25,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var source = input.Finish(() => FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
             given.Kind.ToDomain<V1.FundingKind, FundingKind>(), amount, period, given.Restrictions,
             given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow()));
-        await db.AddNewAsync(source, f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == source.Id,
-            $"{request.Parent}/fundingSources/{source.Id}", context.CancellationToken);
+        await db.AddNewAsync(source, $"{request.Parent}/fundingSources/{source.Id}", context.CancellationToken);
         return source.ToProto(Version(source));
     }
 
@@ -102,8 +101,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
         var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
             given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
-        await db.AddNewAsync(commitment, c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == commitment.Id,
-            $"{request.Parent}/commitments/{commitment.Id}", context.CancellationToken);
+        await db.AddNewAsync(commitment, $"{request.Parent}/commitments/{commitment.Id}", context.CancellationToken);
         return commitment.ToProto();
     }
 
@@ -111,8 +109,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
         context.Caller().EnsureRead(ids[0], ids[1], request.Name);
-        var commitment = await db.Commitments.AsNoTracking().SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var commitment = await db.Commitments.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return commitment.ToProto();
     }
 
@@ -129,8 +126,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
         var caller = context.Caller();
         caller.EnsureRead(ids[0], ids[1], request.Name);
-        var commitment = await db.Commitments.SingleOrDefaultAsync(c => c.TenantId == ids[0] && c.PartnershipId == ids[1] && c.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(request.Name);
+        var commitment = await db.Commitments.GetNamedAsync(ids, request.Name, context.CancellationToken);
         caller.Ensure(caller.ActsFor(ids[0], ids[1], commitment.OrganizationId), "record contributions for this organization");
         var given = request.Contribution ?? new V1.Contribution();
         var date = given.Date.ToDate("contribution.date") ?? throw new InvalidInput("contribution.date", "is required.");
@@ -148,8 +144,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
         var amount = input.Take(() => given.Amount.ToMoney("resource_need.amount"));
         var need = input.Finish(() => ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy, period, amount));
-        await db.AddNewAsync(need, n => n.TenantId == tenant && n.PartnershipId == partnership && n.Id == need.Id,
-            $"{request.Parent}/resourceNeeds/{need.Id}", context.CancellationToken);
+        await db.AddNewAsync(need, $"{request.Parent}/resourceNeeds/{need.Id}", context.CancellationToken);
         return need.ToProto();
     }
 
@@ -201,8 +196,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         {
             context.Caller().EnsureRead(ids[0], ids[1], name!);
         }
-        return await db.FundingSources.SingleOrDefaultAsync(f => f.TenantId == ids[0] && f.PartnershipId == ids[1] && f.Id == ids[2], context.CancellationToken)
-            ?? throw new ResourceNotFound(name!);
+        return await db.FundingSources.GetNamedAsync(ids, name!, context.CancellationToken);
     }
 
     private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;

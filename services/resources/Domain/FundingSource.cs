@@ -18,7 +18,7 @@ public static class FundingKinds
 }
 
 /// <summary>A grant, appropriation, gift or in-kind resource the partnership pursues or holds.</summary>
-public sealed class FundingSource : AggregateRoot
+public sealed class FundingSource : AggregateRoot, IPartnershipRecord
 {
     private FundingSource() { }
 

@@ -9,7 +9,7 @@ public enum CommitmentKind { Cash, InKindGoods, StaffTime, Facilities, Equipment
 /// What one partner pledged under the partner agreement, and what it has actually contributed.
 /// Staff time is pledged in hours at a rate, so it can be valued beside cash.
 /// </summary>
-public sealed class ResourceCommitment : AggregateRoot
+public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
 {
     private readonly List<Contribution> _contributions = [];
 
@@ -128,7 +128,7 @@ public sealed class Contribution
 }
 
 /// <summary>What a sector strategy needs for a period, against which resources are counted.</summary>
-public sealed class ResourceNeed
+public sealed class ResourceNeed : IPartnershipRecord
 {
     private ResourceNeed() { }
 

@@ -1,5 +1,4 @@
 using Grpc.Core;
-using Microsoft.EntityFrameworkCore;
 using SectorMesh.Domain;
 
 namespace SectorMesh.ServiceDefaults;
@@ -26,20 +25,5 @@ public static class DependencyCalls
         {
             throw new DependencyUnavailable(whenDown);
         }
-    }
-}
-
-public static class NewResources
-{
-    /// <summary>Adds a resource under its caller-chosen id, or says it already exists.</summary>
-    public static async Task AddNewAsync<T>(this DbContext db, T entity, System.Linq.Expressions.Expression<Func<T, bool>> exists,
-        string resourceName, CancellationToken cancellationToken) where T : class
-    {
-        if (await db.Set<T>().AnyAsync(exists, cancellationToken))
-        {
-            throw new ResourceAlreadyExists(resourceName);
-        }
-        db.Set<T>().Add(entity);
-        await db.SaveChangesAsync(cancellationToken);
     }
 }
