@@ -289,24 +289,10 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var given = request.Meeting ?? new V1.Meeting();
         var input = new InputCollector();
         var date = input.Take(() => given.Date.ToDate("meeting.date"));
-        var dueDates = given.ActionItems.Select((item, i) => input.Take(() => item.DueDate.ToDate($"meeting.action_items[{i}].due_date"))).ToList();
-        var meeting = input.Finish(() =>
-        {
-            var held = Meeting.Held(tenant, partnership, Id(request.MeetingId), date, given.Agenda, given.Attendees, given.Decisions, clock.GetUtcNow());
-            var violations = new List<FieldViolation>();
-            for (var i = 0; i < given.ActionItems.Count; i++)
-            {
-                try
-                {
-                    held.AssignAction(given.ActionItems[i].Description, given.ActionItems[i].Owner, dueDates[i], $"meeting.action_items[{i}]");
-                }
-                catch (InvalidInput e)
-                {
-                    violations.AddRange(e.Violations);
-                }
-            }
-            return violations.Count > 0 ? throw new InvalidInput(violations) : held;
-        });
+        var items = given.ActionItems.Select((item, i) => new ProposedActionItem(item.Description, item.Owner,
+            input.Take(() => item.DueDate.ToDate($"meeting.action_items[{i}].due_date")))).ToList();
+        var meeting = input.Finish(() => Meeting.Held(tenant, partnership, Id(request.MeetingId), date, given.Agenda, given.Attendees, given.Decisions,
+            items, clock.GetUtcNow()));
         await db.AddNewAsync(meeting, $"{request.Parent}/meetings/{meeting.Id}", context.CancellationToken);
         return meeting.ToProto();
     }

@@ -4,6 +4,9 @@ namespace SectorMesh.Engagement.Domain;
 
 public enum ActionItemStatus { Open, Done }
 
+/// <summary>An action item as it is proposed at a meeting, before it is checked.</summary>
+public sealed record ProposedActionItem(string Description, string Owner, DateOnly? DueDate);
+
 public sealed record ActionItem(string Description, string Owner, DateOnly DueDate, ActionItemStatus Status)
 {
     public bool IsOverdue(DateOnly today) => Status == ActionItemStatus.Open && DueDate < today;
@@ -30,8 +33,10 @@ public sealed class Meeting : AggregateRoot, IPartnershipRecord
     public List<string> Decisions { get; private set; } = [];
     public IReadOnlyList<ActionItem> ActionItems => _actionItems;
 
+    /// <summary>Records a meeting with the action items it assigned; every invalid field, of the meeting or its items, is named at once.</summary>
     public static Meeting Held(string tenantId, string partnershipId, string id, DateOnly? date,
-        IReadOnlyList<string> agenda, IReadOnlyList<string> attendees, IReadOnlyList<string> decisions, DateTimeOffset now)
+        IReadOnlyList<string> agenda, IReadOnlyList<string> attendees, IReadOnlyList<string> decisions,
+        IReadOnlyList<ProposedActionItem> actionItems, DateTimeOffset now)
     {
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "meeting_id", ResourceId.Rule)
@@ -41,6 +46,10 @@ public sealed class Meeting : AggregateRoot, IPartnershipRecord
         Texts(violations, agenda, "meeting.agenda", 500);
         Texts(violations, attendees, "meeting.attendees", 63);
         Texts(violations, decisions, "meeting.decisions", 1000);
+        for (var i = 0; i < actionItems.Count; i++)
+        {
+            CheckActionItem(violations, actionItems[i], date, $"meeting.action_items[{i}]");
+        }
         violations.ThrowIfAny();
         var meeting = new Meeting
         {
@@ -52,23 +61,16 @@ public sealed class Meeting : AggregateRoot, IPartnershipRecord
             Attendees = attendees.Select(a => a.Trim()).Distinct().ToList(),
             Decisions = decisions.Select(d => d.Trim()).ToList(),
         };
+        meeting._actionItems = [.. actionItems.Select(a => new ActionItem(a.Description.Trim(), a.Owner.Trim(), a.DueDate!.Value, ActionItemStatus.Open))];
         meeting.Raise(new MeetingHeld(now));
         return meeting;
     }
 
-    /// <summary>Assigns an action item; <paramref name="field"/> names where it came from, for the error.</summary>
-    public ActionItem AssignAction(string description, string owner, DateOnly? dueDate, string field = "action_item")
-    {
-        new Violations()
-            .RequireText(description, $"{field}.description", 500)
-            .RequireText(owner, $"{field}.owner", 200)
-            .Require(dueDate is not null, $"{field}.due_date", "is required.")
-            .Require(dueDate is null || dueDate >= Date, $"{field}.due_date", "must not be before the meeting.")
-            .ThrowIfAny();
-        var item = new ActionItem(description.Trim(), owner.Trim(), dueDate!.Value, ActionItemStatus.Open);
-        _actionItems.Add(item);
-        return item;
-    }
+    private static void CheckActionItem(Violations violations, ProposedActionItem item, DateOnly? meetingDate, string field) => violations
+        .RequireText(item.Description, $"{field}.description", 500)
+        .RequireText(item.Owner, $"{field}.owner", 200)
+        .Require(item.DueDate is not null, $"{field}.due_date", "is required.")
+        .Require(item.DueDate is null || meetingDate is null || item.DueDate >= meetingDate, $"{field}.due_date", "must not be before the meeting.");
 
     /// <summary>Marks an item done; completing it again changes nothing.</summary>
     public void Complete(int index, DateTimeOffset now)

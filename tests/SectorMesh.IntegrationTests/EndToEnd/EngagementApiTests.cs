@@ -464,4 +464,17 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         Assert.Equal("BLS QCEW 2024 annual averages, 2 counties: NAICS 62 employs 131,000, location quotient 1.04, over-the-year employment change +2.2%; largest 1 of 1 industries at its NAICS level.",
             evidence.Citation);
     }
+
+    [Fact]
+    public async Task Bad_input_over_JSON_gets_400_with_each_invalid_field()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.PostAsync($"/v1/{_partnership.Name}/meetings",
+            new StringContent("""{"date": {"year": 2026, "month": 1, "day": 5}, "actionItems": [{"owner": "Board"}]}""", Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var fields = (await Body(response)).GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString());
+        Assert.Equal(["meeting.agenda", "meeting.attendees", "meeting.action_items[0].description", "meeting.action_items[0].due_date"], fields);
+    }
 }

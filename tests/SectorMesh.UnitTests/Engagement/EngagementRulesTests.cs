@@ -111,21 +111,20 @@ public class EngagementRulesTests
     [Fact]
     public void Open_action_items_past_their_due_date_are_overdue()
     {
-        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Apprenticeship pilot"], ["hospital", "board"], ["Start a pilot cohort in January"], Now);
-        var late = meeting.AssignAction("Draft the pilot budget", "Central Ohio WDB", new DateOnly(2026, 10, 1));
-        meeting.AssignAction("Share openings data", "Riverside", new DateOnly(2026, 9, 30));
-        meeting.AssignAction("Recruit the cohort", "Capital State CC", new DateOnly(2026, 12, 15));
+        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Apprenticeship pilot"], ["hospital", "board"], ["Start a pilot cohort in January"],
+            [new("Draft the pilot budget", "Central Ohio WDB", new DateOnly(2026, 10, 1)), new("Share openings data", "Riverside", new DateOnly(2026, 9, 30)),
+             new("Recruit the cohort", "Capital State CC", new DateOnly(2026, 12, 15))], Now);
         meeting.Complete(1, Now);
 
         var overdue = Assert.Single(meeting.Overdue(new DateOnly(2026, 11, 1)));
-        Assert.Equal((late, 0, 31), (overdue.Item, overdue.Index, overdue.DaysOverdue));
+        Assert.Equal(("Draft the pilot budget", 0, 31), (overdue.Item.Description, overdue.Index, overdue.DaysOverdue));
         Assert.True(meeting.DomainEvents.OfType<ActionItemCompleted>().Single().CompletedLate);
     }
 
     [Fact]
     public void Completing_an_item_that_does_not_exist_names_the_field()
     {
-        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Budget"], ["hospital"], [], Now);
+        var meeting = Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), ["Budget"], ["hospital"], [], [], Now);
 
         Assert.Equal("action_item", Assert.Single(Assert.Throws<InvalidInput>(() => meeting.Complete(0, Now)).Violations).Field);
     }
@@ -159,10 +158,11 @@ public class EngagementRulesTests
     }
 
     [Fact]
-    public void A_meeting_needs_an_agenda_and_attendance()
+    public void A_meeting_names_every_missing_part_and_every_bad_action_item_at_once()
     {
-        var error = Assert.Throws<InvalidInput>(() => Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), [], [], [], Now));
+        var error = Assert.Throws<InvalidInput>(() => Meeting.Held("oh", "healthcare", "september", new DateOnly(2026, 9, 10), [], [], [],
+            [new("", "Board", new DateOnly(2026, 9, 1))], Now));
 
-        Assert.Equal(["meeting.agenda", "meeting.attendees"], error.Violations.Select(v => v.Field));
+        Assert.Equal(["meeting.agenda", "meeting.attendees", "meeting.action_items[0].description", "meeting.action_items[0].due_date"], error.Violations.Select(v => v.Field));
     }
 }
