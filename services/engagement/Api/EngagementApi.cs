@@ -63,24 +63,11 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             .Require(paths.Count > 0 && paths.All(p => p is "level" or "champions"), "update_mask", "must name level, champions or both.")
             .ThrowIfAny();
         var input = new InputCollector();
-        if (paths.Contains("level"))
-        {
-            var level = given.Level.ToDomain<V1.EngagementLevel, EngagementLevel>();
-            input.Take(() =>
-            {
-                new Violations().Require(level is not null, "employer_engagement.level", "is required: INFORMED, CONSULTED, INVOLVED, COLLABORATING or LEADING.").ThrowIfAny();
-                employer.SetLevel(level!.Value, clock.GetUtcNow());
-                return true;
-            });
-        }
-        input.Finish(() =>
-        {
-            if (paths.Contains("champions"))
-            {
-                employer.NameChampions(given.Champions);
-            }
-            return true;
-        });
+        var level = paths.Contains("level")
+            ? input.Take(() => given.Level.ToDomain<V1.EngagementLevel, EngagementLevel>()
+                ?? throw new InvalidInput("employer_engagement.level", "is required: INFORMED, CONSULTED, INVOLVED, COLLABORATING or LEADING."))
+            : (EngagementLevel?)null;
+        input.Finish(() => employer.Revise(level, paths.Contains("champions") ? given.Champions : null, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
         return employer.ToProto(Version(employer));
     }
@@ -91,11 +78,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var given = request.Activity ?? new V1.EmployerActivity();
         var input = new InputCollector();
         var date = input.Take(() => given.Date.ToDate("activity.date"));
-        input.Finish(() =>
-        {
-            employer.RecordActivity(given.Kind.ToDomain<V1.EmployerActivityKind, EmployerActivityKind>(), date, given.Quantity, given.Note, clock.GetUtcNow());
-            return true;
-        });
+        input.Finish(() => employer.RecordActivity(given.Kind.ToDomain<V1.EmployerActivityKind, EmployerActivityKind>(), date, given.Quantity, given.Note, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
         return employer.ToProto(Version(employer));
     }

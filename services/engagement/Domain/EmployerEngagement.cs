@@ -61,17 +61,26 @@ public sealed class EmployerEngagement : AggregateRoot
         }
     }
 
-    /// <summary>The people inside the employer who speak for the partnership, replacing the earlier list.</summary>
-    public void NameChampions(IEnumerable<string> names)
+    /// <summary>
+    /// Changes the level, the champions (the people inside the employer who speak for the
+    /// partnership, replacing the earlier list), or both; null leaves one as it is.
+    /// </summary>
+    public void Revise(EngagementLevel? level, IReadOnlyList<string>? champions, DateTimeOffset now)
     {
-        var given = names.ToList();
-        var violations = new Violations().Require(given.Count <= 20, "employer_engagement.champions", "may name at most 20 people.");
-        for (var i = 0; i < given.Count; i++)
+        if (champions is not null)
         {
-            violations.RequireText(given[i], $"employer_engagement.champions[{i}]", 200);
+            var violations = new Violations().Require(champions.Count <= 20, "employer_engagement.champions", "may name at most 20 people.");
+            for (var i = 0; i < champions.Count; i++)
+            {
+                violations.RequireText(champions[i], $"employer_engagement.champions[{i}]", 200);
+            }
+            violations.ThrowIfAny();
+            _champions = champions.Select(n => n.Trim()).Distinct().ToList();
         }
-        violations.ThrowIfAny();
-        _champions = given.Select(n => n.Trim()).Distinct().ToList();
+        if (level is { } changed)
+        {
+            SetLevel(changed, now);
+        }
     }
 
     public void RecordActivity(EmployerActivityKind? kind, DateOnly? date, int quantity, string note, DateTimeOffset now)

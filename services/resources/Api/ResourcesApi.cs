@@ -60,15 +60,14 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             ? input.Take(() => given.Status.ToDomain<V1.FundingStatus, FundingStatus>()
                 ?? throw new InvalidInput("funding_source.status", "is required: PROSPECT, APPLIED, AWARDED, DECLINED or SPENT."))
             : (FundingStatus?)null;
+        var corrects = paths.Except(["status"]).Any();
         input.Finish(() =>
         {
-            if (paths.SetEquals(["status"]))
+            if (corrects)
             {
-                return false;
+                source.Correct(paths.Contains("display_name") ? given.DisplayName : null, amount, period,
+                    paths.Contains("restrictions") ? given.Restrictions : null, paths.Contains("strategy") ? given.Strategy : null, clock.GetUtcNow());
             }
-            source.Correct(paths.Contains("display_name") ? given.DisplayName : null, amount, period,
-                paths.Contains("restrictions") ? given.Restrictions : null, paths.Contains("strategy") ? given.Strategy : null, clock.GetUtcNow());
-            return true;
         });
         if (status is { } moved)
         {

@@ -35,6 +35,13 @@ public sealed class InputCollector
         }
     }
 
+    /// <summary>Runs a final change and throws every violation found on the way, its own included.</summary>
+    public void Finish(Action change) => Finish(() =>
+    {
+        change();
+        return change;
+    });
+
     /// <summary>Runs the final step and throws every violation found on the way, its own included.</summary>
     public T Finish<T>(Func<T> create)
     {

@@ -24,6 +24,33 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         _tenant = await TenantScenario.CreateAsync(platform);
         // hospital (an employer) and board (a workforce board) are partners.
         _partnership = await _tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
+        await PartnershipCopiedAsync();
+    }
+
+    /// <summary>
+    /// Waits until the Engagement service has copied the partnership from its event. An empty cohort
+    /// is the probe: refused as invalid once the partnership is known, not found before.
+    /// </summary>
+    private async Task PartnershipCopiedAsync()
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest { Parent = _partnership.Name, Cohort = new WorkforceCohort() }, _tenant.Board);
+                throw new InvalidOperationException("An empty cohort was accepted; the probe cannot tell whether the partnership was copied.");
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+                continue;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+            {
+                return;
+            }
+        }
     }
 
     public Task DisposeAsync() => Task.CompletedTask;
