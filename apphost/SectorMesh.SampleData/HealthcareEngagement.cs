@@ -1,3 +1,4 @@
+using Grpc.Core;
 using SectorMesh.Contracts.Engagement.V1;
 using Date = Google.Type.Date;
 
@@ -19,6 +20,7 @@ public sealed class HealthcareEngagement(SampleClient client)
 
         var auth = client.Auth;
         var employers = await EmployersAsync(partnership, 3);
+        await PartnershipKnownAsync(partnership);
         var riverside = employers.Single(e => e.Name.EndsWith("/riverside-medical", StringComparison.Ordinal));
         var scioto = employers.Single(e => e.Name.EndsWith("/scioto-health", StringComparison.Ordinal));
 
@@ -127,6 +129,30 @@ public sealed class HealthcareEngagement(SampleClient client)
                 return employers;
             }
             await Task.Delay(TimeSpan.FromMilliseconds(500));
+        }
+    }
+
+    /// <summary>
+    /// Waits until the Engagement service has copied the partnership itself from its event: an empty
+    /// cohort is refused as invalid once it has, and as not found before.
+    /// </summary>
+    private async Task PartnershipKnownAsync(string partnership)
+    {
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                await client.Engagement.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest { Parent = partnership, Cohort = new WorkforceCohort() }, client.Auth);
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && attempt < 120)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(500));
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+            {
+                return;
+            }
         }
     }
 
