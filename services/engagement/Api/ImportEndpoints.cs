@@ -42,7 +42,9 @@ public static class ImportEndpoints
                 }
                 var report = new ImportReport();
                 using var file = new StreamReader(http.Request.Body);
-                await store.ImportAsync(tenant, format, year, file, report, _ => Task.CompletedTask, http.RequestAborted);
+                // With Accept: application/x-ndjson the report so far follows every stored batch, the final one last.
+                Func<ImportReport, Task> progress = HttpErrors.WantsLines(http) ? r => HttpErrors.WriteLineAsync(http, r.ToProto()) : _ => Task.CompletedTask;
+                await store.ImportAsync(tenant, format, year, file, report, progress, http.RequestAborted);
                 var answer = report.ToProto();
                 answer.Done = true;
                 return (IMessage)answer;

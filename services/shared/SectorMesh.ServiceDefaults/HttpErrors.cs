@@ -14,7 +14,12 @@ public static class HttpErrors
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(
         BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor)));
 
-    /// <summary>Runs <paramref name="handle"/>; a domain error becomes its status, anything else propagates.</summary>
+    public const string NdJson = "application/x-ndjson";
+
+    /// <summary>
+    /// Runs <paramref name="handle"/>; a domain error becomes its status, anything else propagates.
+    /// Once the handler has streamed lines (<see cref="WriteLineAsync"/>), the result or the error is the last line.
+    /// </summary>
     public static async Task HandleAsync(HttpContext http, Func<Task<IMessage>> handle)
     {
         IMessage result;
@@ -24,10 +29,25 @@ public static class HttpErrors
         }
         catch (Exception e) when (DomainErrorInterceptor.ToStatus(e) is { } status)
         {
-            await WriteAsync(http, StatusCodeOf((Code)status.Code), status);
+            await (http.Response.HasStarted ? WriteLineAsync(http, status) : WriteAsync(http, StatusCodeOf((Code)status.Code), status));
             return;
         }
-        await WriteAsync(http, StatusCodes.Status200OK, result);
+        await (http.Response.HasStarted ? WriteLineAsync(http, result) : WriteAsync(http, StatusCodes.Status200OK, result));
+    }
+
+    /// <summary>Whether the caller asked for newline-delimited JSON, one message per line as work proceeds.</summary>
+    public static bool WantsLines(HttpContext http) => http.Request.Headers.Accept.ToString().Contains(NdJson, StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>Writes one message as a line of newline-delimited JSON and sends it at once; the first line starts a 200 response.</summary>
+    public static async Task WriteLineAsync(HttpContext http, IMessage message)
+    {
+        if (!http.Response.HasStarted)
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+            http.Response.ContentType = NdJson;
+        }
+        await http.Response.WriteAsync(Formatter.Format(message) + "\n");
+        await http.Response.Body.FlushAsync();
     }
 
     private static async Task WriteAsync(HttpContext http, int statusCode, IMessage body)

@@ -504,4 +504,24 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         var fields = (await Body(response)).GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray().Select(v => v.GetProperty("field").GetString());
         Assert.Equal(["meeting.agenda", "meeting.attendees", "meeting.action_items[0].description", "meeting.action_items[0].due_date"], fields);
     }
+
+    [Fact]
+    public async Task An_upload_asking_for_lines_follows_its_progress_to_the_final_report()
+    {
+        var header = File.ReadLines(SampleFile("qcew-2024-annual-central-ohio.csv")).First();
+        var rows = Enumerable.Range(0, 12_000).Select(i => $"\"39041\",\"5\",\"{300000 + i}\",\"78\",\"0\",\"2021\",\"A\",\"\",1,10,500000,0,0,0,50000,\"\",0,0,0,0,0,0,0,\"\",0,0,0,1.0,0,0,0,0,0,0,0,0,0,0");
+        using var http = platform.Json(_tenant.BoardToken);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/v1/{_tenant.Tenant}/lmi/qcew:import")
+        {
+            Content = new StringContent(string.Join('\n', rows.Prepend(header))),
+        };
+        request.Headers.Accept.ParseAdd("application/x-ndjson");
+
+        using var response = await http.SendAsync(request);
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => JsonDocument.Parse(l).RootElement).ToList();
+
+        Assert.Equal("application/x-ndjson", response.Content.Headers.ContentType?.MediaType);
+        Assert.Equal([5_000L, 10_000L, 12_000L], lines.Select(l => Count(l, "rowsKept")));
+        Assert.True(lines[^1].GetProperty("done").GetBoolean());
+    }
 }
