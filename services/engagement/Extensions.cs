@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SectorMesh.Engagement.Api;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Messaging;
@@ -16,12 +15,6 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
 
-        var connection = builder.Configuration.GetConnectionString(DatabaseName)
-            ?? throw new InvalidOperationException($"Set ConnectionStrings:{DatabaseName} to the Engagement PostgreSQL database.");
-        builder.Services.AddDbContext<EngagementDbContext>((services, options) => options
-            .UseNpgsql(connection)
-            .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<EngagementDbContext>(DatabaseName);
         builder.Services.AddScoped<LmiStore>();
 
         // A region's counties come from the Partnerships service, found by service discovery ("http://partnerships").
@@ -36,7 +29,7 @@ public static class Extensions
             bus.AddConsumer<PartnerJoinedCopy>();
             bus.AddConsumer<PartnerLeftCopy>();
         });
-        builder.AddOutbox<EngagementDbContext, EngagementIntegrationEvents>();
+        builder.AddDatabaseWithOutbox<EngagementDbContext, EngagementIntegrationEvents>(DatabaseName);
     }
 
     public static void MapEngagementService(this WebApplication app)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SectorMesh.Messaging;
 using SectorMesh.Partnerships.Api;
 using SectorMesh.Partnerships.Data;
@@ -15,16 +14,10 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
 
-        var connection = builder.Configuration.GetConnectionString(DatabaseName)
-            ?? throw new InvalidOperationException($"Set ConnectionStrings:{DatabaseName} to the Partnerships PostgreSQL database.");
-        builder.Services.AddDbContext<PartnershipsDbContext>((services, options) => options
-            .UseNpgsql(connection)
-            .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<PartnershipsDbContext>("partnershipsdb");
 
         builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging();
-        builder.AddOutbox<PartnershipsDbContext, PartnershipIntegrationEvents>();
+        builder.AddDatabaseWithOutbox<PartnershipsDbContext, PartnershipIntegrationEvents>(DatabaseName);
     }
 
     public static void MapPartnershipsService(this WebApplication app)

@@ -1,4 +1,3 @@
-using Microsoft.EntityFrameworkCore;
 using SectorMesh.Messaging;
 using SectorMesh.Resources.Api;
 using SectorMesh.Resources.Data;
@@ -16,12 +15,6 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
 
-        var connection = builder.Configuration.GetConnectionString(DatabaseName)
-            ?? throw new InvalidOperationException($"Set ConnectionStrings:{DatabaseName} to the Resources PostgreSQL database.");
-        builder.Services.AddDbContext<ResourcesDbContext>((services, options) => options
-            .UseNpgsql(connection)
-            .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
-        builder.Services.AddHealthChecks().AddDbContextCheck<ResourcesDbContext>(DatabaseName);
 
         // The partner check asks the Partnerships service, found by service discovery ("http://partnerships").
         builder.Services.AddGrpcClient<V1Partnerships.Partnerships.PartnershipsClient>(o => o.Address = new Uri("http://partnerships"));
@@ -29,7 +22,7 @@ public static class Extensions
 
         builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging(bus => bus.AddConsumer<PartnerDirectoryRefresh>());
-        builder.AddOutbox<ResourcesDbContext, ResourceIntegrationEvents>();
+        builder.AddDatabaseWithOutbox<ResourcesDbContext, ResourceIntegrationEvents>(DatabaseName);
     }
 
     public static void MapResourcesService(this WebApplication app)

@@ -37,7 +37,24 @@ public static class MessagingExtensions
     }
 
     /// <summary>The outbox of <typeparamref name="TDbContext"/> and its relay; the context adds <see cref="DomainEventsToOutbox"/>.</summary>
-    public static IHostApplicationBuilder AddOutbox<TDbContext, TMapper>(this IHostApplicationBuilder builder)
+    /// <summary>
+    /// The service's PostgreSQL database (ConnectionStrings:{databaseName}) with its readiness check,
+    /// and the outbox that writes its integration events in the same transaction as its changes.
+    /// </summary>
+    public static IHostApplicationBuilder AddDatabaseWithOutbox<TDbContext, TMapper>(this IHostApplicationBuilder builder, string databaseName)
+        where TDbContext : DbContext
+        where TMapper : class, IIntegrationEventMapper
+    {
+        var connection = builder.Configuration.GetConnectionString(databaseName)
+            ?? throw new InvalidOperationException($"Set ConnectionStrings:{databaseName} to the service's PostgreSQL database.");
+        builder.Services.AddDbContext<TDbContext>((services, options) => options
+            .UseNpgsql(connection)
+            .AddInterceptors(services.GetRequiredService<DomainEventsToOutbox>()));
+        builder.Services.AddHealthChecks().AddDbContextCheck<TDbContext>(databaseName);
+        return builder.AddOutbox<TDbContext, TMapper>();
+    }
+
+    private static IHostApplicationBuilder AddOutbox<TDbContext, TMapper>(this IHostApplicationBuilder builder)
         where TDbContext : DbContext
         where TMapper : class, IIntegrationEventMapper
     {
