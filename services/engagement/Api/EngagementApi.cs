@@ -41,7 +41,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var (employers, next) = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership)
             .PageAsync(e => e.OrganizationId, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(Version(e))) }, NextPageToken = next };
@@ -96,21 +96,21 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.NeedsAnalysis> GetNeedsAnalysis(V1.GetNeedsAnalysisRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(Parent(request.Name, "/needsAnalysis"), "name", context);
+        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "needsAnalysis"), "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.NeedsAnalysis { Name = request.Name, Occupations = { NeedsAnalysis.ByOccupation(employers).Select(o => o.ToProto()) } };
     }
 
     public override async Task<V1.Recognition> GetRecognition(V1.GetRecognitionRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(Parent(request.Name, "/recognition"), "name", context);
+        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "recognition"), "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.Recognition { Name = request.Name, Employers = { Recognition.Ranked(employers).Select(e => e.ToContribution()) } };
     }
 
     public override async Task<V1.SectorSelection> GetSectorSelection(V1.GetSectorSelectionRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(Parent(request.Name, "/sectorSelection"), "name", "tenants", "regions");
+        var ids = ResourceNames.Parse(SingletonNames.ParentOf(request.Name, "name", "sectorSelection"), "name", "tenants", "regions");
         context.Caller().EnsureTenant(ids[0], request.Name);
         var ownership = OwnershipOf(request.Ownership);
         var (counties, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
@@ -127,7 +127,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.RegionalSignificanceEvidence> GetRegionalSignificance(V1.GetRegionalSignificanceRequest request, ServerCallContext context)
     {
-        var (tenant, partnershipId) = Readable(Parent(request.Name, "/regionalSignificance"), "name", context);
+        var (tenant, partnershipId) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
         var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId, context.CancellationToken)
             ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
         var (counties, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
@@ -178,7 +178,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.LmiReview> CreateLmiReview(V1.CreateLmiReviewRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var given = request.LmiReview ?? new V1.LmiReview();
         var organization = ResourceNames.Parse(given.Organization, "lmi_review.organization", "tenants", "organizations");
         new Violations().Require(organization[0] == tenant, "lmi_review.organization", "must be an organization of the partnership's tenant.").ThrowIfAny();
@@ -200,7 +200,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.LmiValidation> GetLmiValidation(V1.GetLmiValidationRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(Parent(request.Name, "/lmiValidation"), "name", context);
+        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "lmiValidation"), "name");
         var reviews = await db.LmiReviews.AsNoTracking().Where(r => r.TenantId == tenant && r.PartnershipId == partnership)
             .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
         return new V1.LmiValidation
@@ -220,7 +220,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.WorkforceCohort> CreateWorkforceCohort(V1.CreateWorkforceCohortRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
         var given = request.Cohort ?? new V1.WorkforceCohort();
         var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
             given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
@@ -230,7 +230,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListWorkforceCohortsResponse> ListWorkforceCohorts(V1.ListWorkforceCohortsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var (cohorts, next) = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -246,7 +246,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.SkillsGapAnalysis> CreateSkillsGapAnalysis(V1.CreateSkillsGapAnalysisRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
         var given = request.SkillsGapAnalysis ?? new V1.SkillsGapAnalysis();
         var cohortId = ResourceNames.Parse(given.Cohort, "skills_gap_analysis.cohort", "tenants", "partnerships", "cohorts");
         new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
@@ -268,7 +268,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.Meeting> CreateMeeting(V1.CreateMeetingRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await Writable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
         var given = request.Meeting ?? new V1.Meeting();
         var input = new InputCollector();
         var date = input.Take(() => given.Date.ToDate("meeting.date"));
@@ -282,7 +282,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var (meetings, next) = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
             .PageAsync(m => m.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) }, NextPageToken = next };
@@ -308,7 +308,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListOverdueActionItemsResponse> ListOverdueActionItems(V1.ListOverdueActionItemsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = Readable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.ListOverdueActionItemsResponse
@@ -323,24 +323,12 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    /// <summary>The name without its singleton suffix (".../needsAnalysis"), or an invalid-field error.</summary>
-    private static string Parent(string? name, string suffix) =>
-        name?.EndsWith(suffix, StringComparison.Ordinal) == true ? name[..^suffix.Length] : throw new InvalidInput("name", $"must end with {suffix}.");
-
-    private static (string Tenant, string Partnership) Readable(string? name, string field, ServerCallContext context)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureRead(ids[0], ids[1], name!);
-        return (ids[0], ids[1]);
-    }
-
     /// <summary>A partnership the caller may change and this service has heard of from the Partnerships service.</summary>
-    private async Task<(string Tenant, string Partnership)> Writable(string? name, string field, ServerCallContext context)
+    private async Task<(string Tenant, string Partnership)> KnownWritable(string? name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureWrite(ids[0], ids[1], name!);
-        await EnsureKnown(ids[0], ids[1], context);
-        return (ids[0], ids[1]);
+        var (tenant, partnership) = context.WritablePartnership(name, field);
+        await EnsureKnown(tenant, partnership, context);
+        return (tenant, partnership);
     }
 
     private async Task EnsureKnown(string tenant, string partnership, ServerCallContext context)

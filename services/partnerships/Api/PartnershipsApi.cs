@@ -18,8 +18,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     public override async Task<V1.Partnership> GetPartnership(V1.GetPartnershipRequest request, ServerCallContext context)
     {
-        var (tenant, id) = ParsePartnership(request.Name, "name");
-        context.Caller().EnsureRead(tenant, id, request.Name);
+        var (tenant, id) = context.ReadablePartnership(request.Name, "name");
         return await cache.GetOrLoadAsync(CacheKey(tenant, id), V1.Partnership.Parser, async () =>
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
@@ -279,8 +278,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     /// <summary>Loads a partnership the caller may change, applies the change and stores it with its events.</summary>
     private async Task<V1.Partnership> Change(string? name, string field, ServerCallContext context, Func<Partnership, DateTimeOffset, Task> change)
     {
-        var (tenant, id) = ParsePartnership(name, field);
-        context.Caller().EnsureWrite(tenant, id, name!);
+        var (tenant, id) = context.WritablePartnership(name, field);
         var partnership = await Load(tenant, id, name!, context);
         await change(partnership, clock.GetUtcNow());
         await SaveAsync(partnership, context);
@@ -290,12 +288,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     private async Task<Partnership> Load(string tenant, string id, string name, ServerCallContext context) =>
         await db.Partnerships.SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
         ?? throw new ResourceNotFound(name);
-
-    private static (string Tenant, string Id) ParsePartnership(string? name, string field)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        return (ids[0], ids[1]);
-    }
 
     private static (string Tenant, string Id, int Version) ParseAgreement(string? name, string field)
     {

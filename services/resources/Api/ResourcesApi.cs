@@ -37,7 +37,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var (sources, next) = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) }, NextPageToken = next };
@@ -79,7 +79,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.Commitment> CreateCommitment(V1.CreateCommitmentRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ParseWritable(request.Parent, "parent", context);
+        var (tenant, partnership) = context.WritablePartnership(request.Parent, "parent");
         var given = request.Commitment ?? new V1.Commitment();
         var organization = ResourceNames.Parse(given.Organization, "commitment.organization", "tenants", "organizations");
         var agreement = ResourceNames.Parse(given.Agreement, "commitment.agreement", "tenants", "partnerships", "agreements");
@@ -114,7 +114,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ListCommitmentsResponse> ListCommitments(V1.ListCommitmentsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ReadablePartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
         var (commitments, next) = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -149,12 +149,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceReport> GetResourceReport(V1.GetResourceReportRequest request, ServerCallContext context)
     {
-        const string Report = "/resourceReport";
-        if (request.Name?.EndsWith(Report, StringComparison.Ordinal) != true)
-        {
-            throw new InvalidInput("name", "must be tenants/{tenant}/partnerships/{partnership}/resourceReport.");
-        }
-        var (tenant, partnership) = ReadablePartnership(request.Name[..^Report.Length], "name", context);
+        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "resourceReport"), "name");
         var funding = await db.FundingSources.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var needs = await db.ResourceNeeds.AsNoTracking().Where(n => n.TenantId == tenant && n.PartnershipId == partnership).ToListAsync(context.CancellationToken);
@@ -204,24 +199,10 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    private static (string Tenant, string Partnership) ReadablePartnership(string? name, string field, ServerCallContext context)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureRead(ids[0], ids[1], name!);
-        return (ids[0], ids[1]);
-    }
-
-    private static (string Tenant, string Partnership) ParseWritable(string? name, string field, ServerCallContext context)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureWrite(ids[0], ids[1], name!);
-        return (ids[0], ids[1]);
-    }
-
     /// <summary>A partnership the caller may change, which the Partnerships service confirms exists.</summary>
     private async Task<(string Tenant, string Partnership)> WritablePartnership(string? name, string field, ServerCallContext context)
     {
-        var (tenant, partnership) = ParseWritable(name, field, context);
+        var (tenant, partnership) = context.WritablePartnership(name, field);
         await partners.RosterAsync(tenant, partnership, Authorization(context), _ => true, context.CancellationToken);
         return (tenant, partnership);
     }

@@ -46,4 +46,20 @@ public static class GrpcDefaults
 
     /// <summary>The authenticated caller of a gRPC call.</summary>
     public static Caller Caller(this ServerCallContext context) => ServiceDefaults.Caller.From(context.GetHttpContext().User);
+
+    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}, once the caller may read it.</summary>
+    public static (string Tenant, string Partnership) ReadablePartnership(this ServerCallContext context, string? name, string field)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureRead(ids[0], ids[1], name!);
+        return (ids[0], ids[1]);
+    }
+
+    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}, once the caller may change it.</summary>
+    public static (string Tenant, string Partnership) WritablePartnership(this ServerCallContext context, string? name, string field)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
+        context.Caller().EnsureWrite(ids[0], ids[1], name!);
+        return (ids[0], ids[1]);
+    }
 }

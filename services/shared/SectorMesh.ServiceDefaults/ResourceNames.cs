@@ -32,6 +32,15 @@ public static class ResourceNames
 /// Opaque page tokens (AIP-158) for keyset pagination: the last key of a page, bound to the
 /// filter it was issued for so a token cannot be replayed against another query.
 /// </summary>
+public static class SingletonNames
+{
+    /// <summary>The parent of a singleton resource's name (tenants/t/partnerships/p of tenants/t/partnerships/p/resourceReport).</summary>
+    public static string ParentOf(string? name, string field, string singleton) =>
+        name?.EndsWith("/" + singleton, StringComparison.Ordinal) == true
+            ? name[..^(singleton.Length + 1)]
+            : throw new InvalidInput(field, $"must end with /{singleton}.");
+}
+
 public static class PageTokens
 {
     public const int DefaultPageSize = 25;
