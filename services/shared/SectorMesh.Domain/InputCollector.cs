@@ -39,7 +39,7 @@ public sealed class InputCollector
     public void Finish(Action change) => Finish(() =>
     {
         change();
-        return change;
+        return true;
     });
 
     /// <summary>Runs the final step and throws every violation found on the way, its own included.</summary>
