@@ -63,17 +63,6 @@ public class QcewImportTests
     }
 
     [Fact]
-    public void Progress_is_reported_as_the_file_is_read()
-    {
-        var lines = Enumerable.Range(0, 2500).Select(i => $"\"39049\",\"5\",\"{i}\",\"78\",\"0\",\"2024\",\"A\",\"\",1,10,100,10");
-        var seen = new List<long>();
-
-        QcewCsvReader.ReadAsync(new StringReader(string.Join('\n', lines.Prepend(Header))), new ImportReport(), r => seen.Add(r.LinesRead), progressEvery: 1000).ToBlockingEnumerable().ToList();
-
-        Assert.Equal([1000L, 2000L, 2501L], seen);
-    }
-
-    [Fact]
     public void A_large_county_file_is_read_in_flat_memory()
     {
         // 300,000 rows (about 25 MB of CSV) are generated as they are read and never held at once.

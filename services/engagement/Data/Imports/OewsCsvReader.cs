@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SectorMesh.Engagement.Domain;
@@ -12,52 +11,15 @@ namespace SectorMesh.Engagement.Data.Imports;
 /// </summary>
 public static partial class OewsCsvReader
 {
-    private static readonly string[] Required = ["area", "area_title", "naics", "occ_code", "occ_title", "tot_emp", "a_mean", "a_median"];
+    private static readonly FileLayout Layout = new("an OEWS CSV", ',',
+        ["AREA", "AREA_TITLE", "NAICS", "OCC_CODE", "OCC_TITLE", "TOT_EMP", "A_MEAN", "A_MEDIAN"], StringComparer.OrdinalIgnoreCase);
 
-    public static async IAsyncEnumerable<OewsRecord> ReadAsync(TextReader text, int year, ImportReport report,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    public static IAsyncEnumerable<OewsRecord> ReadAsync(TextReader text, int year, ImportReport report, CancellationToken cancellationToken = default) =>
+        DataFile.ReadAsync(text, report, Layout, row => Parse(row, year), cancellationToken);
+
+    private static OewsRecord Parse(Row row, int year)
     {
-        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused("The file is empty; an OEWS CSV starts with its header row.");
-        report.LinesRead = 1;
-        var columns = Csv.Split(header).Select((name, index) => (name: name.Trim().ToLowerInvariant(), index))
-            .GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().index);
-        var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportRefused($"Not an OEWS CSV: the header lacks {string.Join(", ", missing).ToUpperInvariant()}.");
-        }
-
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var number = ++report.LinesRead;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            OewsRecord? record = null;
-            try
-            {
-                record = Parse(Csv.Split(line), columns, year);
-            }
-            catch (FormatException e)
-            {
-                report.Reject(number, e.Message);
-            }
-            if (record is not null)
-            {
-                report.RowsKept++;
-                yield return record;
-            }
-        }
-    }
-
-    private static OewsRecord Parse(string[] cells, IReadOnlyDictionary<string, int> columns, int year)
-    {
-        if (cells.Length < columns.Count)
-        {
-            throw new FormatException($"has {cells.Length} columns where the header names {columns.Count}.");
-        }
-        string Cell(string name) => columns.TryGetValue(name, out var i) ? cells[i].Trim() : "";
+        string Cell(string column) => row.Optional(column)?.Trim() ?? "";
         var occupation = Cell("occ_code");
         if (!SocPattern().IsMatch(occupation))
         {

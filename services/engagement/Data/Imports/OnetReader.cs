@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using SectorMesh.Engagement.Domain;
 
@@ -12,50 +11,29 @@ public static partial class OnetReader
 {
     private static readonly string[] Required = ["O*NET-SOC Code", "Element ID", "Element Name", "Scale ID", "Data Value", "Recommend Suppress", "Not Relevant"];
 
-    public static async IAsyncEnumerable<OnetRating> ReadAsync(TextReader text, ImportReport report,
-        [EnumeratorCancellation] CancellationToken cancellationToken = default)
+    private static readonly FileLayout Layout = new("an O*NET Skills or Knowledge file", '\t', Required, StringComparer.Ordinal);
+
+    public static IAsyncEnumerable<OnetRating> ReadAsync(TextReader text, ImportReport report, CancellationToken cancellationToken = default) =>
+        DataFile.ReadAsync(text, report, Layout, Parse, cancellationToken);
+
+    /// <summary>A rating on the IM or LV scale; other scales are not used here and pass unreported.</summary>
+    private static OnetRating? Parse(Row row)
     {
-        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused("The file is empty; an O*NET file starts with its header row.");
-        report.LinesRead = 1;
-        var columns = header.Split('\t').Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
-        var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
+        SkillScale? scale = row.Cell("Scale ID") switch { "IM" => SkillScale.Importance, "LV" => SkillScale.Level, _ => null };
+        if (scale is null)
         {
-            throw new ImportRefused($"Not an O*NET Skills or Knowledge file: the header lacks {string.Join(", ", missing)}.");
+            return null;
         }
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
+        if (!OnetSocCode().IsMatch(row.Cell("O*NET-SOC Code")))
         {
-            var number = ++report.LinesRead;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            var cells = line.Split('\t');
-            if (cells.Length < columns.Count)
-            {
-                report.Reject(number, $"has {cells.Length} columns where the header names {columns.Count}.");
-                continue;
-            }
-            string Cell(string name) => cells[columns[name]];
-            SkillScale? scale = Cell("Scale ID") switch { "IM" => SkillScale.Importance, "LV" => SkillScale.Level, _ => null };
-            if (scale is null)
-            {
-                continue;
-            }
-            if (!OnetSocCode().IsMatch(Cell("O*NET-SOC Code")))
-            {
-                report.Reject(number, $"O*NET-SOC Code '{Cell("O*NET-SOC Code")}' is not of the form 29-1141.00.");
-                continue;
-            }
-            if (!decimal.TryParse(Cell("Data Value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
-            {
-                report.Reject(number, $"Data Value '{Cell("Data Value")}' is not a number.");
-                continue;
-            }
-            report.RowsKept++;
-            yield return new OnetRating(Cell("O*NET-SOC Code"), Cell("Element ID"), Cell("Element Name"), scale.Value, value,
-                Cell("Recommend Suppress") == "Y", Cell("Not Relevant") == "Y");
+            throw new FormatException($"O*NET-SOC Code '{row.Cell("O*NET-SOC Code")}' is not of the form 29-1141.00.");
         }
+        if (!decimal.TryParse(row.Cell("Data Value"), NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            throw new FormatException($"Data Value '{row.Cell("Data Value")}' is not a number.");
+        }
+        return new OnetRating(row.Cell("O*NET-SOC Code"), row.Cell("Element ID"), row.Cell("Element Name"), scale.Value, value,
+            row.Cell("Recommend Suppress") == "Y", row.Cell("Not Relevant") == "Y");
     }
 
     [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}$")]

@@ -1,4 +1,3 @@
-using System.Runtime.CompilerServices;
 using System.Globalization;
 using SectorMesh.Engagement.Domain;
 
@@ -33,11 +32,7 @@ public sealed class ImportReport
 /// <summary>The file cannot be read as the format it claims to be; nothing was imported.</summary>
 public sealed class ImportRefused(string message) : Exception(message);
 
-/// <summary>
-/// Reads a BLS QCEW annual CSV file row by row, so a file of any size is read in constant memory.
-/// Columns are found by their header names; a row that cannot be read is reported with its line
-/// number and the import goes on.
-/// </summary>
+/// <summary>Reads a BLS QCEW annual CSV file row by row; columns are found by their header names.</summary>
 public static class QcewCsvReader
 {
     private static readonly string[] Required =
@@ -46,81 +41,37 @@ public static class QcewCsvReader
         "annual_avg_estabs", "annual_avg_emplvl", "total_annual_wages", "avg_annual_pay",
     ];
 
-    public static async IAsyncEnumerable<QcewRecord> ReadAsync(TextReader text, ImportReport report, Action<ImportReport>? progress = null,
-        int progressEvery = 10_000, [EnumeratorCancellation] CancellationToken cancellationToken = default)
-    {
-        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused("The file is empty; a QCEW CSV starts with its header row.");
-        report.LinesRead = 1;
-        var columns = Csv.Split(header).Select((name, index) => (name, index)).ToDictionary(c => c.name, c => c.index);
-        var missing = Required.Where(c => !columns.ContainsKey(c)).ToList();
-        if (missing.Count > 0)
-        {
-            throw new ImportRefused($"Not a QCEW annual CSV: the header lacks {string.Join(", ", missing)}.");
-        }
-        int? Optional(string name) => columns.TryGetValue(name, out var index) ? index : null;
-        var lq = Optional("lq_annual_avg_emplvl");
-        var change = Optional("oty_annual_avg_emplvl_pct_chg");
+    private static readonly FileLayout Layout = new("a QCEW annual CSV", ',', Required, StringComparer.Ordinal);
 
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
-        {
-            var number = ++report.LinesRead;
-            if (line.Length == 0)
-            {
-                continue;
-            }
-            QcewRecord? record = null;
-            try
-            {
-                record = Parse(Csv.Split(line), columns, lq, change);
-            }
-            catch (FormatException e)
-            {
-                report.Reject(number, e.Message);
-            }
-            if (record is not null)
-            {
-                report.RowsKept++;
-                yield return record;
-            }
-            if (number % progressEvery == 0)
-            {
-                progress?.Invoke(report);
-            }
-        }
-        progress?.Invoke(report);
-    }
+    public static IAsyncEnumerable<QcewRecord> ReadAsync(TextReader text, ImportReport report, CancellationToken cancellationToken = default) =>
+        DataFile.ReadAsync(text, report, Layout, Parse, cancellationToken);
 
-    private static QcewRecord Parse(string[] cells, IReadOnlyDictionary<string, int> columns, int? lq, int? change)
+    private static QcewRecord Parse(Row row)
     {
-        if (cells.Length < columns.Count)
-        {
-            throw new FormatException($"has {cells.Length} columns where the header names {columns.Count}.");
-        }
-        string Cell(string name) => cells[columns[name]];
-        var suppressed = Cell("disclosure_code") == "N";
-        var area = Cell("area_fips");
+        var suppressed = row.Cell("disclosure_code") == "N";
+        var area = row.Cell("area_fips");
         if (area.Length == 0)
         {
             throw new FormatException("area_fips is empty.");
         }
-        decimal? Optional(int? index, string name) => !suppressed && index is { } i && cells[i].Length > 0 ? Number(cells[i], name) : null;
+        decimal? Optional(string column) => !suppressed && row.Optional(column) is { Length: > 0 } value ? Number(value, column) : null;
         // BLS writes 0 where it publishes no location quotient.
-        var publishedLq = Optional(lq, "lq_annual_avg_emplvl") is { } q and not 0 ? q : (decimal?)null;
-        var own = Integer(Cell("own_code"), "own_code");
+        var publishedLq = Optional("lq_annual_avg_emplvl") is { } q and not 0 ? q : (decimal?)null;
+        var own = Integer(row.Cell("own_code"), "own_code");
         if (!Enum.IsDefined(typeof(Ownership), (int)own))
         {
             throw new FormatException($"own_code {own} is not 0, 1, 2, 3 or 5.");
         }
         return new QcewRecord(
-            area, (Ownership)own, Cell("industry_code"), (int)Integer(Cell("agglvl_code"), "agglvl_code"),
-            (int)Integer(Cell("year"), "year"), Cell("qtr"), suppressed,
+            area, (Ownership)own, row.Cell("industry_code"), (int)Integer(row.Cell("agglvl_code"), "agglvl_code"),
+            (int)Integer(row.Cell("year"), "year"), row.Cell("qtr"), suppressed,
             // Suppressed cells are published as zeros: unknown, not zero.
-            suppressed ? null : Integer(Cell("annual_avg_estabs"), "annual_avg_estabs"),
-            suppressed ? null : Integer(Cell("annual_avg_emplvl"), "annual_avg_emplvl"),
-            suppressed ? null : Number(Cell("total_annual_wages"), "total_annual_wages"),
-            suppressed ? null : Number(Cell("avg_annual_pay"), "avg_annual_pay"),
+            suppressed ? null : Integer(row.Cell("annual_avg_estabs"), "annual_avg_estabs"),
+            suppressed ? null : Integer(row.Cell("annual_avg_emplvl"), "annual_avg_emplvl"),
+            suppressed ? null : Number(row.Cell("total_annual_wages"), "total_annual_wages"),
+            suppressed ? null : Number(row.Cell("avg_annual_pay"), "avg_annual_pay"),
             publishedLq,
-            Optional(change, "oty_annual_avg_emplvl_pct_chg"));
+            Optional("oty_annual_avg_emplvl_pct_chg"));
     }
 
     private static long Integer(string value, string column) =>
@@ -132,50 +83,4 @@ public static class QcewCsvReader
         decimal.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var parsed)
             ? parsed
             : throw new FormatException($"{column} '{value}' is not a number.");
-}
-
-/// <summary>Splits one CSV line: fields separated by commas, text fields in double quotes with "" for a quote.</summary>
-internal static class Csv
-{
-    public static string[] Split(string line)
-    {
-        var fields = new List<string>();
-        var field = new System.Text.StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"')
-                {
-                    field.Append('"');
-                    i++;
-                }
-                else if (c == '"')
-                {
-                    quoted = false;
-                }
-                else
-                {
-                    field.Append(c);
-                }
-            }
-            else if (c == '"')
-            {
-                quoted = true;
-            }
-            else if (c == ',')
-            {
-                fields.Add(field.ToString());
-                field.Clear();
-            }
-            else
-            {
-                field.Append(c);
-            }
-        }
-        fields.Add(field.ToString());
-        return [.. fields];
-    }
 }
