@@ -184,7 +184,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         new Violations().Require(organization[0] == tenant, "lmi_review.organization", "must be an organization of the partnership's tenant.").ThrowIfAny();
         var caller = context.Caller();
         caller.Ensure(caller.ActsFor(tenant, partnership, organization[1]), "review labor market data for this organization");
-        await EnsureKnown(tenant, partnership, context);
+        await db.EnsurePartnershipKnownAsync(tenant, partnership, context.CancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(
             e => e.TenantId == tenant && e.PartnershipId == partnership && e.OrganizationId == organization[1], context.CancellationToken);
         new Violations().Require(employer is { IsCurrentPartner: true }, "lmi_review.organization", "must be a current employer partner of the partnership.").ThrowIfAny();
@@ -327,16 +327,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     private async Task<(string Tenant, string Partnership)> KnownWritable(string? name, string field, ServerCallContext context)
     {
         var (tenant, partnership) = context.WritablePartnership(name, field);
-        await EnsureKnown(tenant, partnership, context);
+        await db.EnsurePartnershipKnownAsync(tenant, partnership, context.CancellationToken);
         return (tenant, partnership);
-    }
-
-    private async Task EnsureKnown(string tenant, string partnership, ServerCallContext context)
-    {
-        if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, context.CancellationToken))
-        {
-            throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
-        }
     }
 
     private async Task<EmployerEngagement> Employer(string? name, string field, ServerCallContext context, bool write)

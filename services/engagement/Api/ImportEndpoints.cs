@@ -1,8 +1,8 @@
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
+using Microsoft.EntityFrameworkCore;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
-using Microsoft.EntityFrameworkCore;
 using SectorMesh.Engagement.Data.Imports;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
@@ -10,10 +10,9 @@ using SectorMesh.ServiceDefaults;
 namespace SectorMesh.Engagement.Api;
 
 /// <summary>
-/// File imports as streamed HTTP uploads (POST the file as the body), and a cohort's assessed
-/// skills from a small CSV file: gRPC JSON transcoding cannot
-/// stream a request, and these files run to hundreds of megabytes. Rows are stored as they are
-/// read; the answer is the import report.
+/// File uploads over plain HTTP (the file is the request body), because gRPC JSON transcoding cannot
+/// stream a request and labor market files run to hundreds of megabytes: their rows are stored as
+/// they are read and the answer is the import report. A cohort's assessed skills come the same way.
 /// </summary>
 public static class ImportEndpoints
 {
@@ -58,10 +57,7 @@ public static class ImportEndpoints
         {
             var name = $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}";
             Caller.From(http.User).EnsureWrite(tenant, partnership, name);
-            if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, cancellationToken))
-            {
-                throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
-            }
+            await db.EnsurePartnershipKnownAsync(tenant, partnership, cancellationToken);
             using var file = new StreamReader(http.Request.Body);
             var skills = await CohortSkillsReader.ReadAsync(file, cancellationToken);
             var existing = await db.Cohorts.SingleOrDefaultAsync(c => c.TenantId == tenant && c.PartnershipId == partnership && c.Id == cohort, cancellationToken);

@@ -1,9 +1,9 @@
-using System.Linq.Expressions;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.Messaging;
 using SectorMesh.ServiceDefaults;
@@ -156,6 +156,21 @@ public static class LmiTables
     public const string Qcew = "qcew_rows";
     public const string Oews = "oews_rows";
     public const string Onet = "onet_ratings";
+}
+
+public static class KnownPartnerships
+{
+    /// <summary>
+    /// Records are only made for a partnership this service has heard of from the Partnerships
+    /// service; one it has not (never created, deleted, or its event still on its way) is not found.
+    /// </summary>
+    public static async Task EnsurePartnershipKnownAsync(this EngagementDbContext db, string tenant, string partnership, CancellationToken cancellationToken)
+    {
+        if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, cancellationToken))
+        {
+            throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
+        }
+    }
 }
 
 public static class TenantRows
