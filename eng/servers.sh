@@ -9,13 +9,14 @@
 #   eng/servers.sh env            print the connection settings the tests read
 #
 # Ports and the state folder come from the environment so that the test servers and the
-# AppHost's servers can run side by side:
-#   SM_SERVERS_DIR (default .servers/test), SM_PG_PORT (25432), SM_RABBIT_PORT (25672),
+# AppHost's servers can run side by side. The state lives outside the clone, where the postgres
+# and rabbitmq users can reach it even when the clone is in a home folder only its owner can read:
+#   SM_SERVERS_DIR (default /var/tmp/sectormesh/test), SM_PG_PORT (25432), SM_RABBIT_PORT (25672),
 #   SM_RABBIT_DIST_PORT (25673), SM_REDIS_PORT (26379), SM_RABBIT_NODE (sectormesh-test@localhost)
 set -euo pipefail
 
 repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-dir="${SM_SERVERS_DIR:-$repo/.servers/test}"
+dir="${SM_SERVERS_DIR:-/var/tmp/sectormesh/test}"
 pg_port="${SM_PG_PORT:-25432}"
 rabbit_port="${SM_RABBIT_PORT:-25672}"
 rabbit_dist_port="${SM_RABBIT_DIST_PORT:-25673}"
@@ -37,8 +38,6 @@ missing() {
     [ -n "$pg_bin" ] || need+=(postgresql)
     command -v rabbitmq-server >/dev/null || need+=(rabbitmq-server)
     command -v redis-server >/dev/null || need+=(redis-server)
-    # kubectl renders the Kubernetes overlays for the manifest tests.
-    command -v kubectl >/dev/null || need+=(kubectl)
     echo "${need[@]:-}"
 }
 
@@ -54,7 +53,7 @@ require_installed() {
 install() {
     local need
     need="$(missing)"
-    [ -z "$need" ] && { echo "PostgreSQL, RabbitMQ, Redis and kubectl are installed."; return; }
+    [ -z "$need" ] && { echo "PostgreSQL, RabbitMQ and Redis are installed."; return; }
     echo "Installing $need from Debian's packages..."
     apt-get update -qq
     # apt must not start the servers itself: they run on our ports, under our folders.
@@ -63,6 +62,7 @@ install() {
 
 prepare_postgres() {
     mkdir -p "$dir/postgres"
+    chmod 755 "$dir" "$(dirname "$dir")"
     chown postgres:postgres "$dir/postgres"
     if [ ! -f "$dir/postgres/data/PG_VERSION" ]; then
         local pwfile="$dir/postgres/pwfile"

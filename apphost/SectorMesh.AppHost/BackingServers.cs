@@ -14,6 +14,9 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
     private const int RabbitMqDistributionPort = 15673;
     private const int RedisPort = 16379;
 
+    /// <summary>Outside the clone, so the postgres and rabbitmq users can reach it wherever the clone is.</summary>
+    public const string DevelopmentServersDirectory = "/var/tmp/sectormesh/dev";
+
     public static BackingServers Add(IDistributedApplicationBuilder builder) =>
         (builder.Configuration["Servers"] ?? (ContainerEngineAnswers() ? "containers" : "executables")) switch
         {
@@ -44,7 +47,7 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
         var repository = Path.GetFullPath(Path.Combine(builder.AppHostDirectory, "..", ".."));
         IResourceBuilder<ExecutableResource> Run(string name) =>
             builder.AddExecutable(name, "bash", repository, "eng/servers.sh", "run", name)
-                .WithEnvironment("SM_SERVERS_DIR", Path.Combine(repository, ".servers", "dev"))
+                .WithEnvironment("SM_SERVERS_DIR", DevelopmentServersDirectory)
                 .WithEnvironment("SM_PG_PORT", PostgresPort.ToString())
                 .WithEnvironment("SM_RABBIT_PORT", RabbitMqPort.ToString())
                 .WithEnvironment("SM_RABBIT_DIST_PORT", RabbitMqDistributionPort.ToString())

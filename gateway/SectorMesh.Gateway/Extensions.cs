@@ -34,6 +34,7 @@ public static class Extensions
         }
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<ProxyErrors>();
             proxy.UseMiddleware<TenantRateLimit>();
             proxy.UseSessionAffinity();
             proxy.UseLoadBalancing();

@@ -6,9 +6,9 @@ namespace SectorMesh.Gateway;
 
 /// <summary>
 /// A fixed-window request count per tenant kept in Redis, so the limit holds across gateway
-/// replicas. When Redis is unreachable requests pass: slower protection, never an outage.
+/// replicas. When Redis is slow or unreachable requests pass: slower protection, never an outage.
 /// </summary>
-public sealed class TenantRateLimiter(IConnectionMultiplexer redis, GatewayOptions options, ILogger<TenantRateLimiter> logger)
+public sealed class TenantRateLimiter(RedisBudget redis, GatewayOptions options)
 {
     // INCR and PEXPIRE in one script so a window always has an expiry, even if the gateway dies between them.
     private const string CountScript = """
@@ -20,19 +20,16 @@ public sealed class TenantRateLimiter(IConnectionMultiplexer redis, GatewayOptio
     /// <summary>Returns null when the request may pass, or how long to wait before retrying.</summary>
     public async Task<TimeSpan?> AcquireAsync(string tenant)
     {
-        try
+        var (answered, result) = await redis.TryAsync("rate limit", db => db.ScriptEvaluateAsync(CountScript,
+            [new RedisKey($"sectormesh:ratelimit:{tenant}")], [options.WindowSeconds * 1000]));
+        if (!answered)
         {
-            var result = (RedisResult[])(await redis.GetDatabase().ScriptEvaluateAsync(CountScript,
-                [new RedisKey($"sectormesh:ratelimit:{tenant}")], [options.WindowSeconds * 1000]))!;
-            var count = (long)result[0];
-            var remaining = Math.Max(0, (long)result[1]);
-            return count > options.PermitsPerWindow ? TimeSpan.FromMilliseconds(remaining) : null;
-        }
-        catch (RedisException e)
-        {
-            logger.LogWarning("Rate limit not applied, Redis is unreachable: {Error}", e.Message);
             return null;
         }
+        var counts = (RedisResult[])result!;
+        var count = (long)counts[0];
+        var remaining = Math.Max(0, (long)counts[1]);
+        return count > options.PermitsPerWindow ? TimeSpan.FromMilliseconds(remaining) : null;
     }
 }
 
@@ -63,7 +60,6 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
     }
 }
 
-/// <summary>Refuses a declared body over the limit before anything is proxied; Kestrel stops undeclared ones while reading.</summary>
 /// <summary>
 /// Refuses bodies past the limit with 413. File imports (under /v1/tenants/{tenant}/lmi/, or
 /// streamed over gRPC) may be

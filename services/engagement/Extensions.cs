@@ -22,13 +22,9 @@ public static class Extensions
         builder.Services.AddScoped<RegionDirectory>();
 
         builder.AddSectorMeshRedis();
-        builder.AddSectorMeshMessaging(bus =>
-        {
-            bus.AddConsumer<PartnershipCreatedCopy>();
-            bus.AddConsumer<PartnershipDeletedCopy>();
-            bus.AddConsumer<PartnerJoinedCopy>();
-            bus.AddConsumer<PartnerLeftCopy>();
-        });
+        builder.AddSectorMeshMessaging(
+            typeof(PartnershipCreatedCopy), typeof(PartnershipRenamedCopy), typeof(PartnershipMovedCopy), typeof(PartnershipRetargetedCopy),
+            typeof(PartnershipSnapshotCopy), typeof(PartnershipDeletedCopy), typeof(PartnerJoinedCopy), typeof(PartnerLeftCopy));
         builder.AddDatabaseWithOutbox<EngagementDbContext, EngagementIntegrationEvents>(DatabaseName);
     }
 

@@ -1,19 +1,13 @@
 using SectorMesh.Engagement;
 using SectorMesh.Engagement.Data;
-using SectorMesh.ServiceDefaults;
+using SectorMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddEngagementService();
 
 var app = builder.Build();
-if (args.Contains("migrate"))
+if (await app.RunCommandAsync<EngagementDbContext>(args))
 {
-    await app.MigrateDatabaseAsync<EngagementDbContext>();
-    return;
-}
-if (args.Contains("wait-for-migrations"))
-{
-    await app.WaitForMigrationsAsync<EngagementDbContext>();
     return;
 }
 app.MapEngagementService();

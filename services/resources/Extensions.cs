@@ -21,7 +21,7 @@ public static class Extensions
         builder.Services.AddScoped<PartnerDirectory>();
 
         builder.AddSectorMeshRedis();
-        builder.AddSectorMeshMessaging(bus => bus.AddConsumer<PartnerDirectoryRefresh>());
+        builder.AddSectorMeshMessaging(typeof(PartnerDirectoryRefresh));
         builder.AddDatabaseWithOutbox<ResourcesDbContext, ResourceIntegrationEvents>(DatabaseName);
     }
 

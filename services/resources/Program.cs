@@ -1,19 +1,13 @@
 using SectorMesh.Resources;
 using SectorMesh.Resources.Data;
-using SectorMesh.ServiceDefaults;
+using SectorMesh.Messaging;
 
 var builder = WebApplication.CreateBuilder(args);
 builder.AddResourcesService();
 
 var app = builder.Build();
-if (args.Contains("migrate"))
+if (await app.RunCommandAsync<ResourcesDbContext>(args))
 {
-    await app.MigrateDatabaseAsync<ResourcesDbContext>();
-    return;
-}
-if (args.Contains("wait-for-migrations"))
-{
-    await app.WaitForMigrationsAsync<ResourcesDbContext>();
     return;
 }
 app.MapResourcesService();

@@ -128,7 +128,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.RegionalSignificanceEvidence> GetRegionalSignificance(V1.GetRegionalSignificanceRequest request, ServerCallContext context)
     {
         var (tenant, partnershipId) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
-        var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId, context.CancellationToken)
+        var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId && !p.Deleted, context.CancellationToken)
             ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
         var (counties, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
         var sector = ranked.FirstOrDefault(c => c.IndustryCode == partnership.NaicsCode)

@@ -166,7 +166,7 @@ public static class KnownPartnerships
     /// </summary>
     public static async Task EnsurePartnershipKnownAsync(this EngagementDbContext db, string tenant, string partnership, CancellationToken cancellationToken)
     {
-        if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, cancellationToken))
+        if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership && !p.Deleted, cancellationToken))
         {
             throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
         }

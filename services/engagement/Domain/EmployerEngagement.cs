@@ -43,13 +43,23 @@ public sealed class EmployerEngagement : AggregateRoot
         IsCurrentPartner = true,
     };
 
-    public void Left() => IsCurrentPartner = false;
+    /// <summary>The partner's revision in the Partnerships service that <see cref="IsCurrentPartner"/> reflects.</summary>
+    public long MembershipRevision { get; private set; }
 
-    /// <summary>An employer that comes back keeps its history; its name may have changed meanwhile.</summary>
-    public void Rejoined(string organizationName)
+    /// <summary>
+    /// The membership as the Partnerships service told it at <paramref name="revision"/>: an employer
+    /// that comes back keeps its history, and older or repeated news changes nothing.
+    /// </summary>
+    public bool ApplyMembership(bool current, string organizationName, long revision)
     {
-        IsCurrentPartner = true;
-        OrganizationName = organizationName;
+        if (revision < MembershipRevision)
+        {
+            return false;
+        }
+        IsCurrentPartner = current;
+        OrganizationName = organizationName.Length > 0 ? organizationName : OrganizationName;
+        MembershipRevision = revision;
+        return true;
     }
 
     public void SetLevel(EngagementLevel level, DateTimeOffset now)
@@ -77,10 +87,8 @@ public sealed class EmployerEngagement : AggregateRoot
             violations.ThrowIfAny();
             _champions = champions.Select(n => n.Trim()).Distinct().ToList();
         }
-        if (level is { } changed)
-        {
-            SetLevel(changed, now);
-        }
+        Level = level ?? Level;
+        Raise(new EmployerEngagementRecorded(now, null));
     }
 
     public void RecordActivity(EmployerActivityKind? kind, DateOnly? date, int quantity, string note, DateTimeOffset now)

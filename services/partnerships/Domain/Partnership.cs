@@ -78,19 +78,24 @@ public sealed class Partnership : AggregateRoot
         ValidateName(new Violations(), displayName).ThrowIfAny();
         DisplayName = displayName.Trim();
         Touch(now);
+        Raise(new PartnershipRenamed(now));
     }
 
     public void MoveToRegion(string regionId, DateTimeOffset now)
     {
+        var from = RegionId;
         RegionId = regionId;
         Touch(now);
+        Raise(new PartnershipMoved(from, now));
     }
 
     public void Retarget(TargetSector sector, DateTimeOffset now)
     {
         ValidateSector(new Violations(), sector).ThrowIfAny();
+        var from = Sector.NaicsCode;
         Sector = sector with { Title = sector.Title.Trim() };
         Touch(now);
+        Raise(new PartnershipRetargeted(from, now));
     }
 
     public void RecordSignificance(RegionalSignificance? significance, DateTimeOffset now)
@@ -98,6 +103,7 @@ public sealed class Partnership : AggregateRoot
         ValidateSignificance(new Violations(), significance).ThrowIfAny();
         Significance = significance;
         Touch(now);
+        Raise(new SignificanceRecorded(significance, now));
     }
 
     public void SetVision(string vision, DateTimeOffset now)
@@ -109,6 +115,7 @@ public sealed class Partnership : AggregateRoot
         }
         Vision = vision.Trim();
         Touch(now);
+        Raise(new PurposeChanged(now));
     }
 
     public void SetMission(string mission, DateTimeOffset now)
@@ -116,6 +123,7 @@ public sealed class Partnership : AggregateRoot
         new Violations().OptionalText(mission, "partnership.mission", 2000).ThrowIfAny();
         Mission = mission.Trim();
         Touch(now);
+        Raise(new PurposeChanged(now));
     }
 
     public void SetGoals(IReadOnlyList<Goal> goals, DateTimeOffset now)
@@ -152,6 +160,7 @@ public sealed class Partnership : AggregateRoot
         _strategies.Clear();
         _strategies.AddRange(strategies);
         Touch(now);
+        Raise(new StrategiesSet(_strategies.ToList(), now));
     }
 
     public void ChangeStage(PartnershipStage target, int minEmployerPartners, DateTimeOffset now)
@@ -228,6 +237,7 @@ public sealed class Partnership : AggregateRoot
         var agreement = new PartnerAgreement(_agreements.Count == 0 ? 1 : _agreements.Max(a => a.Version) + 1, terms, effectiveDate);
         _agreements.Add(agreement);
         Touch(now);
+        Raise(new AgreementDrafted(agreement, now));
         return agreement;
     }
 
@@ -241,6 +251,7 @@ public sealed class Partnership : AggregateRoot
         }
         agreement.Revise(terms, effectiveDate);
         Touch(now);
+        Raise(new AgreementRevised(agreement, now));
     }
 
     public void CirculateAgreement(int version, string resourceName, DateTimeOffset now)
@@ -249,6 +260,7 @@ public sealed class Partnership : AggregateRoot
         BusinessRules.Check(new OnlyDraftAgreementIsCirculated(agreement));
         agreement.Circulate();
         Touch(now);
+        Raise(new AgreementCirculated(version, now));
     }
 
     public void SignAgreement(int version, string resourceName, string organizationId, string signatoryName, string signatoryTitle, DateTimeOffset now)
@@ -263,8 +275,10 @@ public sealed class Partnership : AggregateRoot
             new OnlyPartiesSignAgreement(agreement, organizationId),
             new PartySignsOnce(agreement, organizationId));
 
-        agreement.AddSignature(new Signature(organizationId, signatoryName.Trim(), signatoryTitle.Trim(), now));
+        var signature = new Signature(organizationId, signatoryName.Trim(), signatoryTitle.Trim(), now);
+        agreement.AddSignature(signature);
         Touch(now);
+        Raise(new AgreementSignatureAdded(version, signature, now));
         if (agreement.Status != AgreementStatus.Signed)
         {
             return;
@@ -289,6 +303,7 @@ public sealed class Partnership : AggregateRoot
         var committee = new Committee(id, displayName.Trim(), kind!.Value, purpose.Trim());
         _committees.Add(committee);
         Touch(now);
+        Raise(new CommitteeAdded(committee, now));
         return committee;
     }
 

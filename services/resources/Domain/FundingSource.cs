@@ -98,6 +98,7 @@ public sealed class FundingSource : AggregateRoot, IPartnershipRecord
         BusinessRules.Check(new FundingStatusMovesForward(Status, status));
         var wasSecured = Status.IsSecured();
         Status = status;
+        Raise(new FundingSourceRecorded(now));
         if (!wasSecured && status.IsSecured())
         {
             Raise(new FundingAwarded(now));

@@ -1,7 +1,10 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.AspNetCore.Http;
 using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.Hosting;
 using SectorMesh.Contracts.Events;
 using SectorMesh.Domain;
+using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Messaging;
 
@@ -13,9 +16,11 @@ public interface IIntegrationEventMapper
 
 /// <summary>
 /// Writes the integration events of every changed aggregate to the outbox inside the same
-/// SaveChanges (and so the same transaction) as the change, then wakes the relay.
+/// SaveChanges (and so the same transaction) as the change, each stamped with the aggregate's
+/// revision and the acting subject, then wakes the relay.
 /// </summary>
-public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxSignal signal) : SaveChangesInterceptor
+public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxSignal signal, IHttpContextAccessor http, IHostEnvironment host)
+    : SaveChangesInterceptor
 {
     public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
         DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
@@ -25,15 +30,27 @@ public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxS
             var aggregates = db.ChangeTracker.Entries<AggregateRoot>().Select(e => e.Entity).Where(a => a.DomainEvents.Count > 0).ToList();
             foreach (var aggregate in aggregates)
             {
-                foreach (var domainEvent in aggregate.DomainEvents)
+                var actor = Actor();
+                for (var i = 0; i < aggregate.DomainEvents.Count; i++)
                 {
-                    db.Set<OutboxMessage>().AddRange(mapper.Map(aggregate, domainEvent).Select(OutboxMessage.For));
+                    var revision = aggregate.RevisionOf(i);
+                    db.Set<OutboxMessage>().AddRange(mapper.Map(aggregate, aggregate.DomainEvents[i])
+                        .Select(e => OutboxMessage.For(Stamp(e, revision, actor))));
                 }
                 aggregate.ClearDomainEvents();
             }
         }
         return base.SavingChangesAsync(eventData, result, cancellationToken);
     }
+
+    /// <summary>The caller's subject, or the service itself when it acts on its own (a consumer, a command).</summary>
+    private string Actor() =>
+        http.HttpContext?.User is { Identity.IsAuthenticated: true } user ? Caller.From(user).Subject : $"service:{host.ApplicationName}";
+
+    private static IIntegrationEvent Stamp(IIntegrationEvent integrationEvent, long revision, string actor) =>
+        integrationEvent is IntegrationEvent stampable
+            ? (IIntegrationEvent)(stampable with { AggregateVersion = revision, Actor = actor })
+            : integrationEvent;
 
     public override ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
     {

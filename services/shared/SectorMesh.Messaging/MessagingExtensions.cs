@@ -4,6 +4,7 @@ using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
+using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Messaging;
 
@@ -11,32 +12,42 @@ public static class MessagingExtensions
 {
     public const string ConnectionName = "rabbitmq";
 
+    private static readonly TimeSpan MaxTransientBackoff = TimeSpan.FromSeconds(15);
+
     /// <summary>
-    /// MassTransit over RabbitMQ (ConnectionStrings:rabbitmq, an amqp:// URI) with retries and an
-    /// error queue per endpoint. A broker that is down degrades readiness, it does not fail it:
-    /// writes go on through the outbox.
+    /// MassTransit over RabbitMQ (ConnectionStrings:rabbitmq, an amqp:// URI). A consumer whose
+    /// database, broker or dependency is down keeps the message and retries with backoff until
+    /// it is back; only a message that fails for itself (unreadable, refused by a rule) goes to the
+    /// endpoint's error queue after a few quick tries. A broker that is down degrades readiness, it
+    /// does not fail it: writes go on through the outbox.
     /// </summary>
-    public static IHostApplicationBuilder AddSectorMeshMessaging(this IHostApplicationBuilder builder,
-        Action<IBusRegistrationConfigurator>? consumers = null)
+    public static IHostApplicationBuilder AddSectorMeshMessaging(this IHostApplicationBuilder builder, params Type[] consumers)
     {
         var connection = builder.Configuration.GetConnectionString(ConnectionName)
             ?? throw new InvalidOperationException($"Set ConnectionStrings:{ConnectionName} to the RabbitMQ amqp:// URI.");
+        builder.Services.AddSingleton(new BrokerAddress(new Uri(connection)));
+        builder.Services.AddSingleton(ConsumerEndpoints.Of(consumers));
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
-            consumers?.Invoke(bus);
+            foreach (var consumer in consumers)
+            {
+                bus.AddConsumer(consumer);
+            }
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connection));
-                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000, 5000));
+                rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000).Ignore<Exception>(Faults.IsTransient));
+                rabbit.UseMessageRetry(retry => retry
+                    .Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), MaxTransientBackoff, TimeSpan.FromMilliseconds(500))
+                    .Handle<Exception>(Faults.IsTransient));
                 rabbit.ConfigureEndpoints(context);
             });
         });
         return builder;
     }
 
-    /// <summary>The outbox of <typeparamref name="TDbContext"/> and its relay; the context adds <see cref="DomainEventsToOutbox"/>.</summary>
     /// <summary>
     /// The service's PostgreSQL database (ConnectionStrings:{databaseName}) with its readiness check,
     /// and the outbox that writes its integration events in the same transaction as its changes.
@@ -58,11 +69,17 @@ public static class MessagingExtensions
         where TDbContext : DbContext
         where TMapper : class, IIntegrationEventMapper
     {
+        builder.Services.AddHttpContextAccessor();
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IIntegrationEventMapper, TMapper>();
         builder.Services.AddSingleton<DomainEventsToOutbox>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
+        builder.Services.AddSingleton<MessagingHousekeeping<TDbContext>>();
+        builder.Services.AddHostedService(services => services.GetRequiredService<MessagingHousekeeping<TDbContext>>());
+        builder.Services.AddSingleton<MessagingState>();
+        builder.Services.AddHostedService<MessagingMonitor<TDbContext>>();
+        builder.Services.AddHealthChecks().AddCheck<MessagingHealthCheck>("messaging");
         return builder;
     }
 }

@@ -5,6 +5,7 @@ namespace SectorMesh.Messaging;
 public static class ModelBuilderExtensions
 {
     public const string OutboxTable = "outbox_messages";
+    public const string ProcessedTable = "processed_messages";
 
     /// <summary>Maps the outbox and the processed-message inbox into a service's own database.</summary>
     public static ModelBuilder MapMessaging(this ModelBuilder model)
@@ -18,6 +19,7 @@ public static class ModelBuilderExtensions
             outbox.Property(m => m.Type).HasColumnName("type").HasMaxLength(300);
             outbox.Property(m => m.Payload).HasColumnName("payload").HasColumnType("jsonb");
             outbox.Property(m => m.TenantId).HasColumnName("tenant_id").HasMaxLength(63);
+            outbox.Property(m => m.Partition).HasColumnName("partition").HasMaxLength(130);
             outbox.Property(m => m.TraceParent).HasColumnName("trace_parent").HasMaxLength(100);
             outbox.Property(m => m.CreatedAt).HasColumnName("created_at");
             outbox.Property(m => m.DispatchedAt).HasColumnName("dispatched_at");
@@ -25,14 +27,16 @@ public static class ModelBuilderExtensions
             outbox.Property(m => m.LastError).HasColumnName("last_error").HasMaxLength(1000);
             // The relay reads only undispatched rows, oldest first.
             outbox.HasIndex(m => m.Sequence).HasFilter("dispatched_at IS NULL").HasDatabaseName("ix_outbox_pending");
+            outbox.HasIndex(m => m.DispatchedAt).HasFilter("dispatched_at IS NOT NULL").HasDatabaseName("ix_outbox_dispatched");
         });
         model.Entity<ProcessedMessage>(processed =>
         {
-            processed.ToTable("processed_messages");
+            processed.ToTable(ProcessedTable);
             processed.HasKey(m => new { m.MessageId, m.Consumer });
             processed.Property(m => m.MessageId).HasColumnName("message_id");
             processed.Property(m => m.Consumer).HasColumnName("consumer").HasMaxLength(200);
             processed.Property(m => m.ProcessedAt).HasColumnName("processed_at");
+            processed.HasIndex(m => m.ProcessedAt).HasDatabaseName("ix_processed_messages_processed_at");
         });
         return model;
     }

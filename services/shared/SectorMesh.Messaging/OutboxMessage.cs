@@ -18,6 +18,9 @@ public sealed class OutboxMessage
     public string Payload { get; private set; } = "";
     public string TenantId { get; private set; } = "";
 
+    /// <summary>Tenant and partnership: events of one partition are published in order.</summary>
+    public string Partition { get; private set; } = "";
+
     /// <summary>The W3C trace context of the request that made the change, so one trace runs through the broker.</summary>
     public string? TraceParent { get; private set; }
 
@@ -34,6 +37,7 @@ public sealed class OutboxMessage
         Type = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Json),
         TenantId = integrationEvent.TenantId,
+        Partition = $"{integrationEvent.TenantId}/{integrationEvent.PartnershipId}",
         TraceParent = Activity.Current?.Id,
         CreatedAt = integrationEvent.OccurredAt,
     };

@@ -2,10 +2,12 @@ using System.Diagnostics;
 using System.Diagnostics.Metrics;
 using MassTransit;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using OpenTelemetry;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Messaging;
@@ -16,6 +18,18 @@ public sealed class OutboxOptions
     public TimeSpan PollInterval { get; set; } = TimeSpan.FromSeconds(1);
     public TimeSpan PublishTimeout { get; set; } = TimeSpan.FromSeconds(10);
     public TimeSpan MaxBackoff { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>How long dispatched events are kept (to look into a consumer's complaint) before they are purged.</summary>
+    public TimeSpan DispatchedRetention { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>How long a consumer remembers a handled message id; longer than any redelivery can take.</summary>
+    public TimeSpan ProcessedRetention { get; set; } = TimeSpan.FromDays(14);
+
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromMinutes(10);
+    public int PurgeBatchSize { get; set; } = 1000;
+
+    /// <summary>How often the backlog and the error queues are measured for the metrics and the readiness detail.</summary>
+    public TimeSpan MonitorInterval { get; set; } = TimeSpan.FromSeconds(15);
 }
 
 /// <summary>
@@ -72,42 +86,65 @@ public sealed class OutboxRelay<TDbContext>(
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<TDbContext>();
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-
-        var batch = await db.Set<OutboxMessage>()
-            .FromSqlRaw($"SELECT * FROM {ModelBuilderExtensions.OutboxTable} WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {{0}} FOR UPDATE SKIP LOCKED",
-                options.Value.BatchSize)
-            .ToListAsync(cancellationToken);
-        if (batch.Count == 0)
+        List<OutboxMessage> batch;
+        IDbContextTransaction transaction;
+        // A poll is the relay's own routine, not anyone's request: it starts no trace. Each publish
+        // joins the trace of the request that made its change.
+        using (SuppressInstrumentationScope.Begin())
         {
-            return (0, 0);
+            transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            batch = await db.Set<OutboxMessage>()
+                .FromSqlRaw($"SELECT * FROM {ModelBuilderExtensions.OutboxTable} WHERE dispatched_at IS NULL ORDER BY sequence LIMIT {{0}} FOR UPDATE SKIP LOCKED",
+                    options.Value.BatchSize)
+                .ToListAsync(cancellationToken);
         }
-
-        var outcomes = await Task.WhenAll(batch.Select(m => PublishAsync(m, cancellationToken)));
-        var now = clock.GetUtcNow();
-        for (var i = 0; i < batch.Count; i++)
+        await using (transaction)
         {
-            if (outcomes[i] is null)
+            if (batch.Count == 0)
             {
-                batch[i].MarkDispatched(now);
+                return (0, 0);
             }
-            else
-            {
-                batch[i].MarkFailed(outcomes[i]!);
-            }
-        }
-        await db.SaveChangesAsync(CancellationToken.None);
-        await transaction.CommitAsync(CancellationToken.None);
 
-        var failed = outcomes.Count(o => o is not null);
-        Published.Add(batch.Count - failed);
-        if (failed > 0)
-        {
-            Failed.Add(failed);
-            logger.LogWarning("Outbox relay: {Failed} of {Count} messages were not confirmed by the broker and stay pending; first error: {Error}",
-                failed, batch.Count, outcomes.First(o => o is not null));
+            // The events of one partnership go out one after another, in the order they were made;
+            // different partnerships' events go out side by side.
+            var outcomes = new string?[batch.Count];
+            await Task.WhenAll(Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].Partition).Select(async partition =>
+            {
+                string? failure = null;
+                foreach (var i in partition)
+                {
+                    outcomes[i] = failure is null ? await PublishAsync(batch[i], cancellationToken) : "Waits for an earlier event of its partnership.";
+                    failure ??= outcomes[i];
+                }
+            }));
+            var now = clock.GetUtcNow();
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (outcomes[i] is null)
+                {
+                    batch[i].MarkDispatched(now);
+                }
+                else
+                {
+                    batch[i].MarkFailed(outcomes[i]!);
+                }
+            }
+            using (SuppressInstrumentationScope.Begin())
+            {
+                await db.SaveChangesAsync(CancellationToken.None);
+                await transaction.CommitAsync(CancellationToken.None);
+            }
+
+            var failed = outcomes.Count(o => o is not null);
+            Published.Add(batch.Count - failed);
+            if (failed > 0)
+            {
+                Failed.Add(failed);
+                logger.LogWarning("Outbox relay: {Failed} of {Count} messages were not confirmed by the broker and stay pending; first error: {Error}",
+                    failed, batch.Count, outcomes.First(o => o is not null));
+            }
+            return (batch.Count - failed, failed);
         }
-        return (batch.Count - failed, failed);
     }
 
     /// <summary>Publishes one message and returns null on confirmation, or the error.</summary>

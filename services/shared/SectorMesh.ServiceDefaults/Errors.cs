@@ -10,11 +10,16 @@ namespace SectorMesh.ServiceDefaults;
 /// <summary>
 /// Turns domain errors into gRPC status with google.rpc details (AIP-193): invalid fields as
 /// BadRequest field violations, broken rules as PreconditionFailure, and stale etags as ABORTED.
-/// JSON transcoding maps these to 400, 404, 409 and 403 for HTTP callers.
+/// A database, broker or service that is down is UNAVAILABLE with a retry delay, and two creates of
+/// one name racing is ALREADY_EXISTS: neither is INTERNAL. JSON transcoding maps these to 400, 404,
+/// 409, 403 and 503 for HTTP callers.
 /// </summary>
 public sealed class DomainErrorInterceptor : Interceptor
 {
     public const string Domain = "sectormesh.gov";
+
+    /// <summary>How long a caller should wait before retrying an UNAVAILABLE answer (HTTP Retry-After).</summary>
+    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -25,7 +30,33 @@ public sealed class DomainErrorInterceptor : Interceptor
         }
         catch (Exception e) when (ToStatus(e) is { } status)
         {
-            throw status.ToRpcException();
+            throw Answer(status, context);
+        }
+    }
+
+    public override async Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            return await continuation(requestStream, context);
+        }
+        catch (Exception e) when (ToStatus(e) is { } status)
+        {
+            throw Answer(status, context);
+        }
+    }
+
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        try
+        {
+            await continuation(request, responseStream, context);
+        }
+        catch (Exception e) when (ToStatus(e) is { } status)
+        {
+            throw Answer(status, context);
         }
     }
 
@@ -38,8 +69,17 @@ public sealed class DomainErrorInterceptor : Interceptor
         }
         catch (Exception e) when (ToStatus(e) is { } status)
         {
-            throw status.ToRpcException();
+            throw Answer(status, context);
         }
+    }
+
+    private static RpcException Answer(Google.Rpc.Status status, ServerCallContext context)
+    {
+        if (status.Code == (int)Code.Unavailable && context.GetHttpContext().Response is { HasStarted: false } response)
+        {
+            response.Headers.RetryAfter = ((int)RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+        }
+        return status.ToRpcException();
     }
 
     public static Google.Rpc.Status? ToStatus(Exception exception) => exception switch
@@ -62,6 +102,12 @@ public sealed class DomainErrorInterceptor : Interceptor
             new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }),
         AccessDenied e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = "ROLE_NOT_ALLOWED", Domain = Domain }),
         DependencyUnavailable e => Status(Code.Unavailable, e.Message, new ErrorInfo { Reason = "DEPENDENCY_UNAVAILABLE", Domain = Domain }),
+        _ when Faults.IsUniqueViolation(exception) => Status(Code.AlreadyExists,
+            "A resource of that name was created at the same moment by another request; read it instead of creating it.",
+            new ErrorInfo { Reason = "CREATED_CONCURRENTLY", Domain = Domain }),
+        _ when Faults.IsTransient(exception) => Status(Code.Unavailable,
+            "The service cannot reach its database or another server just now; nothing was changed. Retry shortly.",
+            new RetryInfo { RetryDelay = Duration.FromTimeSpan(RetryDelay) }),
         _ => null,
     };
 

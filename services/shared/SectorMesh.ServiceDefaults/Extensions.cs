@@ -1,4 +1,7 @@
+using System.Diagnostics;
+using Grpc.AspNetCore.Server;
 using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -48,7 +51,11 @@ public static class Extensions
             .WithTracing(tracing => tracing
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(Telemetry.ActivitySourceNames)
-                .AddAspNetCoreInstrumentation(o => o.Filter = context => !context.Request.Path.StartsWithSegments("/health"))
+                .AddAspNetCoreInstrumentation(o =>
+                {
+                    o.Filter = context => !context.Request.Path.StartsWithSegments("/health");
+                    o.EnrichWithHttpResponse = NameAfterGrpcMethod;
+                })
                 .AddGrpcClientInstrumentation()
                 .AddHttpClientInstrumentation()
                 .AddNpgsql()
@@ -63,13 +70,40 @@ public static class Extensions
     }
 
     /// <summary>
+    /// A call to a gRPC method, over gRPC or as JSON, is named after the method
+    /// (sectormesh.partnerships.v1.Partnerships/GetPartnership) rather than a route template that
+    /// JSON transcoding fills with its own placeholders.
+    /// </summary>
+    private static void NameAfterGrpcMethod(Activity activity, HttpResponse response)
+    {
+        if (response.HttpContext.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is { } grpc)
+        {
+            activity.DisplayName = $"{grpc.Method.ServiceName}/{grpc.Method.Name}";
+            activity.SetTag("rpc.system", "grpc");
+            activity.SetTag("rpc.service", grpc.Method.ServiceName);
+            activity.SetTag("rpc.method", grpc.Method.Name);
+        }
+    }
+
+    /// <summary>Each check's status, description and figures (the outbox backlog, the error queues), for an operator or a probe to read.</summary>
+    private static Task WriteReadinessDetail(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json; charset=utf-8";
+        return context.Response.WriteAsJsonAsync(new
+        {
+            status = report.Status.ToString(),
+            checks = report.Entries.ToDictionary(e => e.Key, e => new { status = e.Value.Status.ToString(), description = e.Value.Description, data = e.Value.Data }),
+        });
+    }
+
+    /// <summary>
     /// Liveness (/health/live: the process answers) and readiness (/health/ready: its dependencies
     /// answer), mapped in every environment because Kubernetes probes need them.
     /// </summary>
     public static WebApplication MapDefaultEndpoints(this WebApplication app)
     {
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = r => r.Tags.Contains(LivenessTag) });
-        app.MapHealthChecks("/health/ready");
+        app.MapHealthChecks("/health/ready", new HealthCheckOptions { ResponseWriter = WriteReadinessDetail });
         return app;
     }
 }

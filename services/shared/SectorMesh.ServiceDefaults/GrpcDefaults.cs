@@ -32,7 +32,7 @@ public static class GrpcDefaults
             })
             // The error details the DomainErrorInterceptor attaches, so JSON callers see them too.
             .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
-                BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor));
+                BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor, RetryInfo.Descriptor));
     }
 
     public static WebApplication UseSectorMeshGrpc(this WebApplication app)

@@ -12,7 +12,7 @@ namespace SectorMesh.ServiceDefaults;
 public static class HttpErrors
 {
     private static readonly JsonFormatter Formatter = new(JsonFormatter.Settings.Default.WithTypeRegistry(TypeRegistry.FromMessages(
-        BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor)));
+        BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor, RetryInfo.Descriptor)));
 
     public const string NdJson = "application/x-ndjson";
 
@@ -29,6 +29,10 @@ public static class HttpErrors
         }
         catch (Exception e) when (DomainErrorInterceptor.ToStatus(e) is { } status)
         {
+            if (!http.Response.HasStarted && status.Code == (int)Code.Unavailable)
+            {
+                http.Response.Headers.RetryAfter = ((int)DomainErrorInterceptor.RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            }
             await (http.Response.HasStarted ? WriteLineAsync(http, status) : WriteAsync(http, StatusCodeOf((Code)status.Code), status));
             return;
         }

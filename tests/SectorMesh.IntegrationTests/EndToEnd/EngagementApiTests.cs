@@ -493,6 +493,30 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_retargeted_partnership_cites_the_evidence_of_its_new_sector()
+    {
+        await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
+
+        await platform.PartnershipsThroughGateway.UpdatePartnershipAsync(new Contracts.Partnerships.V1.UpdatePartnershipRequest
+        {
+            Partnership = new Contracts.Partnerships.V1.Partnership
+            {
+                Name = _partnership.Name,
+                TargetSector = new Contracts.Partnerships.V1.TargetSector { NaicsCode = "5415", Title = "Computer Systems Design" },
+            },
+            UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("target_sector"),
+        }, _tenant.Board);
+
+        var request = new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 };
+        var evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); evidence.NaicsCode != "5415" && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
+        }
+        Assert.Equal("5415", evidence.NaicsCode);
+    }
+
+    [Fact]
     public async Task Bad_input_over_JSON_gets_400_with_each_invalid_field()
     {
         using var http = platform.Json(_tenant.BoardToken);

@@ -139,7 +139,7 @@ public class EngagementRulesTests
         clinic.RecordNeed(EmployerNeed.Create("29-1141", 10, 30, false, ["Charting"], [], 65000, 85000), Now);
         clinic.RecordNeed(EmployerNeed.Create("31-9092", 5, 15, true, [], [], 36000, 42000), Now);
         gone.RecordNeed(EmployerNeed.Create("29-1141", 100, 300, true, [], [], 1, 2), Now);
-        gone.Left();
+        gone.ApplyMembership(current: false, "", revision: 2);
 
         var nurses = NeedsAnalysis.ByOccupation([hospital, clinic, gone])[0];
 

@@ -56,6 +56,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("character varying(20)")
                         .HasColumnName("level");
 
+                    b.Property<long>("MembershipRevision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("membership_revision");
+
                     b.Property<string>("Needs")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -66,6 +70,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)")
                         .HasColumnName("organization_name");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -88,6 +96,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("text")
                         .HasColumnName("partnership_id");
 
+                    b.Property<bool>("Deleted")
+                        .HasColumnType("boolean")
+                        .HasColumnName("deleted");
+
                     b.Property<string>("DisplayName")
                         .IsRequired()
                         .HasMaxLength(200)
@@ -105,6 +117,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
                         .HasColumnName("region_id");
+
+                    b.Property<long>("SourceRevision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("source_revision");
 
                     b.HasKey("TenantId", "PartnershipId");
 
@@ -145,6 +161,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                     b.Property<DateTimeOffset>("RecordedAt")
                         .HasColumnType("timestamp with time zone")
                         .HasColumnName("recorded_at");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Verdict")
                         .IsRequired()
@@ -196,6 +216,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("decisions");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -433,6 +457,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("gaps");
 
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
                     b.Property<string>("TargetOccupations")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -496,6 +524,12 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("Partition")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("partition");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -527,6 +561,10 @@ namespace SectorMesh.Engagement.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_outbox_dispatched")
+                        .HasFilter("dispatched_at IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_pending")
                         .HasFilter("dispatched_at IS NULL");
@@ -550,6 +588,9 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnName("processed_at");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_messages_processed_at");
 
                     b.ToTable("processed_messages", (string)null);
                 });

@@ -46,6 +46,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("last_error");
 
+                    b.Property<string>("Partition")
+                        .IsRequired()
+                        .HasMaxLength(130)
+                        .HasColumnType("character varying(130)")
+                        .HasColumnName("partition");
+
                     b.Property<string>("Payload")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -77,6 +83,10 @@ namespace SectorMesh.Resources.Data.Migrations
 
                     b.HasKey("Id");
 
+                    b.HasIndex("DispatchedAt")
+                        .HasDatabaseName("ix_outbox_dispatched")
+                        .HasFilter("dispatched_at IS NOT NULL");
+
                     b.HasIndex("Sequence")
                         .HasDatabaseName("ix_outbox_pending")
                         .HasFilter("dispatched_at IS NULL");
@@ -100,6 +110,9 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasColumnName("processed_at");
 
                     b.HasKey("MessageId", "Consumer");
+
+                    b.HasIndex("ProcessedAt")
+                        .HasDatabaseName("ix_processed_messages_processed_at");
 
                     b.ToTable("processed_messages", (string)null);
                 });
@@ -138,6 +151,10 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasMaxLength(2000)
                         .HasColumnType("character varying(2000)")
                         .HasColumnName("restrictions");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Status")
                         .IsRequired()
@@ -240,6 +257,10 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
                         .HasColumnName("organization_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
 
                     b.Property<string>("Strategy")
                         .IsRequired()

@@ -1,0 +1,171 @@
+using System.Reflection;
+using SectorMesh.Domain;
+using SectorMesh.Engagement.Domain;
+using SectorMesh.Partnerships.Domain;
+using SectorMesh.Resources.Domain;
+using SectorMesh.UnitTests.Partnerships;
+using SectorMesh.UnitTests.Resources;
+
+namespace SectorMesh.UnitTests.Shared;
+
+/// <summary>
+/// Other services copy and report on what the aggregates hold, so every public method that changes
+/// an aggregate must raise an event. A method added to an aggregate and listed neither as a change
+/// (with a call that makes it) nor as a query fails the first test.
+/// </summary>
+public class EveryChangeRaisesAnEventTests
+{
+    private static readonly DateTimeOffset Now = PartnershipBuilder.Now;
+
+    /// <summary>Each aggregate's public changes, each with a call on an aggregate in a state that accepts it.</summary>
+    private static readonly Dictionary<Type, Dictionary<string, Func<AggregateRoot>>> Changes = new()
+    {
+        [typeof(Partnership)] = new()
+        {
+            [nameof(Partnership.Rename)] = () => Changed(PartnershipBuilder.Exploring(), p => p.Rename("Healthcare Careers Partnership", Now)),
+            [nameof(Partnership.MoveToRegion)] = () => Changed(PartnershipBuilder.Exploring(), p => p.MoveToRegion("columbus", Now)),
+            [nameof(Partnership.Retarget)] = () => Changed(PartnershipBuilder.Exploring(), p => p.Retarget(new TargetSector("622", "Hospitals"), Now)),
+            [nameof(Partnership.RecordSignificance)] = () => Changed(PartnershipBuilder.Exploring(),
+                p => p.RecordSignificance(new RegionalSignificance(1000, 1.2, 3, "QCEW", "2024"), Now)),
+            [nameof(Partnership.SetVision)] = () => Changed(PartnershipBuilder.Exploring(), p => p.SetVision("Careers for all", Now)),
+            [nameof(Partnership.SetMission)] = () => Changed(PartnershipBuilder.Exploring(), p => p.SetMission("Train nurses", Now)),
+            [nameof(Partnership.SetGoals)] = () => Changed(PartnershipBuilder.Exploring(), p => p.SetGoals([new Goal("Hire", "hires", 10, null)], Now)),
+            [nameof(Partnership.SetStrategies)] = () => Changed(PartnershipBuilder.Exploring(),
+                p => p.SetStrategies([new SectorStrategy("Apprenticeships", StrategyStatus.Planned, null)], Now)),
+            [nameof(Partnership.ChangeStage)] = () => Changed(PartnershipBuilder.Exploring(), p => p.ChangeStage(PartnershipStage.Launching, 2, Now)),
+            [nameof(Partnership.Delete)] = () => Changed(PartnershipBuilder.Exploring(), p => p.Delete(Now)),
+            [nameof(Partnership.AddPartner)] = () => Changed(PartnershipBuilder.Exploring(), p => p.AddPartner(PartnershipBuilder.Hospital, [], null, Now)),
+            [nameof(Partnership.RemovePartner)] = () => Changed(PartnershipBuilder.WithPartners(PartnershipBuilder.Hospital),
+                p => p.RemovePartner("hospital", "partner", new DateOnly(2026, 3, 1), 2, Now)),
+            [nameof(Partnership.DesignateIntermediary)] = () => Changed(PartnershipBuilder.WithPartners(PartnershipBuilder.Board),
+                p => p.DesignateIntermediary(PartnershipBuilder.AllRolesTo("board"), Now)),
+            [nameof(Partnership.DraftAgreement)] = () => Changed(PartnershipBuilder.WithPartners(PartnershipBuilder.Hospital),
+                p => p.DraftAgreement([new AgreementTerm("hospital", "", "Host")], null, Now)),
+            [nameof(Partnership.ReviseAgreement)] = () => Changed(Drafted(), p => p.ReviseAgreement(1, "agreement", null, new DateOnly(2026, 6, 1), Now)),
+            [nameof(Partnership.CirculateAgreement)] = () => Changed(Drafted(), p => p.CirculateAgreement(1, "agreement", Now)),
+            [nameof(Partnership.SignAgreement)] = () => Changed(Circulated(), p => p.SignAgreement(1, "agreement", "hospital", "A. Signer", "", Now)),
+            [nameof(Partnership.AddCommittee)] = () => Changed(PartnershipBuilder.Exploring(),
+                p => p.AddCommittee("steering", "Steering", CommitteeKind.Committee, "", Now)),
+            [nameof(Partnership.AddCommitteeMember)] = () => Changed(WithCommittee(),
+                p => p.AddCommitteeMember("steering", "committee", "Pat Lee", null, Representation.WorkerOrLabor, Now)),
+        },
+        [typeof(FundingSource)] = new()
+        {
+            [nameof(FundingSource.Correct)] = () => Changed(Prospect(), f => f.Correct("Renamed", null, null, null, null, Now)),
+            [nameof(FundingSource.MoveTo)] = () => Changed(Prospect(), f => f.MoveTo(FundingStatus.Declined, Now)),
+        },
+        [typeof(ResourceCommitment)] = new()
+        {
+            [nameof(ResourceCommitment.RecordContribution)] = () => Changed(WorkedExample.Commitments()[0],
+                c => c.RecordContribution(new DateOnly(2026, 7, 1), WorkedExample.Usd(100), null, "", Now)),
+        },
+        [typeof(EmployerEngagement)] = new()
+        {
+            [nameof(EmployerEngagement.SetLevel)] = () => Changed(Employer(), e => e.SetLevel(EngagementLevel.Leading, Now)),
+            [nameof(EmployerEngagement.Revise)] = () => Changed(Employer(), e => e.Revise(null, ["Dr. Ames"], Now)),
+            [nameof(EmployerEngagement.RecordActivity)] = () => Changed(Employer(),
+                e => e.RecordActivity(EmployerActivityKind.Hosting, new DateOnly(2026, 5, 1), 0, "", Now)),
+            [nameof(EmployerEngagement.RecordNeed)] = () => Changed(Employer(),
+                e => e.RecordNeed(EmployerNeed.Create("29-1141", 5, 10, true, [], [], 30, 40), Now)),
+        },
+        [typeof(Meeting)] = new()
+        {
+            [nameof(Meeting.Complete)] = () => Changed(Meeting.Held("oh", "healthcare", "m", new DateOnly(2026, 9, 10), ["Budget"], ["hospital"], [],
+                [new("Draft the budget", "Board", new DateOnly(2026, 10, 1))], Now), m => m.Complete(0, Now)),
+        },
+        [typeof(LmiReview)] = [],
+        [typeof(SkillsGapAnalysis)] = [],
+    };
+
+    /// <summary>Public methods that read or guard and change nothing, or copy another service's facts (which that service's events announced).</summary>
+    private static readonly Dictionary<Type, string[]> NotChanges = new()
+    {
+        [typeof(Partnership)] = [nameof(Partnership.EnsureEtag)],
+        [typeof(EmployerEngagement)] = [nameof(EmployerEngagement.Contributions), nameof(EmployerEngagement.ApplyMembership)],
+        [typeof(Meeting)] = [nameof(Meeting.Overdue)],
+    };
+
+    public static TheoryData<string, string> EveryChange()
+    {
+        var data = new TheoryData<string, string>();
+        foreach (var (aggregate, changes) in Changes)
+        {
+            foreach (var method in changes.Keys)
+            {
+                data.Add(aggregate.Name, method);
+            }
+        }
+        return data;
+    }
+
+    [Fact]
+    public void Every_public_method_of_every_aggregate_is_listed_as_a_change_or_not()
+    {
+        var aggregates = new[] { typeof(Partnership), typeof(FundingSource), typeof(EmployerEngagement) }
+            .SelectMany(t => t.Assembly.GetTypes())
+            .Where(t => t.IsSubclassOf(typeof(AggregateRoot)) && !t.IsAbstract)
+            .ToList();
+        var unlisted = aggregates
+            .SelectMany(t => t.GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
+                .Where(m => !m.IsSpecialName)
+                .Where(m => !(Changes.GetValueOrDefault(t)?.ContainsKey(m.Name) ?? false) && !NotChanges.GetValueOrDefault(t, []).Contains(m.Name))
+                .Select(m => $"{t.Name}.{m.Name}"))
+            .ToList();
+
+        Assert.Empty(unlisted);
+    }
+
+    [Theory]
+    [MemberData(nameof(EveryChange))]
+    public void The_change_raises_an_event(string aggregate, string method)
+    {
+        var changed = Changes.Single(c => c.Key.Name == aggregate).Value[method]();
+
+        Assert.NotEmpty(changed.DomainEvents);
+    }
+
+    [Fact]
+    public void Each_event_of_an_aggregate_gets_the_next_revision()
+    {
+        var partnership = PartnershipBuilder.Exploring();
+        partnership.ClearDomainEvents();
+
+        partnership.Rename("A", Now);
+        partnership.MoveToRegion("columbus", Now);
+
+        Assert.Equal((2L, 3L, 3L), (partnership.RevisionOf(0), partnership.RevisionOf(1), partnership.Revision));
+    }
+
+    private static T Changed<T>(T aggregate, Action<T> change) where T : AggregateRoot
+    {
+        aggregate.ClearDomainEvents();
+        change(aggregate);
+        return aggregate;
+    }
+
+    private static Partnership Drafted()
+    {
+        var partnership = PartnershipBuilder.WithPartners(PartnershipBuilder.Hospital);
+        partnership.DraftAgreement([new AgreementTerm("hospital", "", "Host")], null, Now);
+        return partnership;
+    }
+
+    private static Partnership Circulated()
+    {
+        var partnership = Drafted();
+        partnership.CirculateAgreement(1, "agreement", Now);
+        return partnership;
+    }
+
+    private static Partnership WithCommittee()
+    {
+        var partnership = PartnershipBuilder.Exploring();
+        partnership.AddCommittee("steering", "Steering", CommitteeKind.Committee, "", Now);
+        return partnership;
+    }
+
+    private static FundingSource Prospect() =>
+        WorkedExample.Funding("gift", FundingKind.EmployerOrPrivate, 1000, WorkedExample.Year(2026), FundingStatus.Prospect);
+
+    private static EmployerEngagement Employer() => EmployerEngagement.Joined("oh", "healthcare", "hospital", "Riverside");
+}
