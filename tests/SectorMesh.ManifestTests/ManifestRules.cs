@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using k8s;
 using k8s.Models;
 
 namespace SectorMesh.ManifestTests;
@@ -107,7 +108,45 @@ public static partial class ManifestRules
     public static IEnumerable<string> EveryDeploymentHasANetworkPolicy(RenderedManifests m) =>
         m.OfKind<V1Deployment>()
             .Where(d => !m.OfKind<V1NetworkPolicy>().Any(p => Selects(p.Spec.PodSelector.MatchLabels, d.Spec.Template.Metadata.Labels)))
-            .Select(d => $"Deployment/{d.Name()}: no NetworkPolicy of its own allows its traffic.");
+            .Select(d => $"Deployment/{d.Name()}: no NetworkPolicy selects its pods to allow their traffic.");
+
+    /// <summary>Roles of our own workloads: policies select their pods by role, not by name, so a new service needs no policy.</summary>
+    private static readonly string[] PolicyRoles = ["service", "migration", "gateway"];
+
+    private const string NameLabel = "app.kubernetes.io/name";
+    private const string RoleLabel = "app.kubernetes.io/component";
+
+    public static IEnumerable<string> NetworkPoliciesSelectServicesByRole(RenderedManifests m)
+    {
+        var roleNames = m.PodTemplates().Select(p => p.Template.Metadata?.Labels ?? new Dictionary<string, string>())
+            .Where(l => l.TryGetValue(RoleLabel, out var role) && PolicyRoles.Contains(role) && l.ContainsKey(NameLabel))
+            .Select(l => l[NameLabel]).ToHashSet();
+        foreach (var policy in m.OfKind<V1NetworkPolicy>())
+        {
+            var selectors = new[] { policy.Spec.PodSelector }
+                .Concat((policy.Spec.Ingress ?? []).SelectMany(r => r.FromProperty ?? []).Select(p => p.PodSelector))
+                .Concat((policy.Spec.Egress ?? []).SelectMany(r => r.To ?? []).Select(p => p.PodSelector))
+                .OfType<V1LabelSelector>();
+            var named = selectors.SelectMany(s =>
+                    (s.MatchLabels?.Where(l => l.Key == NameLabel).Select(l => l.Value) ?? [])
+                    .Concat(s.MatchExpressions?.Where(e => e.Key == NameLabel).SelectMany(e => e.Values ?? []) ?? []))
+                .Where(roleNames.Contains).Distinct();
+            foreach (var name in named)
+            {
+                yield return $"NetworkPolicy/{policy.Name()}: selects {name} by its name; select pods of the roles {string.Join(", ", PolicyRoles)} by {RoleLabel}.";
+            }
+        }
+    }
+
+    /// <summary>The template of a gRPC service (k8s/templates/grpc-service) writes SERVICE and DATABASE where the service's values go.</summary>
+    public static IEnumerable<string> NoTemplatePlaceholderIsLeft(RenderedManifests m) =>
+        from o in m.Objects.OfType<IKubernetesObject<V1ObjectMeta>>()
+        let yaml = KubernetesYaml.Serialize(o)
+        from placeholder in TemplatePlaceholder().Matches(yaml)
+        select $"{o.Kind}/{o.Name()}: {placeholder.Value} of the service template was not replaced.";
+
+    [GeneratedRegex(@"\bSERVICE\b|__DATABASE\b")]
+    private static partial Regex TemplatePlaceholder();
 
     public static IEnumerable<string> TrafficIsDeniedByDefault(RenderedManifests m)
     {

@@ -45,6 +45,13 @@ public class OverlayTests
     public void Every_deployment_has_a_network_policy(string overlay) => Holds(ManifestRules.EveryDeploymentHasANetworkPolicy, overlay);
 
     [Theory, MemberData(nameof(Overlays))]
+    public void Network_policies_select_services_migrations_and_the_gateway_by_role_not_by_name(string overlay) =>
+        Holds(ManifestRules.NetworkPoliciesSelectServicesByRole, overlay);
+
+    [Theory, MemberData(nameof(Overlays))]
+    public void Every_placeholder_of_the_service_template_is_replaced(string overlay) => Holds(ManifestRules.NoTemplatePlaceholderIsLeft, overlay);
+
+    [Theory, MemberData(nameof(Overlays))]
     public void All_traffic_is_denied_unless_a_policy_allows_it(string overlay) => Holds(ManifestRules.TrafficIsDeniedByDefault, overlay);
 
     [Theory, MemberData(nameof(Overlays))]

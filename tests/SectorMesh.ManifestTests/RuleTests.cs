@@ -95,6 +95,68 @@ public class RuleTests
     }
 
     [Fact]
+    public void A_network_policy_that_names_services_is_reported()
+    {
+        const string yaml = """
+            apiVersion: batch/v1
+            kind: Job
+            metadata: { name: resources-migrations }
+            spec:
+              template:
+                metadata:
+                  labels: { app.kubernetes.io/name: resources-migrations, app.kubernetes.io/component: migration }
+                spec:
+                  restartPolicy: Never
+                  containers:
+                    - { name: migrate, image: "sectormesh/resources:0.1.0" }
+            ---
+            apiVersion: networking.k8s.io/v1
+            kind: NetworkPolicy
+            metadata: { name: postgres }
+            spec:
+              podSelector:
+                matchLabels: { app.kubernetes.io/name: postgres }
+              ingress:
+                - from:
+                    - podSelector:
+                        matchExpressions:
+                          - { key: app.kubernetes.io/name, operator: In, values: [resources-migrations] }
+                    - podSelector: { matchLabels: { app.kubernetes.io/component: service } }
+            """;
+
+        var problem = Assert.Single(ManifestRules.NetworkPoliciesSelectServicesByRole(RenderedManifests.Load(yaml)));
+        Assert.Contains("resources-migrations", problem);
+    }
+
+    [Fact]
+    public void A_placeholder_left_from_the_service_template_is_reported()
+    {
+        const string yaml = """
+            apiVersion: v1
+            kind: Service
+            metadata: { name: SERVICE }
+            spec:
+              selector: { app.kubernetes.io/name: SERVICE }
+              ports:
+                - { name: grpc, port: 8080, targetPort: grpc }
+            """;
+
+        Assert.Equal(2, ManifestRules.NoTemplatePlaceholderIsLeft(RenderedManifests.Load(yaml)).Count());
+        Assert.Empty(ManifestRules.NoTemplatePlaceholderIsLeft(Bare));
+    }
+
+    [Fact]
+    public void A_missing_kubectl_is_reported_with_what_to_install()
+    {
+        var missing = new System.Diagnostics.ProcessStartInfo("kubectl-that-is-not-installed", ["kustomize", "."]);
+
+        var error = Assert.Throws<InvalidOperationException>(() => RenderedManifests.StartKubectl(missing));
+
+        Assert.Contains("kubectl 1.27 or later", error.Message);
+        Assert.Contains("kubernetes-client", error.Message);
+    }
+
+    [Fact]
     public void An_unknown_field_fails_to_load()
     {
         const string yaml = """
