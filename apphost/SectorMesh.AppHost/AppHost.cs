@@ -5,26 +5,21 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Containers where an engine answers; otherwise the servers installed from Debian's packages.
 var servers = BackingServers.Add(builder);
 
-// Each service: its one-off migration step, then the service once that has finished.
-// Fixed ports (partnerships 5101, resources 5102, engagement 5103) so the benchmark and a developer's gRPC client can reach them directly.
-var partnerships = builder.AddService<Projects.SectorMesh_Partnerships>("partnerships", servers.PartnershipsDatabase, servers);
-var resources = builder.AddService<Projects.SectorMesh_Resources>("resources", servers.ResourcesDatabase, servers)
-    .WithReference(partnerships);
-var engagement = builder.AddService<Projects.SectorMesh_Engagement>("engagement", servers.EngagementDatabase, servers)
-    .WithReference(partnerships);
+// One line per service: its database, migration step, broker and cache come from PlatformServices.Add.
+// Fixed ports (partnerships 5101, resources 5102, engagement 5103, from each service's launchSettings.json) so the benchmark
+// and a developer's gRPC client can reach them directly.
+var services = new PlatformServices(builder, servers);
+var partnerships = services.Add<Projects.SectorMesh_Partnerships>("partnerships");
+services.Add<Projects.SectorMesh_Resources>("resources", calls: partnerships);
+services.Add<Projects.SectorMesh_Engagement>("engagement", calls: partnerships);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
     .WithEndpoint("grpc", endpoint => endpoint.IsProxied = false)
-    .WithReference(partnerships)
-    .WithReference(resources)
-    .WithReference(engagement)
+    .WithServices(services)
     .WithServerReference(servers.Redis)
     .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "600")
-    .WithHttpHealthCheck("/health/ready", endpointName: "http")
-    .WaitFor(partnerships)
-    .WaitFor(resources)
-    .WaitFor(engagement);
+    .WithHttpHealthCheck("/health/ready", endpointName: "http");
 
 if (builder.Configuration["SampleData"] != "false")
 {

@@ -5,8 +5,8 @@ namespace SectorMesh.AppHost;
 /// <summary>How a project is given a backing server: its connection string, and waiting until it runs.</summary>
 public sealed record BackingServer(Func<IResourceBuilder<ProjectResource>, IResourceBuilder<ProjectResource>> AttachTo);
 
-public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingServer ResourcesDatabase, BackingServer EngagementDatabase,
-    BackingServer RabbitMq, BackingServer Redis)
+/// <summary>PostgreSQL, with a database for each service made on request, RabbitMQ and Redis.</summary>
+public sealed record BackingServers(Func<string, BackingServer> DatabaseOf, BackingServer RabbitMq, BackingServer Redis)
 {
     // Ports of the servers the AppHost runs itself; the test servers of eng/servers.sh use others, so both can run at once.
     private const int PostgresPort = 15432;
@@ -28,15 +28,14 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
     private static BackingServers AddContainers(IDistributedApplicationBuilder builder)
     {
         var postgres = builder.AddPostgres("postgres");
-        var partnerships = postgres.AddDatabase("partnershipsdb");
-        var resources = postgres.AddDatabase("resourcesdb");
-        var engagement = postgres.AddDatabase("engagementdb");
         var rabbit = builder.AddRabbitMQ("rabbitmq");
         var redis = builder.AddRedis("redis");
         return new BackingServers(
-            new BackingServer(project => project.WithReference(partnerships).WaitFor(partnerships)),
-            new BackingServer(project => project.WithReference(resources).WaitFor(resources)),
-            new BackingServer(project => project.WithReference(engagement).WaitFor(engagement)),
+            service =>
+            {
+                var database = postgres.AddDatabase(DatabaseName(service));
+                return new BackingServer(project => project.WithReference(database).WaitFor(database));
+            },
             new BackingServer(project => project.WithReference(rabbit).WaitFor(rabbit)),
             new BackingServer(project => project.WithReference(redis).WaitFor(redis)));
     }
@@ -57,14 +56,16 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
             new(project => project.WithEnvironment($"ConnectionStrings__{connectionName}", connectionString).WaitFor(server));
 
         var postgres = Run("postgres");
-        string Database(string name) => $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password=sectormesh;Database={name}";
+        // Here a service's database is named after the service alone (partnerships), as developers' existing data directories have it.
         return new BackingServers(
-            Server(postgres, "partnershipsdb", Database("partnerships")),
-            Server(postgres, "resourcesdb", Database("resources")),
-            Server(postgres, "engagementdb", Database("engagement")),
+            service => Server(postgres, DatabaseName(service),
+                $"Host=127.0.0.1;Port={PostgresPort};Username=postgres;Password=sectormesh;Database={service}"),
             Server(Run("rabbitmq"), "rabbitmq", $"amqp://guest:guest@127.0.0.1:{RabbitMqPort}"),
             Server(Run("redis"), "redis", $"127.0.0.1:{RedisPort}"));
     }
+
+    /// <summary>The connection string name a service reads its database from (ConnectionStrings:{service}db).</summary>
+    private static string DatabaseName(string service) => $"{service}db";
 
     private static void RequireInstalled(params (string Name, string Path)[] servers)
     {
@@ -90,24 +91,56 @@ public sealed record BackingServers(BackingServer PartnershipsDatabase, BackingS
     }
 }
 
-public static class BackingServerExtensions
+/// <summary>
+/// The services of the platform, each added once with everything it needs: its database ({service}db), its one-off
+/// migration step, the broker and the cache, waiting for each; the gateway then reaches all of them.
+/// </summary>
+public sealed class PlatformServices(IDistributedApplicationBuilder builder, BackingServers servers)
 {
-    public static IResourceBuilder<ProjectResource> AddService<TProject>(this IDistributedApplicationBuilder builder, string name,
-        BackingServer database, BackingServers servers) where TProject : IProjectMetadata, new()
+    private readonly List<IResourceBuilder<ProjectResource>> _all = [];
+
+    public IReadOnlyList<IResourceBuilder<ProjectResource>> All => _all;
+
+    /// <summary>
+    /// The service, started once its migration step has finished, on the fixed port of its launch profile; it finds the
+    /// services it <paramref name="calls"/> by service discovery.
+    /// </summary>
+    public IResourceBuilder<ProjectResource> Add<TProject>(string name, params IResourceBuilder<ProjectResource>[] calls)
+        where TProject : IProjectMetadata, new()
     {
+        var database = servers.DatabaseOf(name);
         var migrations = builder.AddProject<TProject>($"{name}-migrations", launchProfileName: null)
             .WithArgs("migrate")
             .WithEnvironment("DOTNET_ENVIRONMENT", builder.Environment.EnvironmentName)
             .WithServerReference(database)
             .WithServerReference(servers.RabbitMq);
-        return builder.AddProject<TProject>(name)
+        var service = builder.AddProject<TProject>(name)
             .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
             .WithServerReference(database)
             .WithServerReference(servers.RabbitMq)
             .WithServerReference(servers.Redis)
             .WaitForCompletion(migrations);
+        foreach (var called in calls)
+        {
+            service.WithReference(called);
+        }
+        _all.Add(service);
+        return service;
     }
+}
 
+public static class BackingServerExtensions
+{
     public static IResourceBuilder<ProjectResource> WithServerReference(this IResourceBuilder<ProjectResource> project, BackingServer server) =>
         server.AttachTo(project);
+
+    /// <summary>A reference to each service, and waiting until each runs.</summary>
+    public static IResourceBuilder<ProjectResource> WithServices(this IResourceBuilder<ProjectResource> project, PlatformServices services)
+    {
+        foreach (var service in services.All)
+        {
+            project.WithReference(service).WaitFor(service);
+        }
+        return project;
+    }
 }

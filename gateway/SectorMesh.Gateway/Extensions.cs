@@ -18,7 +18,7 @@ public static class Extensions
         builder.Services.AddSingleton<TenantRateLimiter>();
 
         builder.Services.AddReverseProxy()
-            .LoadFromConfig(builder.Configuration.GetSection("ReverseProxy"))
+            .LoadFromMemory(ContractRoutes.Routes(), ContractRoutes.Clusters())
             .AddServiceDiscoveryDestinationResolver();
     }
 

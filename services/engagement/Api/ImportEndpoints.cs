@@ -13,6 +13,7 @@ namespace SectorMesh.Engagement.Api;
 /// File uploads over plain HTTP (the file is the request body), because gRPC JSON transcoding cannot
 /// stream a request and labor market files run to hundreds of megabytes: their rows are stored as
 /// they are read and the answer is the import report. A cohort's assessed skills come the same way.
+/// Each is declared in engagement.proto as an upload of the Engagement service, which is how the gateway routes it.
 /// </summary>
 public static class ImportEndpoints
 {

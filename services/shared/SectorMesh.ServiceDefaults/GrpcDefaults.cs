@@ -35,8 +35,18 @@ public static class GrpcDefaults
                 BadRequest.Descriptor, PreconditionFailure.Descriptor, ResourceInfo.Descriptor, ErrorInfo.Descriptor, RetryInfo.Descriptor));
     }
 
+    /// <summary>The response header naming the service that answered, so a caller of the gateway can tell where it was routed.</summary>
+    public const string ServiceHeader = "SectorMesh-Service";
+
     public static WebApplication UseSectorMeshGrpc(this WebApplication app)
     {
+        // SectorMesh.Engagement answers as engagement: the deployment name its .proto package gives it.
+        var service = app.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
+        app.Use((context, next) =>
+        {
+            context.Response.Headers[ServiceHeader] = service;
+            return next(context);
+        });
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();

@@ -1,0 +1,66 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
+using Google.Api;
+using Google.Protobuf.Reflection;
+
+namespace SectorMesh.Contracts;
+
+/// <summary>
+/// The gRPC services of SectorMesh and the HTTP paths that reach them, read from the compiled .proto files: the
+/// gateway builds its routes from these, so a new service or method needs no edit there. Every service of package
+/// sectormesh.{deployment}.v{n} is served by the deployment named {deployment} (partnerships, resources, engagement).
+/// </summary>
+public static partial class ApiCatalog
+{
+    public static IReadOnlyList<ServiceDescriptor> Services { get; } =
+    [
+        .. typeof(ApiCatalog).Assembly.GetTypes()
+            .Where(t => t.Name.EndsWith("Reflection", StringComparison.Ordinal))
+            .Select(t => t.GetProperty("Descriptor", BindingFlags.Public | BindingFlags.Static)?.GetValue(null))
+            .OfType<FileDescriptor>()
+            .SelectMany(file => file.Services)
+            .OrderBy(service => service.FullName, StringComparer.Ordinal),
+    ];
+
+    /// <summary>Every HTTP rule of every method (with its additional bindings), and every upload a service declares.</summary>
+    public static IReadOnlyList<HttpBinding> HttpBindings { get; } =
+    [
+        .. Services.SelectMany(service =>
+            service.Methods.SelectMany(method => method.GetOptions()?.GetExtension(AnnotationsExtensions.Http) is { } rule
+                    ? Flatten(rule).Select(r => Binding(DeploymentOf(service), method.FullName, r))
+                    : [])
+                .Concat((service.GetOptions()?.GetExtension(UploadsExtensions.Upload) ?? [])
+                    .Select(rule => Binding(DeploymentOf(service), $"{service.FullName} upload", rule)))),
+    ];
+
+    /// <summary>The deployments that serve the services, each once.</summary>
+    public static IReadOnlyList<string> Deployments { get; } = [.. Services.Select(DeploymentOf).Distinct()];
+
+    public static string DeploymentOf(ServiceDescriptor service) =>
+        ServicePackage().Match(service.File.Package) is { Success: true } match
+            ? match.Groups["deployment"].Value
+            : throw new InvalidOperationException(
+                $"{service.FullName} is in package '{service.File.Package}'; services belong in sectormesh.{{deployment}}.v{{n}}.");
+
+    private static IEnumerable<HttpRule> Flatten(HttpRule rule) => [rule, .. rule.AdditionalBindings];
+
+    private static HttpBinding Binding(string deployment, string name, HttpRule rule) => rule.PatternCase switch
+    {
+        HttpRule.PatternOneofCase.Get => new(deployment, name, "GET", rule.Get),
+        HttpRule.PatternOneofCase.Put => new(deployment, name, "PUT", rule.Put),
+        HttpRule.PatternOneofCase.Post => new(deployment, name, "POST", rule.Post),
+        HttpRule.PatternOneofCase.Delete => new(deployment, name, "DELETE", rule.Delete),
+        HttpRule.PatternOneofCase.Patch => new(deployment, name, "PATCH", rule.Patch),
+        HttpRule.PatternOneofCase.Custom => new(deployment, name, rule.Custom.Kind, rule.Custom.Path),
+        _ => throw new InvalidOperationException($"The HTTP rule of {name} names no verb and path."),
+    };
+
+    [GeneratedRegex(@"^sectormesh\.(?<deployment>[a-z][a-z0-9-]*)\.v[0-9]+$")]
+    private static partial Regex ServicePackage();
+}
+
+/// <summary>
+/// A verb and path template (google.api.HttpRule syntax, e.g. /v1/{name=tenants/*/partnerships/*}:changeStage) that
+/// reaches <paramref name="Deployment"/>; <paramref name="Name"/> is the method, or the service for an upload.
+/// </summary>
+public sealed record HttpBinding(string Deployment, string Name, string Verb, string Path);
