@@ -56,11 +56,11 @@ public sealed class Effects(string partnershipsDatabase, string engagementDataba
         var published = events.Values.GroupBy(change => change).Sum(g => g.Count() - 1);
 
         await using var engagement = await FaultServers.OpenAsync(engagementDatabase);
-        var consumed = 0;
+        int consumed;
+        var applications = new List<string>();
         await using (var command = new NpgsqlCommand("SELECT message_id, consumer FROM processed_messages WHERE message_id = ANY(@ids)", engagement))
         {
             command.Parameters.AddWithValue("ids", events.Keys.ToArray());
-            var applications = new List<string>();
             await using var reader = await command.ExecuteReaderAsync();
             while (await reader.ReadAsync())
             {
@@ -79,12 +79,13 @@ public sealed class Effects(string partnershipsDatabase, string engagementDataba
             command.Parameters.AddWithValue("t", tenant);
             command.Parameters.AddWithValue("like", Like);
             var meetings = Convert.ToInt32(await command.ExecuteScalarAsync());
-            return new AppliedTwice(published, consumed, meetings);
+            return new AppliedTwice(published, consumed, meetings, events.Count, applications.Count);
         }
     }
 }
 
-public sealed record AppliedTwice(int Published, int Consumed, int Meetings)
+/// <summary>Extra applications found, where they were found, and how many published events and consumptions were looked at.</summary>
+public sealed record AppliedTwice(int Published, int Consumed, int Meetings, int EventsLookedAt, int ConsumptionsLookedAt)
 {
     public int Total => Published + Consumed + Meetings;
 }

@@ -62,7 +62,12 @@ public sealed class FaultPlatform : IAsyncLifetime
     {
         if (Reports.Count > 0)
         {
-            Console.WriteLine(ScenarioReport.Table(Reports));
+            // The whole run's table, for docs/reliability.md: the test runner shows each scenario's row with its test only.
+            var table = ScenarioReport.Table(Reports);
+            var file = Path.Combine(AppContext.BaseDirectory, "fault-report.md");
+            await File.WriteAllTextAsync(file, table);
+            Console.WriteLine(table);
+            Console.WriteLine($"Written to {file}");
         }
         if (Platform is not null)
         {

@@ -60,11 +60,12 @@ public sealed class FaultScenario(FaultPlatform fixture, ITestOutputHelper outpu
         var unconsumed = withEvents.Where(w => !copied.Contains((w.Kind, w.Partnership)))
             .Select(w => w.Kind == WriteKind.AddEmployer ? $"{w.Partnership} employer" : w.Partnership).ToList();
 
-        var report = new ScenarioReport(scenario, writes.Count, writes.Count(w => w.Accepted), writes.Count(w => w.AcceptedOnRetry), load.Errors,
+        var report = new ScenarioReport(scenario, writes.Count, writes.Count(w => w.Accepted), writes.Count(w => w.Accepted && w.Attempts > 1),
+            writes.Count(w => w.AcceptedOnRetry), load.Errors, load.ErrorDetails,
             withEvents.Count, withEvents.Count - unconsumed.Count, twice, parked.Values.Sum(), [.. parked.Keys], recovery,
             DateTime.UtcNow - started, unconsumed);
         fixture.Reports.Add(report);
-        var table = ScenarioReport.Table([report]);
+        var table = ScenarioReport.Table([report]) + string.Join(Environment.NewLine, report.ErrorDetails);
         output.WriteLine(table);
         Console.WriteLine(table);
         return report;

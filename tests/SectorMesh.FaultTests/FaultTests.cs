@@ -12,7 +12,7 @@ public sealed class FaultTests(FaultPlatform fixture, ITestOutputHelper output) 
     private readonly FaultScenario _scenario = new(fixture, output);
 
     private static void AssertMustsHold(ScenarioReport report) =>
-        Assert.True(report.Broken.Count == 0, $"{report.Scenario}: {string.Join("; ", report.Broken)}{Environment.NewLine}{ScenarioReport.Table([report])}");
+        Assert.True(report.Broken.Count == 0, $"{report.Scenario}: {string.Join("; ", report.Broken)}{Environment.NewLine}{ScenarioReport.Table([report])}{string.Join(Environment.NewLine, report.ErrorDetails)}");
 
     [Fact]
     public async Task Writes_and_their_events_survive_RabbitMQ_stopped_for_30_s() =>

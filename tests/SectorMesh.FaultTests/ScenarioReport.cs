@@ -7,8 +7,10 @@ public sealed record ScenarioReport(
     string Scenario,
     int Sent,
     int Accepted,
-    int AcceptedOnRetry,
+    int AcceptedAfterRetry,
+    int AlreadyExisted,
     IReadOnlyDictionary<string, int> Errors,
+    IReadOnlyList<string> ErrorDetails,
     int EventsExpected,
     int EventsConsumed,
     AppliedTwice Twice,
@@ -47,14 +49,14 @@ public sealed record ScenarioReport(
     public static string Table(IEnumerable<ScenarioReport> reports)
     {
         var table = new StringBuilder()
-            .AppendLine("| Scenario | Sent | Accepted (on retry) | Errors by status | Events consumed | Applied twice | In _error | Recovery | Took | Musts |")
+            .AppendLine("| Scenario | Sent | Accepted (after a retry / already there) | Errors by status | Events consumed | Applied twice | In _error | Recovery | Took | Musts |")
             .AppendLine("|---|---:|---:|---|---:|---:|---:|---:|---:|---|");
         foreach (var r in reports.OrderBy(r => r.Scenario, StringComparer.Ordinal))
         {
             var errors = r.Errors.Count == 0 ? "none" : string.Join(", ", r.Errors.Select(e => $"{e.Key}×{e.Value}"));
             var recovery = r.Recovery is { } t ? $"{t.TotalSeconds:F1} s" : "not within 90 s";
             var musts = r.Broken.Count == 0 ? "pass" : "FAIL: " + string.Join("; ", r.Broken);
-            table.AppendLine($"| {r.Scenario} | {r.Sent} | {r.Accepted} ({r.AcceptedOnRetry}) | {errors} | {r.EventsConsumed}/{r.EventsExpected} | {r.Twice.Total} | {r.InErrorQueues} | {recovery} | {r.Duration.TotalSeconds:F0} s | {musts} |");
+            table.AppendLine($"| {r.Scenario} | {r.Sent} | {r.Accepted} ({r.AcceptedAfterRetry} / {r.AlreadyExisted}) | {errors} | {r.EventsConsumed}/{r.EventsExpected} | {r.Twice.Total} ({r.Twice.EventsLookedAt} events, {r.Twice.ConsumptionsLookedAt} consumed) | {r.InErrorQueues} | {recovery} | {r.Duration.TotalSeconds:F0} s | {musts} |");
         }
         return table.ToString();
     }

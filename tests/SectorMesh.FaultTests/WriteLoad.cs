@@ -27,6 +27,7 @@ public sealed class Write(WriteKind kind, string partnership, string? meeting)
     public DateTime NextAttemptAt { get; set; }
     public int Attempts { get; set; }
     public bool Accepted { get; set; }
+    /// <summary>Accepted because a retry found it already there (409, or the employer already a partner).</summary>
     public bool AcceptedOnRetry { get; set; }
 
     /// <summary>Accepted, refused for good, or given up after the retry deadline.</summary>
@@ -52,6 +53,8 @@ public sealed class WriteLoad(HttpClient gateway, TenantScenario tenant, string 
     private readonly List<Write> _retries = [];
     private readonly ConcurrentQueue<string> _withoutEmployer = new();
     private readonly ConcurrentDictionary<string, int> _errors = new();
+    private readonly ConcurrentDictionary<(string Status, WriteKind Kind), int> _errorsByKind = new();
+    private readonly ConcurrentDictionary<string, string> _firstBodies = new();
     private Task _loop = Task.CompletedTask;
     private int _inFlight;
     private int _next;
@@ -60,6 +63,10 @@ public sealed class WriteLoad(HttpClient gateway, TenantScenario tenant, string 
 
     /// <summary>Responses that were not an acceptance, by HTTP status (or "timeout", "no answer"), over every attempt.</summary>
     public IReadOnlyDictionary<string, int> Errors => new SortedDictionary<string, int>(_errors);
+
+    /// <summary>For each error status, which kinds of write got it and the first body that came with it: where the error came from.</summary>
+    public IReadOnlyList<string> ErrorDetails => [.. _errors.Keys.Order().Select(status =>
+        $"{status}: {string.Join(", ", _errorsByKind.Where(e => e.Key.Status == status).OrderBy(e => e.Key.Kind).Select(e => $"{e.Key.Kind}×{e.Value}"))}; first body: {_firstBodies.GetValueOrDefault(status, "")}")];
 
     public IReadOnlyList<Write> Writes
     {
@@ -209,6 +216,8 @@ public sealed class WriteLoad(HttpClient gateway, TenantScenario tenant, string 
         }
 
         _errors.AddOrUpdate(status, 1, (_, count) => count + 1);
+        _errorsByKind.AddOrUpdate((status, write.Kind), 1, (_, count) => count + 1);
+        _firstBodies.TryAdd(status, body.Length > 300 ? body[..300] : body);
         if (!Retryable.Contains(status) || DateTime.UtcNow >= _retryDeadline)
         {
             write.Final = true;
