@@ -3,8 +3,9 @@
 # packages, on loopback only, without systemd.
 #
 #   eng/servers.sh install        install whatever is missing (idempotent)
-#   eng/servers.sh start          start all three in the background and wait until each answers
-#   eng/servers.sh stop           stop what `start` started
+#   eng/servers.sh start [NAME..] start all three (or only those named: postgres, rabbitmq, redis)
+#                                 in the background and wait until each answers
+#   eng/servers.sh stop [NAME..]  stop what `start` started (or only those named)
 #   eng/servers.sh run NAME       run one server in the foreground (used by the Aspire AppHost)
 #   eng/servers.sh env            print the connection settings the tests read
 #
@@ -98,34 +99,55 @@ wait_for() {
     return 1
 }
 
+# True when the server is among those named on the command line, or when none is named.
+wanted() {
+    [ "$#" -eq 1 ] && return 0
+    local name="$1"; shift
+    local each
+    for each in "$@"; do [ "$each" = "$name" ] && return 0; done
+    return 1
+}
+
 start() {
     require_installed
-    prepare_postgres
-    if ! runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/postgres/data" status >/dev/null 2>&1; then
-        runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/postgres/data" -l "$dir/postgres/log" \
-            -o "$(postgres_options)" start >/dev/null
+    if wanted postgres "$@"; then
+        prepare_postgres
+        if ! runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/postgres/data" status >/dev/null 2>&1; then
+            runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/postgres/data" -l "$dir/postgres/log" \
+                -o "$(postgres_options)" start >/dev/null
+        fi
+        wait_for PostgreSQL 30 "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
+        echo "PostgreSQL :$pg_port is running."
     fi
-    wait_for PostgreSQL 30 "$pg_bin/pg_isready" -h 127.0.0.1 -p "$pg_port"
 
-    if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
-        eval redis-server "$(redis_args)" --daemonize yes --pidfile "$dir/redis/redis.pid" \
-            --logfile "$dir/redis/redis.log"
+    if wanted redis "$@"; then
+        if ! redis-cli -p "$redis_port" ping >/dev/null 2>&1; then
+            eval redis-server "$(redis_args)" --daemonize yes --pidfile "$dir/redis/redis.pid" \
+                --logfile "$dir/redis/redis.log"
+        fi
+        wait_for Redis 30 redis-cli -p "$redis_port" ping
+        echo "Redis :$redis_port is running."
     fi
-    wait_for Redis 30 redis-cli -p "$redis_port" ping
 
-    prepare_rabbitmq
-    if ! rabbitmqctl -q -n "$rabbit_node" status >/dev/null 2>&1; then
-        rabbitmq-server -detached
+    if wanted rabbitmq "$@"; then
+        prepare_rabbitmq
+        if ! rabbitmqctl -q -n "$rabbit_node" status >/dev/null 2>&1; then
+            rabbitmq-server -detached
+        fi
+        # `ping` answers before the AMQP port is open; await_startup waits for the whole broker.
+        wait_for RabbitMQ 90 rabbitmqctl -q -n "$rabbit_node" await_startup
+        echo "RabbitMQ :$rabbit_port ($rabbit_node) is running."
     fi
-    # `ping` answers before the AMQP port is open; await_startup waits for the whole broker.
-    wait_for RabbitMQ 90 rabbitmqctl -q -n "$rabbit_node" await_startup
-    echo "PostgreSQL :$pg_port, RabbitMQ :$rabbit_port ($rabbit_node), Redis :$redis_port are running."
 }
 
 stop() {
-    rabbitmqctl -q -n "$rabbit_node" stop >/dev/null 2>&1 || true
-    redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
-    if [ -n "$pg_bin" ] && [ -d "$dir/postgres/data" ]; then
+    if wanted rabbitmq "$@"; then
+        rabbitmqctl -q -n "$rabbit_node" stop >/dev/null 2>&1 || true
+    fi
+    if wanted redis "$@"; then
+        redis-cli -p "$redis_port" shutdown nosave >/dev/null 2>&1 || true
+    fi
+    if wanted postgres "$@" && [ -n "$pg_bin" ] && [ -d "$dir/postgres/data" ]; then
         runuser -u postgres -- "$pg_bin/pg_ctl" -D "$dir/postgres/data" stop -m fast >/dev/null 2>&1 || true
     fi
 }
@@ -158,9 +180,9 @@ print_env() {
 
 case "${1:-}" in
     install) install ;;
-    start) start ;;
-    stop) stop ;;
+    start) shift; start "$@" ;;
+    stop) shift; stop "$@" ;;
     run) shift; run "$@" ;;
     env) print_env ;;
-    *) sed -n '2,16p' "$0"; exit 2 ;;
+    *) sed -n '2,18p' "$0"; exit 2 ;;
 esac

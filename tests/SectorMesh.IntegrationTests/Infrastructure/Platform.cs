@@ -13,11 +13,18 @@ namespace SectorMesh.IntegrationTests.Infrastructure;
 public sealed class Platform : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
+    private readonly Dictionary<Uri, Replica> _replicas = [];
     private Dictionary<string, string> _service = [];
     private Dictionary<string, string> _resources = [];
     private Dictionary<string, string> _engagement = [];
 
     public string Database { get; private set; } = "";
+
+    /// <summary>The PostgreSQL server of the Engagement database; the shared test server when not set.</summary>
+    public string? EngagementPostgres { get; init; }
+
+    public string EngagementDatabase { get; private set; } = "";
+
     public Uri ServiceUrl { get; private set; } = null!;
     public Uri ResourcesUrl { get; private set; } = null!;
     public Uri EngagementUrl { get; private set; } = null!;
@@ -62,7 +69,7 @@ public sealed class Platform : IAsyncLifetime
 
         _engagement = new Dictionary<string, string>(_resources)
         {
-            ["ConnectionStrings__engagementdb"] = await Servers.CreateDatabaseAsync("engagement_e2e"),
+            ["ConnectionStrings__engagementdb"] = EngagementDatabase = await Servers.CreateDatabaseAsync("engagement_e2e", EngagementPostgres ?? Servers.Postgres),
         };
         _engagement.Remove("ConnectionStrings__resourcesdb");
         await using (var migration = ServiceProcess.Start("services/engagement", _engagement, "migrate"))
@@ -93,9 +100,30 @@ public sealed class Platform : IAsyncLifetime
         {
             environment[key] = value;
         }
-        await Track(ServiceProcess.Start(project, environment)).WaitUntilReadyAsync(url, http2Only: true);
+        var process = Track(ServiceProcess.Start(project, environment));
+        _replicas[url] = new Replica(project, environment, process);
+        await process.WaitUntilReadyAsync(url, http2Only: true);
         return url;
     }
+
+    /// <summary>Kills the service replica at <paramref name="url"/> with SIGKILL, as a crash would: no shutdown, no acknowledgements.</summary>
+    public async Task KillAsync(Uri url)
+    {
+        var process = _replicas[url].Process;
+        _processes.Remove(process);
+        await process.DisposeAsync();
+    }
+
+    /// <summary>Starts a killed replica again on the same address, so the gateway and other services find it where it was.</summary>
+    public async Task RestartAsync(Uri url)
+    {
+        var replica = _replicas[url];
+        var process = Track(ServiceProcess.Start(replica.Project, replica.Environment));
+        _replicas[url] = replica with { Process = process };
+        await process.WaitUntilReadyAsync(url, http2Only: true);
+    }
+
+    private sealed record Replica(string Project, Dictionary<string, string> Environment, ServiceProcess Process);
 
     /// <summary>Starts a gateway in front of this platform's service; its JSON and gRPC addresses.</summary>
     public async Task<(Uri Json, Uri Grpc)> StartGatewayAsync(string environment, int permitsPerWindow)

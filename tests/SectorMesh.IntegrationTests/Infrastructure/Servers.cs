@@ -40,15 +40,16 @@ public static class Servers
         }
     }
 
-    /// <summary>A new, empty database of its own for one fixture.</summary>
-    public static async Task<string> CreateDatabaseAsync(string prefix)
+    /// <summary>A new, empty database of its own for one fixture, on the shared test server unless another is given.</summary>
+    public static async Task<string> CreateDatabaseAsync(string prefix, string? server = null)
     {
+        server ??= Postgres;
         var name = $"{prefix}_{Guid.NewGuid():N}";
-        await using var connection = new NpgsqlConnection(Postgres);
+        await using var connection = new NpgsqlConnection(server);
         await connection.OpenAsync();
         await using var command = new NpgsqlCommand($"CREATE DATABASE {name}", connection);
         await command.ExecuteNonQueryAsync();
-        return new NpgsqlConnectionStringBuilder(Postgres) { Database = name }.ConnectionString;
+        return new NpgsqlConnectionStringBuilder(server) { Database = name }.ConnectionString;
     }
 
     /// <summary>Stops or starts the RabbitMQ application (the Erlang node stays up), as an outage would.</summary>
