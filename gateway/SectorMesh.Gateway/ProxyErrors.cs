@@ -14,7 +14,9 @@ public sealed class ProxyErrors(RequestDelegate next, ILogger<ProxyErrors> logge
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
-        if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted)
+        // Only the service's side: the caller's own faults (a body too large, a request cut short) keep their 4xx.
+        if (context.GetForwarderErrorFeature() is not { } error || context.Response.HasStarted
+            || context.Response.StatusCode is not (StatusCodes.Status502BadGateway or StatusCodes.Status503ServiceUnavailable or StatusCodes.Status504GatewayTimeout))
         {
             return;
         }

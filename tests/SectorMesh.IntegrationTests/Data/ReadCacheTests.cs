@@ -51,7 +51,7 @@ public sealed class ReadCacheTests(Platform platform) : IAsyncLifetime
     public async Task With_redis_unreachable_reads_and_writes_still_work()
     {
         var created = await _tenant.CreatePartnershipAsync("no-cache");
-        var replica = await platform.StartServiceAsync(new Dictionary<string, string> { ["ConnectionStrings__redis"] = $"127.0.0.1:{Servers.FreePort()}" });
+        var replica = await platform.StartReplicaAsync("partnerships", new Dictionary<string, string> { ["ConnectionStrings__redis"] = $"127.0.0.1:{Servers.FreePort()}" });
         using var channel = GrpcChannel.ForAddress(replica);
         var client = new Contracts.Partnerships.V1.Partnerships.PartnershipsClient(channel);
 

@@ -415,7 +415,7 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
     public async Task With_the_partnerships_service_down_employers_stay_readable_and_a_new_sector_selection_is_unavailable()
     {
         await EmployersAsync(e => e.Count >= 1);
-        var isolated = await platform.StartEngagementAsync(new Dictionary<string, string>
+        var isolated = await platform.StartReplicaAsync("engagement", new Dictionary<string, string>
         {
             ["services__partnerships__http__0"] = $"http://127.0.0.1:{Servers.FreePort()}",
         });

@@ -155,7 +155,7 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
     {
         await Fund("wioa", FundingKind.WioaTitleI, 400_000, FundingStatus.Awarded);
         var other = await _tenant.PrepareForActivationWithOneEmployerAsync("manufacturing");
-        var isolated = await platform.StartResourcesAsync(new Dictionary<string, string>
+        var isolated = await platform.StartReplicaAsync("resources", new Dictionary<string, string>
         {
             ["services__partnerships__http__0"] = $"http://127.0.0.1:{Servers.FreePort()}",
         });

@@ -14,7 +14,7 @@ namespace SectorMesh.IntegrationTests.Infrastructure;
 /// binding outlives the test.
 /// </summary>
 public sealed class EventListener : IAsyncDisposable,
-    IConsumer<PartnershipCreated>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
+    IConsumer<PartnershipCreated>, IConsumer<PartnershipRenamed>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
     IConsumer<IntermediaryDesignated>, IConsumer<AgreementSigned>, IConsumer<CommitteeMemberAdded>, IConsumer<GoalSet>,
     IConsumer<Resources.FundingSourceRecorded>, IConsumer<Resources.FundingAwarded>, IConsumer<Resources.CommitmentRecorded>,
     IConsumer<Resources.ContributionRecorded>, IConsumer<Engagement.EmployerEngagementRecorded>, IConsumer<Engagement.MeetingHeld>,
@@ -68,6 +68,7 @@ public sealed class EventListener : IAsyncDisposable,
     }
 
     public Task Consume(ConsumeContext<PartnershipCreated> context) => Record(context, context.Message);
+    public Task Consume(ConsumeContext<PartnershipRenamed> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<PartnershipStageChanged> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<PartnerJoined> context) => Record(context, context.Message);
     public Task Consume(ConsumeContext<PartnerLeft> context) => Record(context, context.Message);

@@ -7,99 +7,84 @@ using SectorMesh.Contracts.Partnerships.V1;
 namespace SectorMesh.IntegrationTests.Infrastructure;
 
 /// <summary>
-/// The Partnerships, Resources and Engagement services and the gateway as separate processes on the real servers, with a
-/// database of their own: what a client of SectorMesh meets.
+/// Every service under services/ and the gateway as separate processes on the real servers, each
+/// service with a database of its own: what a client of SectorMesh meets. A new service folder is
+/// started here without an edit.
 /// </summary>
 public sealed class Platform : IAsyncLifetime
 {
     private readonly List<ServiceProcess> _processes = [];
     private readonly Dictionary<Uri, Replica> _replicas = [];
-    private Dictionary<string, string> _service = [];
-    private Dictionary<string, string> _resources = [];
-    private Dictionary<string, string> _engagement = [];
+    private readonly Dictionary<string, Dictionary<string, string>> _settings = [];
+    private readonly Dictionary<string, Uri> _urls = [];
 
-    public string Database { get; private set; } = "";
+    /// <summary>The Partnerships service's database.</summary>
+    public string Database => _settings["partnerships"]["ConnectionStrings__partnershipsdb"];
 
     /// <summary>The PostgreSQL server of the Engagement database; the shared test server when not set.</summary>
     public string? EngagementPostgres { get; init; }
 
-    public string EngagementDatabase { get; private set; } = "";
+    public string EngagementDatabase => _settings["engagement"]["ConnectionStrings__engagementdb"];
 
-    public Uri ServiceUrl { get; private set; } = null!;
-    public Uri ResourcesUrl { get; private set; } = null!;
-    public Uri EngagementUrl { get; private set; } = null!;
+    public Uri ServiceUrl => _urls["partnerships"];
+    public Uri ResourcesUrl => _urls["resources"];
+    public Uri EngagementUrl => _urls["engagement"];
     public Uri GatewayJsonUrl { get; private set; } = null!;
     public Uri GatewayGrpcUrl { get; private set; } = null!;
     public GrpcChannel Gateway { get; private set; } = null!;
     public GrpcChannel Direct { get; private set; } = null!;
 
+    /// <summary>
+    /// The folders under services/ other than shared: each is a service of that name. Partnerships
+    /// comes first because the others call it; each is told where those before it are.
+    /// </summary>
+    public static IReadOnlyList<string> ServiceNames { get; } = Directory.GetDirectories(Path.Combine(ServiceProcess.RepositoryRoot(), "services"))
+        .Select(Path.GetFileName).OfType<string>()
+        .Where(name => name != "shared")
+        .OrderBy(name => name == "partnerships" ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal)
+        .ToList();
+
     public async Task InitializeAsync()
     {
         Servers.RequireRunning();
-        Database = await Servers.CreateDatabaseAsync("partnerships_e2e");
-        _service = new Dictionary<string, string>
+        foreach (var service in ServiceNames)
         {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__partnershipsdb"] = Database,
-            ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
-            ["ConnectionStrings__redis"] = Servers.Redis,
-            ["Auth__SigningKey"] = Servers.SigningKey,
-        };
-        await using (var migration = ServiceProcess.Start("services/partnerships", _service, "migrate"))
-        {
-            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+            var settings = new Dictionary<string, string>
+            {
+                ["ASPNETCORE_ENVIRONMENT"] = "Development",
+                [$"ConnectionStrings__{service}db"] = await Servers.CreateDatabaseAsync($"{service}_e2e",
+                    service == "engagement" ? EngagementPostgres ?? Servers.Postgres : Servers.Postgres),
+                ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
+                ["ConnectionStrings__redis"] = Servers.Redis,
+                ["Auth__SigningKey"] = Servers.SigningKey,
+            };
+            foreach (var (started, url) in _urls)
+            {
+                settings[$"services__{started}__http__0"] = url.ToString();
+            }
+            _settings[service] = settings;
+            await using (var migration = ServiceProcess.Start($"services/{service}", settings, "migrate"))
+            {
+                await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+            }
+            _urls[service] = await StartReplicaAsync(service, new Dictionary<string, string>());
         }
-
-        ServiceUrl = await StartServiceAsync(new Dictionary<string, string>());
-
-        _resources = new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Development",
-            ["ConnectionStrings__resourcesdb"] = await Servers.CreateDatabaseAsync("resources_e2e"),
-            ["ConnectionStrings__rabbitmq"] = Servers.RabbitMq,
-            ["ConnectionStrings__redis"] = Servers.Redis,
-            ["Auth__SigningKey"] = Servers.SigningKey,
-            ["services__partnerships__http__0"] = ServiceUrl.ToString(),
-        };
-        await using (var migration = ServiceProcess.Start("services/resources", _resources, "migrate"))
-        {
-            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        }
-        ResourcesUrl = await StartResourcesAsync(new Dictionary<string, string>());
-
-        _engagement = new Dictionary<string, string>(_resources)
-        {
-            ["ConnectionStrings__engagementdb"] = EngagementDatabase = await Servers.CreateDatabaseAsync("engagement_e2e", EngagementPostgres ?? Servers.Postgres),
-        };
-        _engagement.Remove("ConnectionStrings__resourcesdb");
-        await using (var migration = ServiceProcess.Start("services/engagement", _engagement, "migrate"))
-        {
-            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
-        }
-        EngagementUrl = await StartEngagementAsync(new Dictionary<string, string>());
 
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
         Gateway = GrpcChannel.ForAddress(GatewayGrpcUrl);
         Direct = GrpcChannel.ForAddress(ServiceUrl);
     }
 
-    /// <summary>Starts another replica of the Partnerships service on this platform's database, with some settings changed.</summary>
-    public Task<Uri> StartServiceAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/partnerships", _service, overrides);
-
-    /// <summary>Starts another replica of the Resources service on this platform's database, with some settings changed.</summary>
-    public Task<Uri> StartResourcesAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/resources", _resources, overrides);
-
-    /// <summary>Starts another replica of the Engagement service on this platform's database, with some settings changed.</summary>
-    public Task<Uri> StartEngagementAsync(IReadOnlyDictionary<string, string> overrides) => StartAsync("services/engagement", _engagement, overrides);
-
-    private async Task<Uri> StartAsync(string project, Dictionary<string, string> settings, IReadOnlyDictionary<string, string> overrides)
+    /// <summary>Starts another replica of a service on this platform's database, with some settings changed.</summary>
+    public async Task<Uri> StartReplicaAsync(string service, IReadOnlyDictionary<string, string> overrides)
     {
         var url = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
-        var environment = new Dictionary<string, string>(settings) { ["ASPNETCORE_URLS"] = url.ToString() };
+        var environment = new Dictionary<string, string>(_settings[service]) { ["ASPNETCORE_URLS"] = url.ToString() };
         foreach (var (key, value) in overrides)
         {
             environment[key] = value;
         }
+        var project = $"services/{service}";
         var process = Track(ServiceProcess.Start(project, environment));
         _replicas[url] = new Replica(project, environment, process);
         await process.WaitUntilReadyAsync(url, http2Only: true);
@@ -135,14 +120,11 @@ public sealed class Platform : IAsyncLifetime
             ["ASPNETCORE_ENVIRONMENT"] = environment,
             ["Kestrel__Endpoints__http__Url"] = json.ToString(),
             ["Kestrel__Endpoints__grpc__Url"] = grpc.ToString(),
-            ["services__partnerships__http__0"] = ServiceUrl.ToString(),
-            ["services__resources__http__0"] = ResourcesUrl.ToString(),
-            ["services__engagement__http__0"] = EngagementUrl.ToString(),
             ["ConnectionStrings__redis"] = Servers.Redis,
             ["Auth__SigningKey"] = Servers.SigningKey,
             ["Gateway__PermitsPerWindow"] = permitsPerWindow.ToString(),
             ["Gateway__MaxRequestBodyBytes"] = "65536",
-        }));
+        }.Concat(_urls.Select(u => KeyValuePair.Create($"services__{u.Key}__http__0", u.Value.ToString()))).ToDictionary()));
         await gateway.WaitUntilReadyAsync(json, http2Only: false);
         return (json, grpc);
     }

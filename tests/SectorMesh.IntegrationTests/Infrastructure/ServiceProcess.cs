@@ -102,15 +102,21 @@ public sealed class ServiceProcess : IAsyncDisposable
     }
 
     /// <summary>The program's dll, built in the same configuration as these tests.</summary>
+    public static string RepositoryRoot()
+    {
+        var root = AppContext.BaseDirectory;
+        while (!File.Exists(Path.Combine(root, "SectorMesh.sln")))
+        {
+            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("SectorMesh.sln not found above " + AppContext.BaseDirectory);
+        }
+        return root;
+    }
+
     private static string OutputOf(string project)
     {
         var tests = AppContext.BaseDirectory;
         var configuration = new DirectoryInfo(tests.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
-        var root = tests;
-        while (!File.Exists(Path.Combine(root, "SectorMesh.sln")))
-        {
-            root = Path.GetDirectoryName(root) ?? throw new InvalidOperationException("SectorMesh.sln not found above " + tests);
-        }
+        var root = RepositoryRoot();
         var assembly = Path.GetFileNameWithoutExtension(Directory.GetFiles(Path.Combine(root, project), "*.csproj")[0]);
         var dll = Path.Combine(root, project, "bin", configuration, "net10.0", assembly + ".dll");
         return File.Exists(dll) ? dll : throw new FileNotFoundException($"Build {assembly} first: {dll} is missing.");

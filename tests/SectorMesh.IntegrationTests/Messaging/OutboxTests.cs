@@ -46,6 +46,25 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_event_carries_the_revision_it_made_and_the_subject_who_acted()
+    {
+        var partnership = await platform.PartnershipsThroughGateway.CreatePartnershipAsync(
+            new CreatePartnershipRequest { Parent = _tenant.Tenant, PartnershipId = "renamed", Partnership = _tenant.NewPartnership() }, _tenant.Board);
+
+        await platform.PartnershipsThroughGateway.UpdatePartnershipAsync(new UpdatePartnershipRequest
+        {
+            Partnership = new Partnership { Name = partnership.Name, DisplayName = "Healthcare Careers Partnership" },
+            UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("display_name"),
+        }, _tenant.Board);
+
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipRenamed { PartnershipId: "renamed" } c && c.TenantId == _tenant.TenantId), Patience);
+        var events = _events.For("renamed").Where(e => e.Event.TenantId == _tenant.TenantId).Select(e => e.Event).ToList();
+        var renamed = Assert.IsType<PartnershipRenamed>(events.Single(e => e is PartnershipRenamed));
+        Assert.Equal((1L, 2L), (events.Single(e => e is PartnershipCreated).AggregateVersion, renamed.AggregateVersion));
+        Assert.Equal(("dev-user", "Healthcare Careers Partnership"), (renamed.Actor, renamed.Profile.DisplayName));
+    }
+
+    [Fact]
     public async Task An_event_carries_the_trace_of_the_request_that_caused_it()
     {
         var traceId = System.Diagnostics.ActivityTraceId.CreateRandom().ToHexString();
