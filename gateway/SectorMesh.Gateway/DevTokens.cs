@@ -2,14 +2,22 @@ using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Gateway;
 
-/// <summary>POST /dev/token: a signed token for any tenant and roles. Mapped only in Development.</summary>
+/// <summary>
+/// POST /dev/token: a signed token for any tenant and roles, for trying the API on one's own
+/// machine. Mapped only in Development, and answered only to a caller on the loopback address;
+/// anywhere else tokens come from the identity provider or the `issue-token` command.
+/// </summary>
 public static class DevTokens
 {
     public sealed record Request(string? Tenant, string[]? Roles, string[]? Partnerships, string? Organization, string? Subject);
 
     public static void MapDevTokens(this WebApplication app) =>
-        app.MapPost("/dev/token", (Request request, TokenIssuer issuer) =>
+        app.MapPost("/dev/token", (Request request, TokenIssuer issuer, HttpContext http) =>
         {
+            if (http.Connection.RemoteIpAddress is not { } caller || !System.Net.IPAddress.IsLoopback(caller))
+            {
+                return Results.NotFound();
+            }
             var roles = request.Roles ?? [];
             var errors = new Dictionary<string, string[]>();
             if (roles.Length == 0 || roles.Any(r => !Roles.All.Contains(r)))

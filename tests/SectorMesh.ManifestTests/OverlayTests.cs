@@ -29,6 +29,14 @@ public class OverlayTests
     }
 
     [Theory, MemberData(nameof(Overlays))]
+    public void No_overlay_runs_in_Development_where_the_gateway_would_mint_tokens_for_anyone(string overlay)
+    {
+        var config = Render(overlay).OfKind<k8s.Models.V1ConfigMap>().Single(c => c.Metadata.Name == "sectormesh-config");
+
+        Assert.NotEqual("Development", config.Data["ASPNETCORE_ENVIRONMENT"]);
+    }
+
+    [Theory, MemberData(nameof(Overlays))]
     public void Deployment_selectors_match_their_pod_labels(string overlay) => Holds(ManifestRules.SelectorsMatchPodLabels, overlay);
 
     [Theory, MemberData(nameof(Overlays))]

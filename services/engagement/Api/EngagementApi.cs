@@ -21,7 +21,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var tenant = ResourceNames.Parse(first.Parent, "parent", "tenants")[0];
         var caller = context.Caller();
         caller.EnsureTenant(tenant, first.Parent);
-        caller.Ensure(caller.CanImportData(tenant), "import labor market or skills data");
+        caller.Ensure(caller.WritesTenantData(tenant), "import labor market data, which every partnership of the tenant uses; the board administrators do");
         var format = first.Format.ToDomain<V1.ImportFormat, LmiFormat>()
             ?? throw new InvalidInput("format", "is required in the first chunk: QCEW_CSV, OEWS_CSV or ONET_TEXT.");
 
@@ -167,7 +167,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
         context.Caller().EnsureTenant(tenant, request.Parent);
-        new Violations().Require(System.Text.RegularExpressions.Regex.IsMatch(request.OccupationCode ?? "", @"^\d{2}-\d{4}$"), "occupation_code",
+        new Violations().Require(System.Text.RegularExpressions.Regex.IsMatch(request.OccupationCode ?? "", @"^\d{2}-\d{4}\z"), "occupation_code",
             "must be a SOC code such as 29-1141.").ThrowIfAny();
         var rows = await db.Oews.AsNoTracking().OfTenant(tenant)
             .Where(r => r.OccupationCode == request.OccupationCode && (request.Year == 0 || r.Year == request.Year))

@@ -28,7 +28,7 @@ public static class ImportEndpoints
             {
                 var caller = Caller.From(http.User);
                 caller.EnsureTenant(tenant, $"tenants/{tenant}");
-                caller.Ensure(caller.CanImportData(tenant), "import labor market or skills data");
+                caller.Ensure(caller.WritesTenantData(tenant), "import labor market data, which every partnership of the tenant uses; the board administrators do");
                 var format = kind switch
                 {
                     "qcew" => LmiFormat.QcewCsv,

@@ -151,7 +151,7 @@ public sealed partial record EmployerNeed(
             skills.Select(x => x.Trim()).ToList(), credentials.Select(x => x.Trim()).ToList(), wageMin, wageMax);
     }
 
-    [GeneratedRegex(@"^\d{2}-\d{4}$")]
+    [GeneratedRegex(@"^\d{2}-\d{4}\z")]
     private static partial Regex SocPattern();
 }
 

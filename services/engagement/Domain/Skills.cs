@@ -68,7 +68,7 @@ public sealed partial class WorkforceCohort : IPartnershipRecord
         }
     }
 
-    [GeneratedRegex(@"^\d(\.[A-Za-z0-9]+)+$")]
+    [GeneratedRegex(@"^\d(\.[A-Za-z0-9]+)+\z")]
     private static partial Regex ElementIdPattern();
 }
 
@@ -160,7 +160,7 @@ public sealed partial class SkillsGapAnalysis : AggregateRoot, IPartnershipRecor
         return analysis;
     }
 
-    [GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}$")]
+    [GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}\z")]
     private static partial Regex OnetSocPattern();
 }
 

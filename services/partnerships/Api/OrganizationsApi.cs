@@ -17,7 +17,7 @@ public sealed class OrganizationsApi(PartnershipsDbContext db) : V1.Organization
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
         var caller = context.Caller();
         caller.EnsureTenant(tenant, request.Parent);
-        caller.Ensure(caller.CanManageOrganizations(tenant), "record organizations");
+        caller.Ensure(caller.WritesTenantData(tenant), "record organizations; the board administrators do");
         if (!await db.Tenants.AnyAsync(t => t.Id == tenant, context.CancellationToken))
         {
             throw new ResourceNotFound(request.Parent);

@@ -64,6 +64,6 @@ public sealed partial record PartnershipFilter(PartnershipStage? Stage, string? 
     [GeneratedRegex(@"\s+AND\s+")]
     private static partial Regex AndSeparator();
 
-    [GeneratedRegex("""^(?<field>[a-z_]+)\s*=\s*(?:"(?<value>[^"]*)"|(?<value>[A-Za-z0-9_/\-]+))$""")]
+    [GeneratedRegex("""^(?<field>[a-z_]+)\s*=\s*(?:"(?<value>[^"]*)"|(?<value>[A-Za-z0-9_/\-]+))\z""")]
     private static partial Regex Comparison();
 }

@@ -141,6 +141,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     {
         await Change(request.Name, "name", context, (partnership, now) =>
         {
+            context.Caller().Ensure(context.Caller().GovernsPartnership(partnership.TenantId), "delete a partnership; a board administrator does");
             partnership.EnsureEtag(request.Etag, request.Name);
             partnership.Delete(now);
             db.Partnerships.Remove(partnership);
@@ -152,6 +153,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override Task<V1.Partnership> ChangePartnershipStage(V1.ChangePartnershipStageRequest request, ServerCallContext context) =>
         Change(request.Name, "name", context, async (partnership, now) =>
         {
+            context.Caller().Ensure(context.Caller().GovernsPartnership(partnership.TenantId), "change a partnership's stage; a board administrator does");
             partnership.EnsureEtag(request.Etag, request.Name);
             var stage = request.Stage.ToDomain<V1.PartnershipStage, PartnershipStage>()
                 ?? throw new InvalidInput("stage", "is required: EXPLORING, LAUNCHING, ACTIVE, SUSTAINING or INACTIVE.");
@@ -245,9 +247,11 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         }
         var caller = context.Caller();
         caller.EnsureRead(tenant, id, request.Name);
-        caller.Ensure(caller.ActsFor(tenant, id, organization[1]), "sign for this organization");
+        caller.Ensure(caller.SignsFor(tenant, id, organization[1]),
+            "sign for this organization; a partner member of it signs, or a board administrator on its behalf");
         var partnership = await Load(tenant, id, Names.Partnership(tenant, id), context);
-        partnership.SignAgreement(version, request.Name, organization[1], request.SignatoryName, request.SignatoryTitle, clock.GetUtcNow());
+        var signer = new Signer(caller.Subject, OnBehalf: !caller.IsMemberOf(tenant, id, organization[1]));
+        partnership.SignAgreement(version, request.Name, organization[1], request.SignatoryName, request.SignatoryTitle, signer, clock.GetUtcNow());
         await SaveAsync(partnership, context);
         return partnership.ToProto();
     }

@@ -103,6 +103,8 @@ public static class ProtoMapping
                             SignatoryName = s.SignatoryName,
                             SignatoryTitle = s.SignatoryTitle,
                             SignTime = ToTimestamp(s.SignedAt),
+                            SignedBy = s.SignedBy,
+                            OnBehalf = s.OnBehalf,
                         }),
                     },
                 }),

@@ -34,7 +34,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     public override async Task<V1.Tenant> UpdateTenant(V1.UpdateTenantRequest request, ServerCallContext context)
     {
         var (tenant, name) = await FindTenant(request.Tenant?.Name, "tenant.name", context);
-        context.Caller().Ensure(context.Caller().AdministersTenant(tenant.Id), "change this tenant's settings");
+        context.Caller().Ensure(context.Caller().WritesTenantData(tenant.Id), "change this tenant's settings");
         Etags.Ensure(request.Tenant!.Etag, tenant.Version, name);
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
         if (paths.Count == 0)
@@ -57,7 +57,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     public override async Task<V1.Region> CreateRegion(V1.CreateRegionRequest request, ServerCallContext context)
     {
         var (tenant, _) = await FindTenant(request.Parent, "parent", context);
-        context.Caller().Ensure(context.Caller().AdministersTenant(tenant.Id), "define regions");
+        context.Caller().Ensure(context.Caller().WritesTenantData(tenant.Id), "define regions");
         var region = Domain.Region.Create(tenant.Id, request.RegionId, request.Region?.DisplayName ?? "", request.Region?.CountyFips.ToList() ?? []);
         if (await db.Regions.AnyAsync(r => r.TenantId == tenant.Id && r.Id == region.Id, context.CancellationToken))
         {

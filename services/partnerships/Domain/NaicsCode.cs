@@ -19,7 +19,7 @@ public static partial class NaicsCode
 
     public const string Rule = "must be a NAICS code of 2 to 6 digits starting with a NAICS sector (for example 62 or 3363).";
 
-    [GeneratedRegex("^[0-9]{2,6}$")]
+    [GeneratedRegex(@"^[0-9]{2,6}\z")]
     private static partial Regex Digits();
 }
 

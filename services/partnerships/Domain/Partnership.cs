@@ -263,7 +263,8 @@ public sealed class Partnership : AggregateRoot
         Raise(new AgreementCirculated(version, now));
     }
 
-    public void SignAgreement(int version, string resourceName, string organizationId, string signatoryName, string signatoryTitle, DateTimeOffset now)
+    public void SignAgreement(int version, string resourceName, string organizationId, string signatoryName, string signatoryTitle, Signer signer,
+        DateTimeOffset now)
     {
         var agreement = FindAgreement(version, resourceName);
         new Violations()
@@ -275,7 +276,7 @@ public sealed class Partnership : AggregateRoot
             new OnlyPartiesSignAgreement(agreement, organizationId),
             new PartySignsOnce(agreement, organizationId));
 
-        var signature = new Signature(organizationId, signatoryName.Trim(), signatoryTitle.Trim(), now);
+        var signature = new Signature(organizationId, signatoryName.Trim(), signatoryTitle.Trim(), signer, now);
         agreement.AddSignature(signature);
         Touch(now);
         Raise(new AgreementSignatureAdded(version, signature, now));

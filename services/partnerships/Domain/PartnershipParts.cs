@@ -112,21 +112,33 @@ public sealed class AgreementTerm
     public string Commitments { get; private set; } = "";
 }
 
+/// <summary>Who signs: the subject of the token, and whether for the organization as its member or on its behalf.</summary>
+public sealed record Signer(string Subject, bool OnBehalf);
+
 public sealed class Signature
 {
     private Signature() { }
 
-    internal Signature(string organizationId, string signatoryName, string signatoryTitle, DateTimeOffset signedAt)
+    internal Signature(string organizationId, string signatoryName, string signatoryTitle, Signer signer, DateTimeOffset signedAt)
     {
         OrganizationId = organizationId;
         SignatoryName = signatoryName;
         SignatoryTitle = signatoryTitle;
+        SignedBy = signer.Subject;
+        OnBehalf = signer.OnBehalf;
         SignedAt = signedAt;
     }
 
     public string OrganizationId { get; private set; } = "";
     public string SignatoryName { get; private set; } = "";
     public string SignatoryTitle { get; private set; } = "";
+
+    /// <summary>Who gave the signature: the subject of the signing token.</summary>
+    public string SignedBy { get; private set; } = "";
+
+    /// <summary>A board administrator signed for the organization, not one of its own members.</summary>
+    public bool OnBehalf { get; private set; }
+
     public DateTimeOffset SignedAt { get; private set; }
 }
 

@@ -77,7 +77,7 @@ public sealed partial class Region
     private static bool IsCountyFips(string code) =>
         FipsPattern().IsMatch(code) && int.Parse(code[..2]) is >= 1 and <= 78 && code[2..] != "000";
 
-    [GeneratedRegex("^[0-9]{5}$")]
+    [GeneratedRegex(@"^[0-9]{5}\z")]
     private static partial Regex FipsPattern();
 }
 

@@ -29,7 +29,7 @@ public readonly partial record struct Money(decimal Amount, string Currency)
 
     public override string ToString() => $"{Amount:N2} {Currency}";
 
-    [GeneratedRegex("^[A-Z]{3}$")]
+    [GeneratedRegex(@"^[A-Z]{3}\z")]
     private static partial Regex CurrencyCode();
 }
 

@@ -55,7 +55,7 @@ public static partial class ApiCatalog
         _ => throw new InvalidOperationException($"The HTTP rule of {name} names no verb and path."),
     };
 
-    [GeneratedRegex(@"^sectormesh\.(?<deployment>[a-z][a-z0-9-]*)\.v[0-9]+$")]
+    [GeneratedRegex(@"^sectormesh\.(?<deployment>[a-z][a-z0-9-]*)\.v[0-9]+\z")]
     private static partial Regex ServicePackage();
 }
 

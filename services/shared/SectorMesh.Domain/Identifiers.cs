@@ -11,6 +11,6 @@ public static partial class ResourceId
 
     public const string Rule = "must be 1 to 63 lowercase letters, digits or hyphens, starting with a letter or digit.";
 
-    [GeneratedRegex("^[a-z0-9][a-z0-9-]{0,62}$")]
+    [GeneratedRegex(@"^[a-z0-9][a-z0-9-]{0,62}\z")]
     private static partial Regex Pattern();
 }

@@ -19,16 +19,27 @@ public sealed class Violations
         if (string.IsNullOrWhiteSpace(value))
         {
             _found.Add(new FieldViolation(field, "is required."));
+            return this;
         }
-        else if (value.Length > maxLength)
+        return OptionalText(value, field, maxLength);
+    }
+
+    public Violations OptionalText(string? value, string field, int maxLength)
+    {
+        if (value is null)
+        {
+            return this;
+        }
+        if (value.Length > maxLength)
         {
             _found.Add(new FieldViolation(field, $"must be at most {maxLength} characters."));
         }
+        else if (Text.ControlCharacterIn(value, maxLength) is { } at)
+        {
+            _found.Add(new FieldViolation(field, $"must not contain control characters (found U+{(int)value[at]:X4} at position {at})."));
+        }
         return this;
     }
-
-    public Violations OptionalText(string? value, string field, int maxLength) =>
-        Require(value is null || value.Length <= maxLength, field, $"must be at most {maxLength} characters.");
 
     public Violations Add(string field, string description)
     {

@@ -42,6 +42,11 @@ public sealed class AuthOptions
             }
             options.SigningKey = DevelopmentKey;
         }
+        if (options.SigningKey == DevelopmentKey && !environment.IsDevelopment())
+        {
+            throw new InvalidOperationException(
+                "Auth:SigningKey is the development key, which is published in the source; set a secret key of your own outside Development.");
+        }
         if (options.SigningKey is { Length: < 32 })
         {
             throw new InvalidOperationException("Auth:SigningKey must be at least 32 characters.");

@@ -51,18 +51,32 @@ public sealed record Caller(string Subject, string Tenant, IReadOnlySet<string> 
     public bool CanWrite(string tenant, string partnershipId) =>
         AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff) && Partnerships.Contains(partnershipId));
 
-    /// <summary>Staff record the organizations they bring in; board administrators any.</summary>
-    public bool CanManageOrganizations(string tenant) =>
-        AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff));
+    /// <summary>
+    /// Tenant-wide data (organizations, regions, tenant settings, labor market and O*NET files)
+    /// serves every partnership of the tenant, so only its board administrators write it.
+    /// </summary>
+    public bool WritesTenantData(string tenant) => AdministersTenant(tenant);
 
-    /// <summary>Labor market and skills files serve the whole tenant: board administrators and partnership staff import them.</summary>
-    public bool CanImportData(string tenant) =>
-        AdministersTenant(tenant) || (Tenant == tenant && Is(ServiceDefaults.Roles.PartnershipStaff));
+    /// <summary>
+    /// Deleting a partnership and moving it between stages are the board's acts: a stage says the
+    /// Framework's conditions are met, which the board that hosts the partnership answers for.
+    /// </summary>
+    public bool GovernsPartnership(string tenant) => AdministersTenant(tenant);
 
-    /// <summary>A partner member acts for its own organization's records only.</summary>
+    /// <summary>
+    /// A partner member acts for its own organization, in the partnerships its token lists, whatever
+    /// other roles it holds: each role reaches only as far as its own scope.
+    /// </summary>
     public bool ActsFor(string tenant, string partnershipId, string organizationId) =>
-        CanWrite(tenant, partnershipId)
-        || (CanRead(tenant, partnershipId) && Is(ServiceDefaults.Roles.PartnerMember) && Organization == organizationId);
+        CanWrite(tenant, partnershipId) || IsMemberOf(tenant, partnershipId, organizationId);
+
+    /// <summary>An agreement is signed by a partner member of the signing organization, or by a board administrator on its behalf.</summary>
+    public bool SignsFor(string tenant, string partnershipId, string organizationId) =>
+        AdministersTenant(tenant) || IsMemberOf(tenant, partnershipId, organizationId);
+
+    /// <summary>Whether the caller signs as the organization's own member rather than on its behalf.</summary>
+    public bool IsMemberOf(string tenant, string partnershipId, string organizationId) =>
+        Tenant == tenant && Is(ServiceDefaults.Roles.PartnerMember) && Partnerships.Contains(partnershipId) && Organization == organizationId;
 }
 
 /// <summary>The caller may see the resource but not change it.</summary>

@@ -75,6 +75,13 @@ public sealed class Platform : IAsyncLifetime
         Direct = GrpcChannel.ForAddress(ServiceUrl);
     }
 
+    /// <summary>Runs one of a service's commands (republish, requeue-errors, ...) on this platform's servers, until it ends.</summary>
+    public async Task RunCommandAsync(string service, params string[] args)
+    {
+        await using var command = ServiceProcess.Start($"services/{service}", _settings[service], args);
+        await command.WaitForExitAsync(TimeSpan.FromSeconds(60));
+    }
+
     /// <summary>Starts another replica of a service on this platform's database, with some settings changed.</summary>
     public async Task<Uri> StartReplicaAsync(string service, IReadOnlyDictionary<string, string> overrides)
     {
@@ -136,10 +143,14 @@ public sealed class Platform : IAsyncLifetime
     }
 
     /// <summary>A token from the gateway's Development-only /dev/token.</summary>
-    public async Task<string> TokenAsync(string tenant, string role, params string[] partnerships)
+    public Task<string> TokenAsync(string tenant, string role, params string[] partnerships) =>
+        TokenAsync(tenant, [role], partnerships, organization: null, subject: null);
+
+    /// <summary>A token holding several roles, for an organization and a subject of the test's choosing.</summary>
+    public async Task<string> TokenAsync(string tenant, string[] roles, string[] partnerships, string? organization, string? subject)
     {
         using var http = new HttpClient { BaseAddress = GatewayJsonUrl };
-        var response = await http.PostAsJsonAsync("/dev/token", new { tenant, roles = new[] { role }, partnerships });
+        var response = await http.PostAsJsonAsync("/dev/token", new { tenant, roles, partnerships, organization, subject });
         response.EnsureSuccessStatusCode();
         return (await response.Content.ReadFromJsonAsync<Dictionary<string, object>>())!["access_token"].ToString()!;
     }

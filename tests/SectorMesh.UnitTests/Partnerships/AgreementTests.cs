@@ -29,9 +29,9 @@ public class AgreementTests
     {
         var (partnership, agreement) = Circulated();
 
-        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "CEO", Now);
+        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "CEO", Member, Now);
         Assert.Equal(AgreementStatus.Circulated, agreement.Status);
-        partnership.SignAgreement(agreement.Version, "a", Clinic.Id, "C. Lead", "COO", Now);
+        partnership.SignAgreement(agreement.Version, "a", Clinic.Id, "C. Lead", "COO", Member, Now);
 
         Assert.Equal(AgreementStatus.Signed, agreement.Status);
         Assert.Single(partnership.DomainEvents.OfType<AgreementSigned>());
@@ -76,7 +76,7 @@ public class AgreementTests
         var partnership = WithPartners(Hospital);
         partnership.DraftAgreement([new AgreementTerm(Hospital.Id, "", "Host interns")], null, Now);
 
-        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(1, "a", Hospital.Id, "H. Lead", "", Now));
+        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(1, "a", Hospital.Id, "H. Lead", "", Member, Now));
 
         Assert.IsType<AgreementIsSignedOnlyOnceCirculated>(Assert.Single(error.Rules));
     }
@@ -86,7 +86,7 @@ public class AgreementTests
     {
         var (partnership, agreement) = Circulated();
 
-        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(agreement.Version, "a", Board.Id, "B. Lead", "", Now));
+        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(agreement.Version, "a", Board.Id, "B. Lead", "", Member, Now));
 
         Assert.IsType<OnlyPartiesSignAgreement>(Assert.Single(error.Rules));
     }
@@ -95,9 +95,9 @@ public class AgreementTests
     public void A_party_signs_only_once()
     {
         var (partnership, agreement) = Circulated();
-        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Now);
+        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Member, Now);
 
-        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Now));
+        var error = Assert.Throws<BusinessRuleBroken>(() => partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Member, Now));
 
         Assert.IsType<PartySignsOnce>(Assert.Single(error.Rules));
     }
@@ -106,7 +106,7 @@ public class AgreementTests
     public void Revising_a_circulated_agreement_returns_it_to_draft_and_clears_its_signatures()
     {
         var (partnership, agreement) = Circulated();
-        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Now);
+        partnership.SignAgreement(agreement.Version, "a", Hospital.Id, "H. Lead", "", Member, Now);
 
         partnership.ReviseAgreement(agreement.Version, "a", null, new DateOnly(2026, 6, 1), Now);
 

@@ -7,6 +7,9 @@ internal static class PartnershipBuilder
 {
     public static readonly DateTimeOffset Now = new(2026, 3, 2, 9, 0, 0, TimeSpan.Zero);
 
+    /// <summary>A partner member signing for its own organization.</summary>
+    public static readonly Signer Member = new("member-of-the-party", OnBehalf: false);
+
     public static Organization Org(string id, PartnerType type) => Organization.Create("oh", id, $"Organization {id}", type, null);
 
     public static readonly Organization Hospital = Org("hospital", PartnerType.Employer);
@@ -37,7 +40,7 @@ internal static class PartnershipBuilder
         partnership.CirculateAgreement(agreement.Version, "agreement", Now);
         foreach (var party in parties)
         {
-            partnership.SignAgreement(agreement.Version, "agreement", party.Id, "A. Signer", "Director", Now);
+            partnership.SignAgreement(agreement.Version, "agreement", party.Id, "A. Signer", "Director", Member, Now);
         }
     }
 

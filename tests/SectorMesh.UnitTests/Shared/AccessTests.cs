@@ -49,4 +49,38 @@ public class AccessTests
         Assert.False(member.ActsFor("oh", "healthcare", "clinic"));
         Assert.False(member.CanWrite("oh", "healthcare"));
     }
+
+    [Fact]
+    public void A_viewer_who_is_also_a_partner_member_acts_only_in_the_partnerships_its_token_lists()
+    {
+        var both = new Caller("user", "oh", new HashSet<string> { Roles.Viewer, Roles.PartnerMember }, new HashSet<string> { "healthcare" }, "hospital");
+
+        Assert.True(both.CanRead("oh", "manufacturing"));
+        Assert.False(both.ActsFor("oh", "manufacturing", "hospital"));
+    }
+
+    [Fact]
+    public void Only_board_administrators_write_tenant_wide_data()
+    {
+        Assert.True(As(Roles.BoardAdmin).WritesTenantData("oh"));
+        Assert.False(As(Roles.PartnershipStaff, "oh", "healthcare").WritesTenantData("oh"));
+    }
+
+    [Fact]
+    public void Partnership_staff_neither_delete_nor_move_their_partnership_between_stages()
+    {
+        Assert.False(As(Roles.PartnershipStaff, "oh", "healthcare").GovernsPartnership("oh"));
+        Assert.True(As(Roles.BoardAdmin).GovernsPartnership("oh"));
+    }
+
+    [Fact]
+    public void An_agreement_is_signed_by_a_member_of_the_organization_or_a_board_administrator_on_its_behalf()
+    {
+        var member = new Caller("nurse-lead", "oh", new HashSet<string> { Roles.PartnerMember }, new HashSet<string> { "healthcare" }, "hospital");
+
+        Assert.True(member.SignsFor("oh", "healthcare", "hospital") && member.IsMemberOf("oh", "healthcare", "hospital"));
+        Assert.False(member.SignsFor("oh", "healthcare", "clinic"));
+        Assert.False(As(Roles.PartnershipStaff, "oh", "healthcare").SignsFor("oh", "healthcare", "hospital"));
+        Assert.True(As(Roles.BoardAdmin).SignsFor("oh", "healthcare", "hospital"));
+    }
 }

@@ -43,7 +43,7 @@ public class EveryChangeRaisesAnEventTests
                 p => p.DraftAgreement([new AgreementTerm("hospital", "", "Host")], null, Now)),
             [nameof(Partnership.ReviseAgreement)] = () => Changed(Drafted(), p => p.ReviseAgreement(1, "agreement", null, new DateOnly(2026, 6, 1), Now)),
             [nameof(Partnership.CirculateAgreement)] = () => Changed(Drafted(), p => p.CirculateAgreement(1, "agreement", Now)),
-            [nameof(Partnership.SignAgreement)] = () => Changed(Circulated(), p => p.SignAgreement(1, "agreement", "hospital", "A. Signer", "", Now)),
+            [nameof(Partnership.SignAgreement)] = () => Changed(Circulated(), p => p.SignAgreement(1, "agreement", "hospital", "A. Signer", "", PartnershipBuilder.Member, Now)),
             [nameof(Partnership.AddCommittee)] = () => Changed(PartnershipBuilder.Exploring(),
                 p => p.AddCommittee("steering", "Steering", CommitteeKind.Committee, "", Now)),
             [nameof(Partnership.AddCommitteeMember)] = () => Changed(WithCommittee(),

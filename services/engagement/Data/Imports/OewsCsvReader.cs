@@ -54,6 +54,6 @@ public static partial class OewsCsvReader
             : throw new FormatException($"{column} '{value}' is not a number.");
     }
 
-    [GeneratedRegex(@"^\d{2}-\d{4}$")]
+    [GeneratedRegex(@"^\d{2}-\d{4}\z")]
     private static partial Regex SocPattern();
 }

@@ -36,6 +36,6 @@ public static partial class OnetReader
             row.Cell("Recommend Suppress") == "Y", row.Cell("Not Relevant") == "Y");
     }
 
-    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}$")]
+    [System.Text.RegularExpressions.GeneratedRegex(@"^\d{2}-\d{4}\.\d{2}\z")]
     private static partial System.Text.RegularExpressions.Regex OnetSocCode();
 }

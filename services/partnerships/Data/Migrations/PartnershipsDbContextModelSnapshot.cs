@@ -506,6 +506,8 @@ namespace SectorMesh.Partnerships.Data.Migrations
                                     b2.Property<int>("__synthesizedOrdinal")
                                         .ValueGeneratedOnAdd();
 
+                                    b2.Property<bool>("OnBehalf");
+
                                     b2.Property<string>("OrganizationId")
                                         .IsRequired();
 
@@ -516,6 +518,9 @@ namespace SectorMesh.Partnerships.Data.Migrations
                                         .IsRequired();
 
                                     b2.Property<DateTimeOffset>("SignedAt");
+
+                                    b2.Property<string>("SignedBy")
+                                        .IsRequired();
 
                                     b2.HasKey("PartnerAgreementPartnershipTenantId", "PartnerAgreementPartnershipId", "PartnerAgreement__synthesizedOrdinal", "__synthesizedOrdinal");
 

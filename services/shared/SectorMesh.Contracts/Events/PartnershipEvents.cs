@@ -63,7 +63,7 @@ public sealed record AgreementCirculated(
 /// <summary>One party signed; <see cref="AgreementSigned"/> follows once every party has.</summary>
 public sealed record AgreementSignatureAdded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
-    int Version, string OrganizationId, string SignatoryName, string SignatoryTitle,
+    int Version, string OrganizationId, string SignatoryName, string SignatoryTitle, string SignedBy, bool OnBehalf,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
 public sealed record AgreementSuperseded(
