@@ -103,7 +103,7 @@ public static class ProtoMapping
                             SignatoryName = s.SignatoryName,
                             SignatoryTitle = s.SignatoryTitle,
                             SignTime = ToTimestamp(s.SignedAt),
-                            SignedBy = s.SignedBy,
+                            SignedBy = s.SignedBy ?? "",
                             OnBehalf = s.OnBehalf,
                         }),
                     },

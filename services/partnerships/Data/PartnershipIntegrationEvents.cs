@@ -41,7 +41,7 @@ public sealed class PartnershipIntegrationEvents : IIntegrationEventMapper
                 e.Agreement.Terms.Select(t => t.OrganizationId).ToList(), e.Agreement.EffectiveDate)],
             AgreementCirculated e => [new Events.AgreementCirculated(id, p.TenantId, p.Id, at, e.Version)],
             AgreementSignatureAdded e => [new Events.AgreementSignatureAdded(id, p.TenantId, p.Id, at, e.Version,
-                e.Signature.OrganizationId, e.Signature.SignatoryName, e.Signature.SignatoryTitle, e.Signature.SignedBy, e.Signature.OnBehalf)],
+                e.Signature.OrganizationId, e.Signature.SignatoryName, e.Signature.SignatoryTitle, e.Signature.SignedBy ?? "", e.Signature.OnBehalf)],
             AgreementSigned e => Signed(p, e, id),
             CommitteeAdded e => [new Events.CommitteeAdded(id, p.TenantId, p.Id, at, e.Committee.Id, e.Committee.DisplayName,
                 e.Committee.Kind.ToString(), e.Committee.Purpose)],

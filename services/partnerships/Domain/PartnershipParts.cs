@@ -133,8 +133,8 @@ public sealed class Signature
     public string SignatoryName { get; private set; } = "";
     public string SignatoryTitle { get; private set; } = "";
 
-    /// <summary>Who gave the signature: the subject of the signing token.</summary>
-    public string SignedBy { get; private set; } = "";
+    /// <summary>Who gave the signature: the subject of the signing token; unknown (null) for signatures given before signers were recorded.</summary>
+    public string? SignedBy { get; private set; }
 
     /// <summary>A board administrator signed for the organization, not one of its own members.</summary>
     public bool OnBehalf { get; private set; }

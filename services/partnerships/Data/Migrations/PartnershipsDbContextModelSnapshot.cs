@@ -519,8 +519,7 @@ namespace SectorMesh.Partnerships.Data.Migrations
 
                                     b2.Property<DateTimeOffset>("SignedAt");
 
-                                    b2.Property<string>("SignedBy")
-                                        .IsRequired();
+                                    b2.Property<string>("SignedBy");
 
                                     b2.HasKey("PartnerAgreementPartnershipTenantId", "PartnerAgreementPartnershipId", "PartnerAgreement__synthesizedOrdinal", "__synthesizedOrdinal");
 

@@ -13,7 +13,7 @@ using SectorMesh.Partnerships.Data;
 namespace SectorMesh.Partnerships.Data.Migrations
 {
     [DbContext(typeof(PartnershipsDbContext))]
-    [Migration("20261129061127_SignaturesRecordTheSigner")]
+    [Migration("20261129061850_SignaturesRecordTheSigner")]
     partial class SignaturesRecordTheSigner
     {
         /// <inheritdoc />
@@ -522,8 +522,7 @@ namespace SectorMesh.Partnerships.Data.Migrations
 
                                     b2.Property<DateTimeOffset>("SignedAt");
 
-                                    b2.Property<string>("SignedBy")
-                                        .IsRequired();
+                                    b2.Property<string>("SignedBy");
 
                                     b2.HasKey("PartnerAgreementPartnershipTenantId", "PartnerAgreementPartnershipId", "PartnerAgreement__synthesizedOrdinal", "__synthesizedOrdinal");
 
