@@ -50,7 +50,7 @@ public sealed class GatewayOptions
     public long MaxRequestBodyBytes { get; set; } = 1024 * 1024;
 
     /// <summary>Labor market and O*NET files streamed to the import endpoints.</summary>
-    public long MaxImportBodyBytes { get; set; } = 1L << 30;
+    public long MaxImportBodyBytes { get; set; } = 256L * 1024 * 1024;
 
     /// <summary>Requests a tenant may make per window, across every gateway replica.</summary>
     public int PermitsPerWindow { get; set; } = 600;

@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
 
+        builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<LmiStore>();
 
         // A region's counties come from the Partnerships service, found by service discovery ("http://partnerships").

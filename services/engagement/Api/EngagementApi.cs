@@ -11,7 +11,7 @@ namespace SectorMesh.Engagement.Api;
 
 /// <summary>The Industry Engagement gRPC API: checks access and the local copy of partnerships, lets the domain decide.</summary>
 [Authorize]
-public sealed class EngagementApi(EngagementDbContext db, RegionDirectory regions, LmiStore lmi, TimeProvider clock) : V1.Engagement.EngagementBase
+public sealed class EngagementApi(EngagementDbContext db, RegionDirectory regions, LmiStore lmi, ImportOptions importOptions, TimeProvider clock) : V1.Engagement.EngagementBase
 {
     public override async Task ImportLaborMarketData(IAsyncStreamReader<V1.ImportChunk> requestStream, IServerStreamWriter<V1.ImportReport> responseStream,
         ServerCallContext context)
@@ -26,7 +26,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             ?? throw new InvalidInput("format", "is required in the first chunk: QCEW_CSV, OEWS_CSV or ONET_TEXT.");
 
         var pipe = new System.IO.Pipelines.Pipe();
-        var received = ImportChunks.CopyAsync(first, requestStream, pipe.Writer, cancellationToken);
+        var received = ImportChunks.CopyAsync(first, requestStream, pipe.Writer, importOptions.MaxBytes, cancellationToken);
         var report = new Data.Imports.ImportReport();
         using (var file = new StreamReader(pipe.Reader.AsStream()))
         {

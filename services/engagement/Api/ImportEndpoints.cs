@@ -17,13 +17,10 @@ namespace SectorMesh.Engagement.Api;
 /// </summary>
 public static class ImportEndpoints
 {
-    /// <summary>A statewide QCEW annual file is a few hundred megabytes.</summary>
-    public const long MaxFileBytes = 1L << 30;
-
     public static void MapImports(this WebApplication app)
     {
         app.MapPost("/v1/tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}:importSkills", ImportCohortSkills).RequireAuthorization();
-        app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store) =>
+        app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store, ImportOptions options) =>
             HttpErrors.HandleAsync(http, async () =>
             {
                 var caller = Caller.From(http.User);
@@ -38,7 +35,7 @@ public static class ImportEndpoints
                 };
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
-                    limit.MaxRequestBodySize = MaxFileBytes;
+                    limit.MaxRequestBodySize = options.MaxBytes;
                 }
                 var report = new ImportReport();
                 using var file = new StreamReader(http.Request.Body);

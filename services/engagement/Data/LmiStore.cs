@@ -9,15 +9,25 @@ using SectorMesh.Engagement.Domain;
 
 namespace SectorMesh.Engagement.Data;
 
-/// <summary>
-/// Writes imported files into the tenant's labor market tables as they are read: rows go in
-/// batches through COPY into a staging table and are merged from there, so a file of any size
-/// takes constant memory and a row imported again replaces its earlier value. One import is one
-/// transaction: a broken connection leaves the earlier data as it was.
-/// </summary>
 public enum LmiFormat { QcewCsv, OewsCsv, OnetText }
 
-public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
+/// <summary>What one upload may be: its size, and how many a tenant may run at once ("Imports" section).</summary>
+public sealed class ImportOptions
+{
+    public const string Section = "Imports";
+
+    public long MaxBytes { get; set; } = 256L * 1024 * 1024;
+    public int ConcurrentPerTenant { get; set; } = 2;
+}
+
+/// <summary>
+/// Writes imported files into the tenant's labor market tables as they are read: rows go in
+/// batches through COPY into a staging table of the import's own, so a file of any size takes
+/// constant memory, and are merged from there in one short transaction at the end, where a row
+/// imported again replaces its earlier value. A broken upload leaves the earlier data as it was.
+/// </summary>
+
+public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILogger<LmiStore> logger)
 {
     private const int BatchSize = 5_000;
 
@@ -46,7 +56,7 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
 
     /// <summary>
     /// Imports one file as it is read. <paramref name="batchStored"/> hears the report after each
-    /// stored batch, so a caller can follow a long import.
+    /// batch is staged, so a caller can follow a long import; the file is stored whole at the end.
     /// </summary>
     public async Task ImportAsync(string tenant, LmiFormat format, int? year, TextReader file, ImportReport report,
         Func<ImportReport, Task> batchStored, CancellationToken cancellationToken)
@@ -68,15 +78,15 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
         {
             await (format switch
             {
-                LmiFormat.QcewCsv => UpsertAsync(LmiTables.Qcew, QcewColumns, keyColumns: 6, QcewCsvReader.ReadAsync(file, report, cancellationToken: cancellationToken),
+                LmiFormat.QcewCsv => UpsertAsync(tenant, LmiTables.Qcew, QcewColumns, keyColumns: 6, QcewCsvReader.ReadAsync(file, report, cancellationToken: cancellationToken),
                     r => [tenant, r.Year, r.Quarter, r.AreaFips, (int)r.Ownership, r.IndustryCode, r.AggregationLevel, r.Suppressed,
                         r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent],
                     () => Stored(report), cancellationToken),
-                LmiFormat.OewsCsv => UpsertAsync(LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year!.Value, report, cancellationToken),
+                LmiFormat.OewsCsv => UpsertAsync(tenant, LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year!.Value, report, cancellationToken),
                     r => [tenant, r.OccupationCode, r.Year, r.AreaCode, r.IndustryCode, r.OwnershipCode, r.AreaTitle, r.AreaType,
                         r.OccupationTitle, r.OccupationGroup, r.Employment, r.LocationQuotient, r.AnnualMeanWage, r.AnnualMedianWage, r.WageTopCoded],
                     () => Stored(report), cancellationToken),
-                _ => UpsertAsync(LmiTables.Onet, OnetColumns, keyColumns: 4, OnetReader.ReadAsync(file, report, cancellationToken),
+                _ => UpsertAsync(tenant, LmiTables.Onet, OnetColumns, keyColumns: 4, OnetReader.ReadAsync(file, report, cancellationToken),
                     r => [tenant, r.OnetSocCode, r.ElementId, (int)r.Scale, r.ElementName, r.DataValue, r.RecommendSuppress, r.NotRelevant],
                     () => Stored(report), cancellationToken),
             });
@@ -97,43 +107,75 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
     }
 
     /// <param name="keyColumns">How many of the leading <paramref name="columns"/> form the table's key.</param>
-    private async Task UpsertAsync<T>(string table, string[] columns, int keyColumns, IAsyncEnumerable<T> rows,
-        Func<T, object?[]> values, Func<Task> batchStored, CancellationToken cancellationToken)
+    private async Task UpsertAsync<T>(string tenant, string table, string[] columns, int keyColumns, IAsyncEnumerable<T> rows,
+        Func<T, object?[]> values, Func<Task> batchStaged, CancellationToken cancellationToken)
     {
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
+        var slot = await TakeImportSlotAsync(connection, tenant, cancellationToken);
+        await using var read = rows.GetAsyncEnumerator(cancellationToken);
         try
         {
-            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            // The header is read and checked first: a file that is not what it claims opens nothing.
+            var more = await read.MoveNextAsync();
             var list = string.Join(", ", columns);
             var keys = string.Join(", ", columns[..keyColumns]);
             var updates = string.Join(", ", columns[keyColumns..].Select(c => $"{c} = EXCLUDED.{c}"));
-            await Execute(connection, $"CREATE TEMP TABLE staging (LIKE {table} INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
-            // DISTINCT ON: a key given twice in one batch is merged once, the later row winning is not guaranteed.
-            var merge = $"INSERT INTO {table} ({list}) SELECT DISTINCT ON ({keys}) {list} FROM staging " +
-                $"ON CONFLICT ({keys}) DO UPDATE SET {updates}; TRUNCATE staging";
-
+            // Rows are staged in a table of this connection's own, outside any transaction, so a slow
+            // upload holds no transaction and no lock on the tenant's data while it streams.
+            await Execute(connection, $"CREATE TEMP TABLE staging (LIKE {table} INCLUDING DEFAULTS)", cancellationToken);
             var batch = new List<T>(BatchSize);
-            await foreach (var row in rows.WithCancellation(cancellationToken))
+            for (; more; more = await read.MoveNextAsync())
             {
-                batch.Add(row);
+                batch.Add(read.Current);
                 if (batch.Count == BatchSize)
                 {
-                    await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);
+                    await CopyAsync(connection, list, batch, values, cancellationToken);
                     batch.Clear();
-                    await batchStored();
+                    await batchStaged();
                 }
             }
-            await CopyAndMerge(connection, list, merge, batch, values, cancellationToken);
+            await CopyAsync(connection, list, batch, values, cancellationToken);
+
+            // One short transaction swaps the whole file in. DISTINCT ON: a key given twice is merged once.
+            await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+            await Execute(connection, $"INSERT INTO {table} ({list}) SELECT DISTINCT ON ({keys}) {list} FROM staging " +
+                $"ON CONFLICT ({keys}) DO UPDATE SET {updates}", cancellationToken);
             await transaction.CommitAsync(cancellationToken);
         }
         finally
         {
+            // A connection that broke has ended its session, and with it the staging table and the slot.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await Execute(connection, $"DROP TABLE IF EXISTS staging; SELECT pg_advisory_unlock(hashtext('{ImportLockSpace}' || @tenant), {slot})",
+                    CancellationToken.None, new NpgsqlParameter("tenant", tenant));
+            }
             await db.Database.CloseConnectionAsync();
         }
     }
 
-    private static async Task CopyAndMerge<T>(NpgsqlConnection connection, string list, string merge, List<T> batch,
+    private const string ImportLockSpace = "sectormesh.lmi.import:";
+
+    /// <summary>
+    /// One of the tenant's import slots, held by this connection for the import (PostgreSQL advisory
+    /// locks, so the limit holds across replicas and is let go if the process dies).
+    /// </summary>
+    private async Task<int> TakeImportSlotAsync(NpgsqlConnection connection, string tenant, CancellationToken cancellationToken)
+    {
+        for (var slot = 1; slot <= options.ConcurrentPerTenant; slot++)
+        {
+            await using var command = new NpgsqlCommand($"SELECT pg_try_advisory_lock(hashtext('{ImportLockSpace}' || @tenant), {slot})", connection);
+            command.Parameters.AddWithValue("tenant", tenant);
+            if ((bool)(await command.ExecuteScalarAsync(cancellationToken))!)
+            {
+                return slot;
+            }
+        }
+        throw new TooManyImports(options.ConcurrentPerTenant);
+    }
+
+    private static async Task CopyAsync<T>(NpgsqlConnection connection, string list, List<T> batch,
         Func<T, object?[]> values, CancellationToken cancellationToken)
     {
         if (batch.Count == 0)
@@ -148,12 +190,12 @@ public sealed class LmiStore(EngagementDbContext db, ILogger<LmiStore> logger)
             }
             await importer.CompleteAsync(cancellationToken);
         }
-        await Execute(connection, merge, cancellationToken);
     }
 
-    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
     {
         await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 }

@@ -21,6 +21,8 @@ public sealed class DomainErrorInterceptor : Interceptor
     /// <summary>How long a caller should wait before retrying an UNAVAILABLE answer (HTTP Retry-After).</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    public const string UploadTooLargeReason = "UPLOAD_TOO_LARGE";
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -102,6 +104,8 @@ public sealed class DomainErrorInterceptor : Interceptor
             new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }),
         AccessDenied e => Status(Code.PermissionDenied, e.Message, new ErrorInfo { Reason = "ROLE_NOT_ALLOWED", Domain = Domain }),
         DependencyUnavailable e => Status(Code.Unavailable, e.Message, new ErrorInfo { Reason = "DEPENDENCY_UNAVAILABLE", Domain = Domain }),
+        UploadTooLarge e => Status(Code.ResourceExhausted, e.Message, new ErrorInfo { Reason = UploadTooLargeReason, Domain = Domain }),
+        TooManyImports e => Status(Code.ResourceExhausted, e.Message, new RetryInfo { RetryDelay = Duration.FromTimeSpan(RetryDelay) }),
         _ when Faults.IsUniqueViolation(exception) => Status(Code.AlreadyExists,
             "A resource of that name was created at the same moment by another request; read it instead of creating it.",
             new ErrorInfo { Reason = "CREATED_CONCURRENTLY", Domain = Domain }),

@@ -27,13 +27,18 @@ public static class HttpErrors
         {
             result = await handle();
         }
-        catch (Exception e) when (DomainErrorInterceptor.ToStatus(e) is { } status)
+        catch (Exception e) when (DomainErrorInterceptor.ToStatus(e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
+            ? new UploadTooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
+            : e) is { } status)
         {
             if (!http.Response.HasStarted && status.Code == (int)Code.Unavailable)
             {
                 http.Response.Headers.RetryAfter = ((int)DomainErrorInterceptor.RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
             }
-            await (http.Response.HasStarted ? WriteLineAsync(http, status) : WriteAsync(http, StatusCodeOf((Code)status.Code), status));
+            var tooLarge = status.Details.Any(d => d.TryUnpack<ErrorInfo>(out var info) && info.Reason == DomainErrorInterceptor.UploadTooLargeReason);
+            await (http.Response.HasStarted
+                ? WriteLineAsync(http, status)
+                : WriteAsync(http, tooLarge ? StatusCodes.Status413PayloadTooLarge : StatusCodeOf((Code)status.Code), status));
             return;
         }
         await (http.Response.HasStarted ? WriteLineAsync(http, result) : WriteAsync(http, StatusCodes.Status200OK, result));

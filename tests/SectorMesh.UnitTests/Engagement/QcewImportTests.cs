@@ -90,6 +90,8 @@ public class QcewImportTests
     private sealed class GeneratedQcew(int rows) : TextReader
     {
         private int _line = -1;
+        private string _pending = "";
+        private int _at;
 
         public override string? ReadLine() => ++_line switch
         {
@@ -97,5 +99,22 @@ public class QcewImportTests
             var n when n <= rows => $"\"{39001 + n % 88 * 2:00000}\",\"5\",\"{n % 900 + 100}\",\"78\",\"0\",\"2024\",\"A\",\"\",1,10,100,10",
             _ => null,
         };
+
+        /// <summary>The same lines as characters, one line at a time, for readers that read blocks.</summary>
+        public override int Read(char[] buffer, int index, int count)
+        {
+            if (_at == _pending.Length)
+            {
+                if (ReadLine() is not { } line)
+                {
+                    return 0;
+                }
+                (_pending, _at) = (line + "\n", 0);
+            }
+            var taken = Math.Min(count, _pending.Length - _at);
+            _pending.CopyTo(_at, buffer, index, taken);
+            _at += taken;
+            return taken;
+        }
     }
 }

@@ -15,7 +15,19 @@ public static class CohortSkillsReader
 
     public static async Task<IReadOnlyList<WorkforceSkill>> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
-        var header = await text.ReadLineAsync(cancellationToken);
+        var lines = new LineReader(text);
+        async Task<string?> Next()
+        {
+            try
+            {
+                return await lines.ReadLineAsync(cancellationToken);
+            }
+            catch (ImportRefused e)
+            {
+                throw new InvalidInput("file", e.Message);
+            }
+        }
+        var header = await Next();
         var columns = (header ?? "").Split(',').Select((name, index) => (name: name.Trim().Trim('"').ToLowerInvariant().Replace(' ', '_'), index))
             .GroupBy(c => c.name).ToDictionary(g => g.Key, g => g.First().index);
         if (!columns.TryGetValue("element_id", out var elementColumn) || !columns.TryGetValue("level", out var levelColumn))
@@ -25,7 +37,7 @@ public static class CohortSkillsReader
         var skills = new List<WorkforceSkill>();
         var violations = new Violations();
         var line = 1;
-        while (await text.ReadLineAsync(cancellationToken) is { } row)
+        while (await Next() is { } row)
         {
             line++;
             if (row.Length == 0)

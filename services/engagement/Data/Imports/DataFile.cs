@@ -28,7 +28,8 @@ internal static class DataFile
     public static async IAsyncEnumerable<T> ReadAsync<T>(TextReader text, ImportReport report, FileLayout layout, Func<Row, T?> parse,
         [EnumeratorCancellation] CancellationToken cancellationToken) where T : class
     {
-        var header = await text.ReadLineAsync(cancellationToken) ?? throw new ImportRefused($"The file is empty; {layout.Name} starts with its header row.");
+        var lines = new LineReader(text);
+        var header = await lines.ReadLineAsync(cancellationToken) ?? throw new ImportRefused($"The file is empty; {layout.Name} starts with its header row.");
         report.LinesRead = 1;
         var names = layout.Split(header).Select(name => name.Trim()).ToList();
         var columns = names.Select((name, index) => (name, index)).GroupBy(c => c.name, layout.ColumnNames)
@@ -39,7 +40,7 @@ internal static class DataFile
             throw new ImportRefused($"Not {layout.Name}: the header lacks {string.Join(", ", missing)}.");
         }
 
-        while (await text.ReadLineAsync(cancellationToken) is { } line)
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             var number = ++report.LinesRead;
             if (line.Length == 0)
