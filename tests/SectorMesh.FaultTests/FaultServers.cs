@@ -13,11 +13,13 @@ public sealed class FaultServers
 {
     public const string Root = "/var/tmp/sectormesh-faults";
     public const string Password = "sectormesh";
-    private const int MainPostgresPort = 41432;
-    private const int EngagementPostgresPort = 41433;
-    private const int RabbitPort = 41672;
-    private const int RabbitDistributionPort = 41673;
-    private const int RedisPort = 41379;
+    // Below the kernel's ephemeral range (32768 and up), so that while a server is stopped no outgoing
+    // connection or free-port pick can take its port and keep it from starting again.
+    private const int MainPostgresPort = 31432;
+    private const int EngagementPostgresPort = 31433;
+    private const int RabbitPort = 31672;
+    private const int RabbitDistributionPort = 31673;
+    private const int RedisPort = 31379;
 
     public string RabbitNode => "sectormesh-faults@localhost";
     public string Postgres => $"Host=127.0.0.1;Port={MainPostgresPort};Username=postgres;Password={Password}";
