@@ -61,10 +61,7 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
 
     private static Date Day(int year, int month, int day) => new() { Year = year, Month = month, Day = day };
 
-    private static string Repository([System.Runtime.CompilerServices.CallerFilePath] string here = "") =>
-        Path.GetFullPath(Path.Combine(Path.GetDirectoryName(here)!, "..", "..", ".."));
-
-    private static string SampleFile(string name) => Path.Combine(Repository(), "apphost", "SectorMesh.SampleData", "Lmi", name);
+    private static string SampleFile(string name) => SampleFiles.Path(name);
 
     /// <summary>The partnership's employers once the events have been copied, polled for up to 30 s.</summary>
     private async Task<IReadOnlyList<EmployerEngagement>> EmployersAsync(Func<IReadOnlyList<EmployerEngagement>, bool> ready)
