@@ -1,4 +1,4 @@
-using System.Globalization;
+using SectorMesh.ServiceDefaults;
 using Yarp.ReverseProxy.Forwarder;
 
 namespace SectorMesh.Gateway;
@@ -9,8 +9,6 @@ namespace SectorMesh.Gateway;
 /// </summary>
 public sealed class ProxyErrors(RequestDelegate next, ILogger<ProxyErrors> logger)
 {
-    public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
-
     public async Task InvokeAsync(HttpContext context)
     {
         await next(context);
@@ -21,18 +19,8 @@ public sealed class ProxyErrors(RequestDelegate next, ILogger<ProxyErrors> logge
             return;
         }
         logger.LogWarning("{Path} could not be forwarded ({Error}); answered 503", context.Request.Path, error.Error);
-        var seconds = ((int)RetryDelay.TotalSeconds).ToString(CultureInfo.InvariantCulture);
-        const string message = "The service behind this route is not answering just now; nothing was changed. Retry shortly.";
-        context.Response.Headers.RetryAfter = seconds;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
-        {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "14";
-            context.Response.Headers["grpc-message"] = message;
-            return;
-        }
-        context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
-        await context.Response.WriteAsJsonAsync(new { code = 14, message });
+        await GatewayAnswers.WriteAsync(context, grpcCode: 14, StatusCodes.Status503ServiceUnavailable,
+            "The service behind this route is not answering just now; nothing was changed. Retry shortly.",
+            DomainErrorInterceptor.RetryAfterSeconds);
     }
 }

@@ -45,18 +45,8 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
             return;
         }
         var seconds = Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds)).ToString(CultureInfo.InvariantCulture);
-        context.Response.Headers.RetryAfter = seconds;
-        if (context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) == true)
-        {
-            // gRPC clients read the status from a trailers-only response, not from the HTTP status.
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            context.Response.ContentType = "application/grpc";
-            context.Response.Headers["grpc-status"] = "8";
-            context.Response.Headers["grpc-message"] = $"Rate limit of tenant {partition} exceeded; retry after {seconds} s.";
-            return;
-        }
-        context.Response.StatusCode = StatusCodes.Status429TooManyRequests;
-        await context.Response.WriteAsJsonAsync(new { code = 8, message = $"Rate limit exceeded; retry after {seconds} s." });
+        await GatewayAnswers.WriteAsync(context, grpcCode: 8, StatusCodes.Status429TooManyRequests,
+            $"Rate limit of tenant {partition} exceeded; retry after {seconds} s.", seconds);
     }
 }
 

@@ -21,6 +21,9 @@ public sealed class DomainErrorInterceptor : Interceptor
     /// <summary>How long a caller should wait before retrying an UNAVAILABLE answer (HTTP Retry-After).</summary>
     public static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(2);
 
+    /// <summary><see cref="RetryDelay"/> as an HTTP Retry-After value.</summary>
+    public static readonly string RetryAfterSeconds = ((int)RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
     public const string UploadTooLargeReason = "UPLOAD_TOO_LARGE";
 
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
@@ -79,7 +82,7 @@ public sealed class DomainErrorInterceptor : Interceptor
     {
         if (status.Code == (int)Code.Unavailable && context.GetHttpContext().Response is { HasStarted: false } response)
         {
-            response.Headers.RetryAfter = ((int)RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+            response.Headers.RetryAfter = RetryAfterSeconds;
         }
         return status.ToRpcException();
     }

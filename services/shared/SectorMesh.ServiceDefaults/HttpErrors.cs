@@ -33,7 +33,7 @@ public static class HttpErrors
         {
             if (!http.Response.HasStarted && status.Code == (int)Code.Unavailable)
             {
-                http.Response.Headers.RetryAfter = ((int)DomainErrorInterceptor.RetryDelay.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                http.Response.Headers.RetryAfter = DomainErrorInterceptor.RetryAfterSeconds;
             }
             var tooLarge = status.Details.Any(d => d.TryUnpack<ErrorInfo>(out var info) && info.Reason == DomainErrorInterceptor.UploadTooLargeReason);
             await (http.Response.HasStarted

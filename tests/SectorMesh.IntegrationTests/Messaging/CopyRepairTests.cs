@@ -1,5 +1,4 @@
 using MassTransit;
-using Npgsql;
 using SectorMesh.Contracts.Events.Partnerships;
 using SectorMesh.IntegrationTests.Infrastructure;
 
@@ -15,7 +14,7 @@ public sealed class CopyRepairTests(Platform platform)
         var tenant = await TenantScenario.CreateAsync(platform);
         await tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
         Assert.True(await EventuallyAsync($"SELECT count(*) FROM employers WHERE tenant_id = '{tenant.TenantId}' AND is_current_partner", 1));
-        await ExecuteAsync($"DELETE FROM employers WHERE tenant_id = '{tenant.TenantId}'; DELETE FROM partnerships WHERE tenant_id = '{tenant.TenantId}'");
+        await Servers.ExecuteAsync(platform.EngagementDatabase, $"DELETE FROM employers WHERE tenant_id = '{tenant.TenantId}'; DELETE FROM partnerships WHERE tenant_id = '{tenant.TenantId}'");
 
         await platform.RunCommandAsync("partnerships", "republish", $"--tenant={tenant.TenantId}");
 
@@ -57,22 +56,11 @@ public sealed class CopyRepairTests(Platform platform)
     {
         for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
         {
-            await using var connection = new NpgsqlConnection(platform.EngagementDatabase);
-            await connection.OpenAsync();
-            await using var command = new NpgsqlCommand(countSql, connection);
-            if ((long)(await command.ExecuteScalarAsync())! == expected)
+            if (await Servers.ScalarAsync<long>(platform.EngagementDatabase, countSql) == expected)
             {
                 return true;
             }
         }
         return false;
-    }
-
-    private async Task ExecuteAsync(string sql)
-    {
-        await using var connection = new NpgsqlConnection(platform.EngagementDatabase);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        await command.ExecuteNonQueryAsync();
     }
 }

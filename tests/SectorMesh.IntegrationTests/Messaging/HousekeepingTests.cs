@@ -1,7 +1,6 @@
 using System.Net;
 using System.Text.Json;
 using Grpc.Core;
-using Npgsql;
 using SectorMesh.Contracts.Partnerships.V1;
 using SectorMesh.IntegrationTests.Infrastructure;
 
@@ -29,7 +28,7 @@ public sealed class HousekeepingTests(Platform platform)
         var left = long.MaxValue;
         for (var deadline = DateTime.UtcNow.AddSeconds(30); left > 0 && DateTime.UtcNow < deadline; await Task.Delay(250))
         {
-            left = await ScalarAsync(platform.Database, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL");
+            left = await Servers.ScalarAsync<long>(platform.Database, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL");
         }
         Assert.Equal(0, left);
     }
@@ -78,13 +77,5 @@ public sealed class HousekeepingTests(Platform platform)
         }));
 
         Assert.Equal(7, answers.Count(a => a == StatusCode.AlreadyExists));
-    }
-
-    private static async Task<long> ScalarAsync(string database, string sql)
-    {
-        await using var connection = new NpgsqlConnection(database);
-        await connection.OpenAsync();
-        await using var command = new NpgsqlCommand(sql, connection);
-        return (long)(await command.ExecuteScalarAsync())!;
     }
 }
