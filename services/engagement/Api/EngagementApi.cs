@@ -19,9 +19,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var cancellationToken = context.CancellationToken;
         var first = await requestStream.MoveNext(cancellationToken) ? requestStream.Current : new V1.ImportChunk();
         var tenant = ResourceNames.Parse(first.Parent, "parent", "tenants")[0];
-        var caller = context.Caller();
-        caller.EnsureTenant(tenant, first.Parent);
-        caller.Ensure(caller.WritesTenantData(tenant), "import labor market data, which every partnership of the tenant uses; the board administrators do");
         var format = first.Format.ToDomain<V1.ImportFormat, LmiFormat>()
             ?? throw new InvalidInput("format", "is required in the first chunk: QCEW_CSV, OEWS_CSV or ONET_TEXT.");
 
@@ -41,7 +38,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (employers, next) = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership)
             .PageAsync(e => e.OrganizationId, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(Version(e))) }, NextPageToken = next };
@@ -96,14 +93,14 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.NeedsAnalysis> GetNeedsAnalysis(V1.GetNeedsAnalysisRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "needsAnalysis"), "name");
+        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "needsAnalysis"), "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.NeedsAnalysis { Name = request.Name, Occupations = { NeedsAnalysis.ByOccupation(employers).Select(o => o.ToProto()) } };
     }
 
     public override async Task<V1.Recognition> GetRecognition(V1.GetRecognitionRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "recognition"), "name");
+        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "recognition"), "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.Recognition { Name = request.Name, Employers = { Recognition.Ranked(employers).Select(e => e.ToContribution()) } };
     }
@@ -111,7 +108,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.SectorSelection> GetSectorSelection(V1.GetSectorSelectionRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(SingletonNames.ParentOf(request.Name, "name", "sectorSelection"), "name", "tenants", "regions");
-        context.Caller().EnsureTenant(ids[0], request.Name);
         var ownership = OwnershipOf(request.Ownership);
         var (counties, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
         return new V1.SectorSelection
@@ -127,7 +123,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.RegionalSignificanceEvidence> GetRegionalSignificance(V1.GetRegionalSignificanceRequest request, ServerCallContext context)
     {
-        var (tenant, partnershipId) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
+        var (tenant, partnershipId) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
         var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId && !p.Deleted, context.CancellationToken)
             ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
         var (counties, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
@@ -166,7 +162,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.ListOccupationEmploymentResponse> ListOccupationEmployment(V1.ListOccupationEmploymentRequest request, ServerCallContext context)
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
-        context.Caller().EnsureTenant(tenant, request.Parent);
         new Violations().Require(System.Text.RegularExpressions.Regex.IsMatch(request.OccupationCode ?? "", @"^\d{2}-\d{4}\z"), "occupation_code",
             "must be a SOC code such as 29-1141.").ThrowIfAny();
         var rows = await db.Oews.AsNoTracking().OfTenant(tenant)
@@ -178,7 +173,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.LmiReview> CreateLmiReview(V1.CreateLmiReviewRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var given = request.LmiReview ?? new V1.LmiReview();
         var organization = ResourceNames.Parse(given.Organization, "lmi_review.organization", "tenants", "organizations");
         new Violations().Require(organization[0] == tenant, "lmi_review.organization", "must be an organization of the partnership's tenant.").ThrowIfAny();
@@ -200,7 +195,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.LmiValidation> GetLmiValidation(V1.GetLmiValidationRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "lmiValidation"), "name");
+        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "lmiValidation"), "name");
         var reviews = await db.LmiReviews.AsNoTracking().Where(r => r.TenantId == tenant && r.PartnershipId == partnership)
             .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
         return new V1.LmiValidation
@@ -220,7 +215,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.WorkforceCohort> CreateWorkforceCohort(V1.CreateWorkforceCohortRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);
         var given = request.Cohort ?? new V1.WorkforceCohort();
         var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
             given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
@@ -230,7 +225,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListWorkforceCohortsResponse> ListWorkforceCohorts(V1.ListWorkforceCohortsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (cohorts, next) = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -239,14 +234,13 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.WorkforceCohort> GetWorkforceCohort(V1.GetWorkforceCohortRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "cohorts");
-        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
         var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return cohort.ToProto();
     }
 
     public override async Task<V1.SkillsGapAnalysis> CreateSkillsGapAnalysis(V1.CreateSkillsGapAnalysisRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);
         var given = request.SkillsGapAnalysis ?? new V1.SkillsGapAnalysis();
         var cohortId = ResourceNames.Parse(given.Cohort, "skills_gap_analysis.cohort", "tenants", "partnerships", "cohorts");
         new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
@@ -261,14 +255,13 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.SkillsGapAnalysis> GetSkillsGapAnalysis(V1.GetSkillsGapAnalysisRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "skillsGapAnalyses");
-        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
         var analysis = await db.SkillsGapAnalyses.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return analysis.ToProto();
     }
 
     public override async Task<V1.Meeting> CreateMeeting(V1.CreateMeetingRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await KnownWritable(request.Parent, "parent", context);
+        var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);
         var given = request.Meeting ?? new V1.Meeting();
         var input = new InputCollector();
         var date = input.Take(() => given.Date.ToDate("meeting.date"));
@@ -282,7 +275,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (meetings, next) = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
             .PageAsync(m => m.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) }, NextPageToken = next };
@@ -291,7 +284,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.Meeting> GetMeeting(V1.GetMeetingRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
-        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
         var meeting = await db.Meetings.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return meeting.ToProto();
     }
@@ -299,7 +291,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     public override async Task<V1.Meeting> CompleteActionItem(V1.CompleteActionItemRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
-        context.Caller().EnsureWrite(ids[0], ids[1], request.Name);
         var meeting = await db.Meetings.GetNamedAsync(ids, request.Name, context.CancellationToken);
         meeting.Complete(request.ActionItem, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
@@ -308,7 +299,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     public override async Task<V1.ListOverdueActionItemsResponse> ListOverdueActionItems(V1.ListOverdueActionItemsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.ListOverdueActionItemsResponse
@@ -323,10 +314,10 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    /// <summary>A partnership the caller may change and this service has heard of from the Partnerships service.</summary>
-    private async Task<(string Tenant, string Partnership)> KnownWritable(string? name, string field, ServerCallContext context)
+    /// <summary>A partnership this service has heard of from the Partnerships service.</summary>
+    private async Task<(string Tenant, string Partnership)> KnownPartnership(string? name, string field, ServerCallContext context)
     {
-        var (tenant, partnership) = context.WritablePartnership(name, field);
+        var (tenant, partnership) = ResourceNames.Partnership(name, field);
         await db.EnsurePartnershipKnownAsync(tenant, partnership, context.CancellationToken);
         return (tenant, partnership);
     }
@@ -335,7 +326,6 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "employers");
         var caller = context.Caller();
-        caller.EnsureRead(ids[0], ids[1], name!);
         if (write)
         {
             caller.Ensure(caller.ActsFor(ids[0], ids[1], ids[2]), "record this employer's engagement");

@@ -1,6 +1,7 @@
 using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Engagement.Data.Imports;
@@ -23,9 +24,7 @@ public static class ImportEndpoints
         app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store, ImportOptions options) =>
             HttpErrors.HandleAsync(http, async () =>
             {
-                var caller = Caller.From(http.User);
-                caller.EnsureTenant(tenant, $"tenants/{tenant}");
-                caller.Ensure(caller.WritesTenantData(tenant), "import labor market data, which every partnership of the tenant uses; the board administrators do");
+                http.Authorize(Permission.WriteTenant, $"tenants/{tenant}");
                 var format = kind switch
                 {
                     "qcew" => LmiFormat.QcewCsv,
@@ -53,8 +52,7 @@ public static class ImportEndpoints
         EngagementDbContext db, CancellationToken cancellationToken) =>
         HttpErrors.HandleAsync(http, async () =>
         {
-            var name = $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}";
-            Caller.From(http.User).EnsureWrite(tenant, partnership, name);
+            http.Authorize(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}");
             await db.EnsurePartnershipKnownAsync(tenant, partnership, cancellationToken);
             using var file = new StreamReader(http.Request.Body);
             var skills = await CohortSkillsReader.ReadAsync(file, cancellationToken);

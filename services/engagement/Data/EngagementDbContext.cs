@@ -15,10 +15,8 @@ namespace SectorMesh.Engagement.Data;
 /// items, skills, gaps) are jsonb columns of that record; imported labor market rows are plain
 /// tables keyed as BLS and O*NET key them, within a tenant.
 /// </summary>
-public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> options) : DbContext(options)
+public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
 {
-    public const string TenantColumn = "TenantId";
-
     public DbSet<KnownPartnership> Partnerships => Set<KnownPartnership>();
     public DbSet<EmployerEngagement> Employers => Set<EmployerEngagement>();
     public DbSet<Meeting> Meetings => Set<Meeting>();
@@ -94,8 +92,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         model.Entity<QcewRecord>(row =>
         {
             row.ToTable(LmiTables.Qcew);
-            row.Property<string>(TenantColumn).HasMaxLength(63);
-            row.HasKey(TenantColumn, nameof(QcewRecord.Year), nameof(QcewRecord.Quarter), nameof(QcewRecord.AreaFips),
+            row.Property<string>(TenantProperty).HasMaxLength(63);
+            row.HasKey(TenantProperty, nameof(QcewRecord.Year), nameof(QcewRecord.Quarter), nameof(QcewRecord.AreaFips),
                 nameof(QcewRecord.Ownership), nameof(QcewRecord.IndustryCode));
             row.Property(r => r.AreaFips).HasMaxLength(5);
             row.Property(r => r.IndustryCode).HasMaxLength(10);
@@ -109,8 +107,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         model.Entity<OewsRecord>(row =>
         {
             row.ToTable(LmiTables.Oews);
-            row.Property<string>(TenantColumn).HasMaxLength(63);
-            row.HasKey(TenantColumn, nameof(OewsRecord.OccupationCode), nameof(OewsRecord.Year), nameof(OewsRecord.AreaCode),
+            row.Property<string>(TenantProperty).HasMaxLength(63);
+            row.HasKey(TenantProperty, nameof(OewsRecord.OccupationCode), nameof(OewsRecord.Year), nameof(OewsRecord.AreaCode),
                 nameof(OewsRecord.IndustryCode), nameof(OewsRecord.OwnershipCode));
             row.Property(r => r.AreaCode).HasMaxLength(10);
             row.Property(r => r.AreaTitle).HasMaxLength(200);
@@ -127,8 +125,8 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         model.Entity<OnetRating>(rating =>
         {
             rating.ToTable(LmiTables.Onet);
-            rating.Property<string>(TenantColumn).HasMaxLength(63);
-            rating.HasKey(TenantColumn, nameof(OnetRating.OnetSocCode), nameof(OnetRating.ElementId), nameof(OnetRating.Scale));
+            rating.Property<string>(TenantProperty).HasMaxLength(63);
+            rating.HasKey(TenantProperty, nameof(OnetRating.OnetSocCode), nameof(OnetRating.ElementId), nameof(OnetRating.Scale));
             rating.Property(r => r.OnetSocCode).HasMaxLength(10);
             rating.Property(r => r.ElementId).HasMaxLength(20);
             rating.Property(r => r.ElementName).HasMaxLength(200);
@@ -136,6 +134,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         });
 
         model.UseSnakeCaseNames();
+        FilterByTenant(model);
     }
 
     /// <summary>Keeps a list in a jsonb column, compared by content so changes inside it are saved.</summary>
@@ -177,5 +176,5 @@ public static class TenantRows
 {
     /// <summary>Rows of imported data that belong to one tenant.</summary>
     public static IQueryable<T> OfTenant<T>(this IQueryable<T> rows, string tenant) where T : class =>
-        rows.Where(r => EF.Property<string>(r, EngagementDbContext.TenantColumn) == tenant);
+        rows.Where(r => EF.Property<string>(r, EngagementDbContext.TenantProperty) == tenant);
 }

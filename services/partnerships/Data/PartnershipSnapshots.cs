@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using SectorMesh.Messaging;
+using SectorMesh.ServiceDefaults;
 using Events = SectorMesh.Contracts.Events.Partnerships;
 
 namespace SectorMesh.Partnerships.Data;
@@ -25,6 +26,15 @@ public static class PartnershipSnapshots
         while (true)
         {
             await using var scope = app.Services.CreateAsyncScope();
+            var tenants = scope.ServiceProvider.GetRequiredService<TenantScope>();
+            if (tenant is null)
+            {
+                tenants.EnterEveryTenant($"the operator's {Command} command rebuilds every tenant's copies of their partnerships");
+            }
+            else
+            {
+                tenants.Enter(tenant);
+            }
             var db = scope.ServiceProvider.GetRequiredService<PartnershipsDbContext>();
             var batch = await db.Partnerships.AsNoTracking()
                 .Where(p => tenant == null || p.TenantId == tenant)

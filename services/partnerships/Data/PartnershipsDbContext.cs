@@ -11,7 +11,7 @@ namespace SectorMesh.Partnerships.Data;
 /// partners, agreements, committees...) in jsonb columns: the aggregate is read and written whole,
 /// and List filters only on its scalar columns.
 /// </summary>
-public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext> options) : DbContext(options)
+public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
 {
     public DbSet<Tenant> Tenants => Set<Tenant>();
     public DbSet<Region> Regions => Set<Region>();
@@ -52,6 +52,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
 
         model.Entity<Partnership>(MapPartnership);
         model.UseSnakeCaseNames();
+        FilterByTenant(model);
     }
 
     private static void MapPartnership(EntityTypeBuilder<Partnership> partnership)

@@ -17,7 +17,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.FundingSource> CreateFundingSource(V1.CreateFundingSourceRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = await ExistingPartnership(request.Parent, "parent", context);
         var given = request.FundingSource ?? new V1.FundingSource();
         var input = new InputCollector();
         var amount = input.Take(() => given.Amount.ToMoney("funding_source.amount"));
@@ -31,13 +31,13 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.FundingSource> GetFundingSource(V1.GetFundingSourceRequest request, ServerCallContext context)
     {
-        var source = await FundingSourceNamed(request.Name, "name", context, write: false);
+        var source = await FundingSourceNamed(request.Name, "name", context);
         return source.ToProto(Version(source));
     }
 
     public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (sources, next) = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) }, NextPageToken = next };
@@ -46,7 +46,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     public override async Task<V1.FundingSource> UpdateFundingSource(V1.UpdateFundingSourceRequest request, ServerCallContext context)
     {
         var given = request.FundingSource ?? new V1.FundingSource();
-        var source = await FundingSourceNamed(given.Name, "funding_source.name", context, write: true);
+        var source = await FundingSourceNamed(given.Name, "funding_source.name", context);
         Etags.Ensure(given.Etag, Version(source), given.Name);
         var paths = request.UpdateMask?.Paths.ToHashSet() ?? [];
         string[] allowed = ["display_name", "amount", "period", "restrictions", "strategy", "status"];
@@ -79,7 +79,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.Commitment> CreateCommitment(V1.CreateCommitmentRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.WritablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var given = request.Commitment ?? new V1.Commitment();
         var organization = ResourceNames.Parse(given.Organization, "commitment.organization", "tenants", "organizations");
         var agreement = ResourceNames.Parse(given.Agreement, "commitment.agreement", "tenants", "partnerships", "agreements");
@@ -107,14 +107,13 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     public override async Task<V1.Commitment> GetCommitment(V1.GetCommitmentRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
-        context.Caller().EnsureRead(ids[0], ids[1], request.Name);
         var commitment = await db.Commitments.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return commitment.ToProto();
     }
 
     public override async Task<V1.ListCommitmentsResponse> ListCommitments(V1.ListCommitmentsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(request.Parent, "parent");
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (commitments, next) = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -124,7 +123,6 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
         var caller = context.Caller();
-        caller.EnsureRead(ids[0], ids[1], request.Name);
         var commitment = await db.Commitments.GetNamedAsync(ids, request.Name, context.CancellationToken);
         caller.Ensure(caller.ActsFor(ids[0], ids[1], commitment.OrganizationId), "record contributions for this organization");
         var given = request.Contribution ?? new V1.Contribution();
@@ -137,7 +135,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceNeed> CreateResourceNeed(V1.CreateResourceNeedRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await WritablePartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = await ExistingPartnership(request.Parent, "parent", context);
         var given = request.ResourceNeed ?? new V1.ResourceNeed();
         var input = new InputCollector();
         var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
@@ -149,7 +147,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceReport> GetResourceReport(V1.GetResourceReportRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = context.ReadablePartnership(SingletonNames.ParentOf(request.Name, "name", "resourceReport"), "name");
+        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "resourceReport"), "name");
         var funding = await db.FundingSources.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var needs = await db.ResourceNeeds.AsNoTracking().Where(n => n.TenantId == tenant && n.PartnershipId == partnership).ToListAsync(context.CancellationToken);
@@ -179,17 +177,9 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         };
     }
 
-    private async Task<FundingSource> FundingSourceNamed(string? name, string field, ServerCallContext context, bool write)
+    private async Task<FundingSource> FundingSourceNamed(string? name, string field, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "fundingSources");
-        if (write)
-        {
-            context.Caller().EnsureWrite(ids[0], ids[1], name!);
-        }
-        else
-        {
-            context.Caller().EnsureRead(ids[0], ids[1], name!);
-        }
         return await db.FundingSources.GetNamedAsync(ids, name!, context.CancellationToken);
     }
 
@@ -199,10 +189,10 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    /// <summary>A partnership the caller may change, which the Partnerships service confirms exists.</summary>
-    private async Task<(string Tenant, string Partnership)> WritablePartnership(string? name, string field, ServerCallContext context)
+    /// <summary>A partnership the Partnerships service confirms exists.</summary>
+    private async Task<(string Tenant, string Partnership)> ExistingPartnership(string? name, string field, ServerCallContext context)
     {
-        var (tenant, partnership) = context.WritablePartnership(name, field);
+        var (tenant, partnership) = ResourceNames.Partnership(name, field);
         await partners.RosterAsync(tenant, partnership, Authorization(context), _ => true, context.CancellationToken);
         return (tenant, partnership);
     }

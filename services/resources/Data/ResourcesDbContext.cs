@@ -11,7 +11,7 @@ namespace SectorMesh.Resources.Data;
 /// dates, so the figures can also be checked with plain SQL; contributions live with their
 /// commitment in a jsonb column.
 /// </summary>
-public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> options) : DbContext(options)
+public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
 {
     public DbSet<FundingSource> FundingSources => Set<FundingSource>();
     public DbSet<ResourceCommitment> Commitments => Set<ResourceCommitment>();
@@ -74,6 +74,7 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
         });
 
         model.UseSnakeCaseNames();
+        FilterByTenant(model);
     }
 
     private static void Keys(params Microsoft.EntityFrameworkCore.Metadata.Builders.PropertyBuilder<string>[] keys)

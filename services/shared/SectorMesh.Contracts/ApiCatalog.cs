@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Text.RegularExpressions;
 using Google.Api;
+using Google.Protobuf;
 using Google.Protobuf.Reflection;
 
 namespace SectorMesh.Contracts;
@@ -33,6 +34,11 @@ public static partial class ApiCatalog
                     .Select(rule => Binding(DeploymentOf(service), $"{service.FullName} upload", rule)))),
     ];
 
+    /// <summary>Every method of every service by its gRPC path (/package.Service/Method), with the access rule it declares.</summary>
+    public static IReadOnlyDictionary<string, MethodAccess> Methods { get; } = Services
+        .SelectMany(service => service.Methods)
+        .ToDictionary(method => $"/{method.Service.FullName}/{method.Name}", MethodAccess.Of, StringComparer.Ordinal);
+
     /// <summary>The deployments that serve the services, each once.</summary>
     public static IReadOnlyList<string> Deployments { get; } = [.. Services.Select(DeploymentOf).Distinct()];
 
@@ -55,6 +61,9 @@ public static partial class ApiCatalog
         _ => throw new InvalidOperationException($"The HTTP rule of {name} names no verb and path."),
     };
 
+    [GeneratedRegex(@"\{(?<field>[a-z0-9_.]+)=")]
+    internal static partial Regex PathVariable();
+
     [GeneratedRegex(@"^sectormesh\.(?<deployment>[a-z][a-z0-9-]*)\.v[0-9]+\z")]
     private static partial Regex ServicePackage();
 }
@@ -64,3 +73,49 @@ public static partial class ApiCatalog
 /// reaches <paramref name="Deployment"/>; <paramref name="Name"/> is the method, or the service for an upload.
 /// </summary>
 public sealed record HttpBinding(string Deployment, string Name, string Verb, string Path);
+
+/// <summary>
+/// A method, the permission it declares (Unspecified when it declares none, which the services refuse),
+/// the request field naming the resource the permission applies to (none for a platform-wide method),
+/// and whether it changes anything: every method but an HTTP GET.
+/// </summary>
+public sealed record MethodAccess(MethodDescriptor Method, Permission Permission, string? ResourceField, bool Writes)
+{
+    internal static MethodAccess Of(MethodDescriptor method)
+    {
+        var rule = method.GetOptions()?.GetExtension(AccessExtensions.Access);
+        var http = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
+        var path = http is null ? "" : http.PatternCase switch
+        {
+            HttpRule.PatternOneofCase.Get => http.Get,
+            HttpRule.PatternOneofCase.Post => http.Post,
+            HttpRule.PatternOneofCase.Patch => http.Patch,
+            HttpRule.PatternOneofCase.Put => http.Put,
+            HttpRule.PatternOneofCase.Delete => http.Delete,
+            _ => "",
+        };
+        var field = rule is { ResourceField.Length: > 0 } ? rule.ResourceField
+            : ApiCatalog.PathVariable().Match(path) is { Success: true } variable ? variable.Groups["field"].Value
+            : null;
+        return new(method, rule?.Permission ?? Permission.Unspecified, field, http?.PatternCase != HttpRule.PatternOneofCase.Get);
+    }
+
+    /// <summary>The resource name the request carries in <see cref="ResourceField"/>; "" when the field is empty.</summary>
+    public string ResourceOf(IMessage request)
+    {
+        IMessage? message = request;
+        var path = (ResourceField ?? "").Split('.');
+        for (var i = 0; message is not null && i < path.Length; i++)
+        {
+            var field = message.Descriptor.FindFieldByName(path[i])
+                ?? throw new InvalidOperationException($"{Method.FullName} names {ResourceField} as its resource, which its request lacks.");
+            var value = field.Accessor.GetValue(message);
+            if (i == path.Length - 1)
+            {
+                return value as string ?? "";
+            }
+            message = value as IMessage;
+        }
+        return "";
+    }
+}

@@ -2,6 +2,7 @@ using MassTransit;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Hosting;
 using SectorMesh.ServiceDefaults;
@@ -27,6 +28,7 @@ public static class MessagingExtensions
             ?? throw new InvalidOperationException($"Set ConnectionStrings:{ConnectionName} to the RabbitMQ amqp:// URI.");
         builder.Services.AddSingleton(new BrokerAddress(new Uri(connection)));
         builder.Services.AddSingleton(ConsumerEndpoints.Of(consumers));
+        builder.Services.TryAddScoped<TenantScope>();
         builder.Services.AddMassTransit(bus =>
         {
             bus.SetKebabCaseEndpointNameFormatter();
@@ -38,6 +40,7 @@ public static class MessagingExtensions
             bus.UsingRabbitMq((context, rabbit) =>
             {
                 rabbit.Host(new Uri(connection));
+                rabbit.UseConsumeFilter(typeof(TenantScopeFilter<>), context);
                 rabbit.UseMessageRetry(retry => retry.Intervals(100, 500, 2000).Ignore<Exception>(Faults.IsTransient));
                 rabbit.UseMessageRetry(retry => retry
                     .Exponential(int.MaxValue, TimeSpan.FromMilliseconds(200), MaxTransientBackoff, TimeSpan.FromMilliseconds(500))

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Messaging;
 
@@ -13,6 +14,8 @@ public static class ModelBuilderExtensions
         model.Entity<OutboxMessage>(outbox =>
         {
             outbox.ToTable(OutboxTable);
+            // The relay publishes every tenant's events.
+            outbox.HasAnnotation(TenantDbContext.CrossTenantAnnotation, true);
             outbox.HasKey(m => m.Id);
             outbox.Property(m => m.Id).HasColumnName("id").ValueGeneratedNever();
             outbox.Property(m => m.Sequence).HasColumnName("sequence").UseIdentityAlwaysColumn();

@@ -5,6 +5,7 @@ using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
 
 namespace SectorMesh.ServiceDefaults;
@@ -17,6 +18,7 @@ public static class GrpcDefaults
     public static IGrpcServerBuilder AddSectorMeshGrpc(this IHostApplicationBuilder builder)
     {
         builder.AddSectorMeshAuthentication();
+        builder.Services.TryAddScoped<TenantScope>();
         // "" is readiness (every check), "live" is liveness only: Kubernetes' native gRPC probes ask for these.
         builder.Services.AddGrpcHealthChecks(health =>
         {
@@ -27,6 +29,7 @@ public static class GrpcDefaults
             .AddGrpc(options =>
             {
                 options.Interceptors.Add<DomainErrorInterceptor>();
+                options.Interceptors.Add<AccessInterceptor>();
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 options.MaxReceiveMessageSize = 1024 * 1024;
             })
@@ -56,20 +59,4 @@ public static class GrpcDefaults
 
     /// <summary>The authenticated caller of a gRPC call.</summary>
     public static Caller Caller(this ServerCallContext context) => ServiceDefaults.Caller.From(context.GetHttpContext().User);
-
-    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}, once the caller may read it.</summary>
-    public static (string Tenant, string Partnership) ReadablePartnership(this ServerCallContext context, string? name, string field)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureRead(ids[0], ids[1], name!);
-        return (ids[0], ids[1]);
-    }
-
-    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}, once the caller may change it.</summary>
-    public static (string Tenant, string Partnership) WritablePartnership(this ServerCallContext context, string? name, string field)
-    {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships");
-        context.Caller().EnsureWrite(ids[0], ids[1], name!);
-        return (ids[0], ids[1]);
-    }
 }

@@ -25,6 +25,13 @@ public static class ResourceNames
         return Enumerable.Range(0, collections.Length).Select(i => parts[2 * i + 1]).ToArray();
     }
 
+    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}.</summary>
+    public static (string Tenant, string Partnership) Partnership(string? name, string field)
+    {
+        var ids = Parse(name, field, "tenants", "partnerships");
+        return (ids[0], ids[1]);
+    }
+
     private static string Singular(string collection) => collection.EndsWith("ies") ? collection[..^3] + "y" : collection.TrimEnd('s');
 }
 

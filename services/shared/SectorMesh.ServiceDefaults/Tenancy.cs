@@ -18,8 +18,11 @@ public static class Roles
     public const string PartnerMember = "partner-member";
     public const string Viewer = "viewer";
 
+    /// <summary>Added to a role that reads a partnership, lets the caller read its participants' personal data as well.</summary>
+    public const string PiiReader = "pii-reader";
+
     public static readonly IReadOnlySet<string> All =
-        new HashSet<string> { PlatformAdmin, BoardAdmin, PartnershipStaff, PartnerMember, Viewer };
+        new HashSet<string> { PlatformAdmin, BoardAdmin, PartnershipStaff, PartnerMember, Viewer, PiiReader };
 }
 
 /// <summary>The caller the token describes: its tenant, roles, and the partnerships it is listed on.</summary>
@@ -76,7 +79,13 @@ public sealed record Caller(string Subject, string Tenant, IReadOnlySet<string> 
 
     /// <summary>Whether the caller signs as the organization's own member rather than on its behalf.</summary>
     public bool IsMemberOf(string tenant, string partnershipId, string organizationId) =>
-        Tenant == tenant && Is(ServiceDefaults.Roles.PartnerMember) && Partnerships.Contains(partnershipId) && Organization == organizationId;
+        IsListedMember(tenant, partnershipId) && Organization == organizationId;
+
+    /// <summary>A partner member of some organization, listed on the partnership.</summary>
+    public bool IsListedMember(string tenant, string partnershipId) =>
+        Tenant == tenant && Is(ServiceDefaults.Roles.PartnerMember) && Partnerships.Contains(partnershipId);
+
+    public bool ReadsPersonalData => Is(ServiceDefaults.Roles.PiiReader);
 }
 
 /// <summary>The caller may see the resource but not change it.</summary>
@@ -85,34 +94,9 @@ public sealed class AccessDenied(string message) : Exception(message);
 /// <summary>Another service this one must ask is not answering; the caller may retry later.</summary>
 public sealed class DependencyUnavailable(string message) : Exception(message);
 
-/// <summary>Checks that throw: not visible means not found (no leak across tenants); visible but read-only means denied.</summary>
 public static class Access
 {
-    public static void EnsureTenant(this Caller caller, string tenant, string resourceName)
-    {
-        if (!caller.BelongsTo(tenant))
-        {
-            throw new Domain.ResourceNotFound(resourceName);
-        }
-    }
-
-    public static void EnsureRead(this Caller caller, string tenant, string partnershipId, string resourceName)
-    {
-        if (!caller.CanRead(tenant, partnershipId))
-        {
-            throw new Domain.ResourceNotFound(resourceName);
-        }
-    }
-
-    public static void EnsureWrite(this Caller caller, string tenant, string partnershipId, string resourceName)
-    {
-        caller.EnsureRead(tenant, partnershipId, resourceName);
-        if (!caller.CanWrite(tenant, partnershipId))
-        {
-            throw new AccessDenied($"Your role may read {resourceName} but not change it.");
-        }
-    }
-
+    /// <summary>A check that needs the resource's data (the organization a record is for), after the permission the method declares.</summary>
     public static void Ensure(this Caller caller, bool allowed, string what)
     {
         if (!allowed)

@@ -1,0 +1,128 @@
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using SectorMesh.Contracts;
+using SectorMesh.Domain;
+
+namespace SectorMesh.ServiceDefaults;
+
+public enum AccessDecision
+{
+    Allowed,
+
+    /// <summary>The resource does not exist for the caller: another tenant's, or a partnership it is not on. Answered as not found, so nothing leaks.</summary>
+    NotFound,
+
+    /// <summary>The caller sees the resource but its roles do not grant the permission.</summary>
+    Denied,
+}
+
+/// <summary>The tenant a resource name lies in, and its partnership when it lies in one.</summary>
+public sealed record ResourceScope(string Tenant, string? Partnership)
+{
+    /// <summary>
+    /// The scope of tenants/{tenant}[/partnerships/{partnership}]/..., enough to decide access; the
+    /// method parses the rest. A permission on a partnership needs a name within one.
+    /// </summary>
+    public static ResourceScope Of(string? name, string field, Permission permission)
+    {
+        var parts = (name ?? "").Split('/');
+        if (parts.Length < 2 || parts[0] != "tenants" || !ResourceId.IsValid(parts[1]))
+        {
+            throw new InvalidInput(field, "must be a resource name beginning tenants/{tenant}.");
+        }
+        var partnership = parts.Length >= 4 && parts[2] == "partnerships" && ResourceId.IsValid(parts[3]) ? parts[3] : null;
+        if (partnership is null && AccessModel.IsOnPartnership(permission))
+        {
+            throw new InvalidInput(field, "must be a resource name beginning tenants/{tenant}/partnerships/{partnership}.");
+        }
+        return new(parts[1], partnership);
+    }
+}
+
+/// <summary>
+/// What each permission needs, decided from the caller's token and the resource alone, before any
+/// data is read. Each role grants only within its own scope, and a caller holding several roles
+/// gets the union of what each grants.
+/// </summary>
+public static class AccessModel
+{
+    public static bool IsOnPartnership(Permission permission) => permission is Permission.ReadPartnership or Permission.WritePartnership
+        or Permission.GovernPartnership or Permission.ActForPartner or Permission.SignForPartner or Permission.ReadPersonalData;
+
+    public static AccessDecision Decide(this Caller caller, Permission permission, ResourceScope? resource)
+    {
+        if (permission == Permission.AdministerPlatform)
+        {
+            return Grant(caller.IsPlatformAdmin);
+        }
+        if (resource is null || !caller.BelongsTo(resource.Tenant))
+        {
+            return AccessDecision.NotFound;
+        }
+        var tenant = resource.Tenant;
+        if (!IsOnPartnership(permission))
+        {
+            return permission switch
+            {
+                Permission.ReadTenant => AccessDecision.Allowed,
+                Permission.WriteTenant or Permission.ReadAudit => Grant(caller.AdministersTenant(tenant)),
+                _ => AccessDecision.Denied,
+            };
+        }
+        var partnership = resource.Partnership!;
+        if (!caller.CanRead(tenant, partnership))
+        {
+            return AccessDecision.NotFound;
+        }
+        return permission switch
+        {
+            Permission.ReadPartnership => AccessDecision.Allowed,
+            Permission.WritePartnership => Grant(caller.CanWrite(tenant, partnership)),
+            Permission.GovernPartnership => Grant(caller.GovernsPartnership(tenant)),
+            Permission.ActForPartner => Grant(caller.CanWrite(tenant, partnership) || caller.IsListedMember(tenant, partnership)),
+            Permission.SignForPartner => Grant(caller.AdministersTenant(tenant) || caller.IsListedMember(tenant, partnership)),
+            Permission.ReadPersonalData => Grant(caller.ReadsPersonalData),
+            _ => AccessDecision.Denied,
+        };
+    }
+
+    private static AccessDecision Grant(bool granted) => granted ? AccessDecision.Allowed : AccessDecision.Denied;
+
+    /// <summary>Throws what the decision means for the caller: not found, or denied with what it may not do.</summary>
+    public static void Enforce(this AccessDecision decision, Permission permission, string resourceName)
+    {
+        switch (decision)
+        {
+            case AccessDecision.NotFound:
+                throw new ResourceNotFound(resourceName);
+            case AccessDecision.Denied:
+                throw new AccessDenied($"Your roles do not grant {Describe(permission)} on {(resourceName.Length > 0 ? resourceName : "this platform")}.");
+        }
+    }
+
+    private static string Describe(Permission permission) => permission switch
+    {
+        Permission.AdministerPlatform => "administering the platform (platform-admin)",
+        Permission.ReadTenant => "reading the tenant",
+        Permission.WriteTenant => "writing tenant-wide data (board-admin)",
+        Permission.ReadPartnership => "reading the partnership",
+        Permission.WritePartnership => "changing the partnership (partnership-staff listed on it, or board-admin)",
+        Permission.GovernPartnership => "deleting the partnership or changing its stage (board-admin)",
+        Permission.ActForPartner => "acting for a partner organization (its partner-member, partnership-staff or board-admin)",
+        Permission.SignForPartner => "signing for a partner organization (its partner-member, or board-admin on its behalf)",
+        Permission.ReadAudit => "reading the audit trail (board-admin)",
+        Permission.ReadPersonalData => "reading personal data (pii-reader)",
+        _ => "this method, which declares no permission",
+    };
+}
+
+/// <summary>The same decision for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
+public static class HttpAccess
+{
+    public static void Authorize(this HttpContext http, Permission permission, string resourceName)
+    {
+        var resource = ResourceScope.Of(resourceName, "name", permission);
+        Caller.From(http.User).Decide(permission, resource).Enforce(permission, resourceName);
+        http.RequestServices.GetRequiredService<TenantScope>().Enter(resource.Tenant);
+    }
+}
