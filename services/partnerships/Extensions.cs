@@ -14,9 +14,9 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
 
-
         builder.AddSectorMeshRedis();
-        builder.AddSectorMeshMessaging();
+        builder.AddSectorMeshMessaging(typeof(AuditTrailKeeper));
+        builder.Services.AddHostedService<AuditRetention>();
         builder.AddDatabaseWithOutbox<PartnershipsDbContext, PartnershipIntegrationEvents>(DatabaseName);
     }
 

@@ -30,8 +30,22 @@ public static class ProtoMapping
         Name = Names.Tenant(tenant.Id),
         DisplayName = tenant.DisplayName,
         MinEmployerPartners = tenant.MinEmployerPartners,
+        AuditRetentionDays = tenant.AuditRetentionDays,
         Etag = Etags.Of(tenant.Version),
         CreateTime = ToTimestamp(tenant.CreatedAt),
+    };
+
+    public static V1.AuditEntry ToProto(this Data.AuditEntry entry) => new()
+    {
+        Name = $"{Names.Tenant(entry.TenantId)}/auditEntries/{entry.Id}",
+        Time = ToTimestamp(entry.OccurredAt),
+        Subject = entry.Subject,
+        Service = entry.Service,
+        Method = entry.Method,
+        Resource = entry.ResourceName,
+        Outcome = entry.Outcome,
+        TraceId = entry.TraceId,
+        FieldMask = entry.FieldMask,
     };
 
     public static V1.Region ToProto(this Domain.Region region) => new()

@@ -37,7 +37,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
         var paths = request.UpdateMask?.Paths.ToList() ?? [];
         if (paths.Count == 0)
         {
-            throw new InvalidInput("update_mask", "must name the fields to change: display_name, min_employer_partners.");
+            throw new InvalidInput("update_mask", "must name the fields to change: display_name, min_employer_partners, audit_retention_days.");
         }
         foreach (var path in paths)
         {
@@ -45,7 +45,8 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
             {
                 case "display_name": tenant.Rename(request.Tenant.DisplayName); break;
                 case "min_employer_partners": tenant.RequireEmployerPartners(request.Tenant.MinEmployerPartners); break;
-                default: throw new InvalidInput("update_mask", $"cannot update '{path}'; updatable: display_name, min_employer_partners.");
+                case "audit_retention_days": tenant.KeepAuditEntriesFor(request.Tenant.AuditRetentionDays); break;
+                default: throw new InvalidInput("update_mask", $"cannot update '{path}'; updatable: display_name, min_employer_partners, audit_retention_days.");
             }
         }
         await db.SaveChangesAsync(context.CancellationToken);
@@ -80,10 +81,63 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
         return new V1.ListRegionsResponse { Regions = { regions.Select(r => r.ToProto()) } };
     }
 
+    public override async Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
+    {
+        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var start = request.StartTime?.ToDateTimeOffset();
+        var end = request.EndTime?.ToDateTimeOffset();
+        new Violations().Require(start is null || end is null || start < end, "end_time", "must be after start_time.").ThrowIfAny();
+        var size = PageTokens.Size(request.PageSize);
+        var listing = $"{request.Parent}?{request.Resource}|{request.Subject}|{start:O}|{end:O}";
+        var query = db.AuditEntries.AsNoTracking().Where(a => a.TenantId == tenant);
+        if (request.Resource is { Length: > 0 } resource)
+        {
+            query = query.Where(a => a.ResourceName == resource || a.ResourceName.StartsWith(resource + "/"));
+        }
+        if (request.Subject is { Length: > 0 } subject)
+        {
+            query = query.Where(a => a.Subject == subject);
+        }
+        if (start is not null)
+        {
+            query = query.Where(a => a.OccurredAt >= start);
+        }
+        if (end is not null)
+        {
+            query = query.Where(a => a.OccurredAt < end);
+        }
+        if (PageTokens.Decode(request.PageToken, listing) is { } after)
+        {
+            var (time, sequence) = AuditPosition.Parse(after);
+            query = query.Where(a => a.OccurredAt < time || (a.OccurredAt == time && a.Sequence < sequence));
+        }
+        var page = await query.OrderByDescending(a => a.OccurredAt).ThenByDescending(a => a.Sequence).Take(size + 1).ToListAsync(context.CancellationToken);
+        return new V1.ListAuditEntriesResponse
+        {
+            AuditEntries = { page.Take(size).Select(a => a.ToProto()) },
+            NextPageToken = page.Count > size ? PageTokens.Encode(AuditPosition.Of(page[size - 1]), listing) : "",
+        };
+    }
+
     private async Task<(Domain.Tenant Tenant, string Name)> FindTenant(string? name, string field, ServerCallContext context)
     {
         var id = ResourceNames.Parse(name, field, "tenants")[0];
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken) ?? throw new ResourceNotFound(name!);
         return (tenant, name!);
+    }
+}
+
+/// <summary>Where a page of the audit trail ended: the time and arrival order of its last entry.</summary>
+internal static class AuditPosition
+{
+    public static string Of(Data.AuditEntry entry) => $"{entry.OccurredAt.UtcTicks}:{entry.Sequence}";
+
+    public static (DateTimeOffset Time, long Sequence) Parse(string position)
+    {
+        var parts = position.Split(':');
+        return parts.Length == 2 && long.TryParse(parts[0], out var ticks) && ticks >= 0 && ticks <= DateTimeOffset.MaxValue.UtcTicks
+            && long.TryParse(parts[1], out var sequence)
+            ? (new DateTimeOffset(ticks, TimeSpan.Zero), sequence)
+            : throw new InvalidInput("page_token", "is not a token this list returned.");
     }
 }

@@ -17,6 +17,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
     public DbSet<Region> Regions => Set<Region>();
     public DbSet<Organization> Organizations => Set<Organization>();
     public DbSet<Partnership> Partnerships => Set<Partnership>();
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
     protected override void OnModelCreating(ModelBuilder model)
     {
@@ -51,6 +52,23 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
         });
 
         model.Entity<Partnership>(MapPartnership);
+
+        model.Entity<AuditEntry>(entry =>
+        {
+            entry.HasKey(e => e.Id);
+            entry.Property(e => e.Id).ValueGeneratedNever();
+            entry.Property(e => e.Sequence).UseIdentityAlwaysColumn();
+            entry.Property(e => e.TenantId).HasMaxLength(63);
+            entry.Property(e => e.PartnershipId).HasMaxLength(63);
+            entry.Property(e => e.Service).HasMaxLength(63);
+            entry.Property(e => e.Method).HasMaxLength(200);
+            entry.Property(e => e.ResourceName).HasMaxLength(1000);
+            entry.Property(e => e.Subject).HasMaxLength(200);
+            entry.Property(e => e.Outcome).HasMaxLength(40);
+            entry.Property(e => e.TraceId).HasMaxLength(32);
+            entry.Property(e => e.FieldMask).HasMaxLength(1000);
+            entry.HasIndex(e => new { e.TenantId, e.OccurredAt, e.Sequence }).IsDescending(false, true, true);
+        });
         model.UseSnakeCaseNames();
         FilterByTenant(model);
     }

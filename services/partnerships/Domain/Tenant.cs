@@ -8,6 +8,9 @@ public sealed class Tenant
 {
     public const int DefaultMinEmployerPartners = 2;
 
+    /// <summary>Three years: how long records of a federal award must be kept (2 CFR 200.334).</summary>
+    public const int DefaultAuditRetentionDays = 1095;
+
     private Tenant() { }
 
     public string Id { get; private set; } = "";
@@ -15,6 +18,9 @@ public sealed class Tenant
 
     /// <summary>A relationship with one employer is not a sector partnership, so this is never below two.</summary>
     public int MinEmployerPartners { get; private set; } = DefaultMinEmployerPartners;
+
+    /// <summary>How many days the tenant's audit entries are kept.</summary>
+    public int AuditRetentionDays { get; private set; } = DefaultAuditRetentionDays;
 
     public DateTimeOffset CreatedAt { get; private set; }
     public uint Version { get; private set; }
@@ -39,6 +45,12 @@ public sealed class Tenant
     {
         new Violations().RequireText(displayName, "tenant.display_name", 200).ThrowIfAny();
         DisplayName = displayName.Trim();
+    }
+
+    public void KeepAuditEntriesFor(int days)
+    {
+        new Violations().Require(days is >= 30 and <= 3650, "tenant.audit_retention_days", "must be between 30 and 3650 days.").ThrowIfAny();
+        AuditRetentionDays = days;
     }
 
     public void RequireEmployerPartners(int minimum)

@@ -17,7 +17,8 @@ public interface IIntegrationEventMapper
 /// <summary>
 /// Writes the integration events of every changed aggregate to the outbox inside the same
 /// SaveChanges (and so the same transaction) as the change, each stamped with the aggregate's
-/// revision and the acting subject, then wakes the relay.
+/// revision and the acting subject, with the audit entry of the call that made the change, then
+/// wakes the relay.
 /// </summary>
 public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxSignal signal, IHttpContextAccessor http, IHostEnvironment host)
     : SaveChangesInterceptor
@@ -38,6 +39,11 @@ public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxS
                         .Select(e => OutboxMessage.For(Stamp(e, revision, actor))));
                 }
                 aggregate.ClearDomainEvents();
+            }
+            if (http.HttpContext?.Features.Get<PendingAudit>() is { Written: false } audit && db.ChangeTracker.HasChanges())
+            {
+                db.Set<OutboxMessage>().Add(OutboxMessage.For(audit.Entry));
+                audit.Written = true;
             }
         }
         return base.SavingChangesAsync(eventData, result, cancellationToken);

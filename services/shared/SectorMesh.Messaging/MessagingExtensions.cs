@@ -76,6 +76,7 @@ public static class MessagingExtensions
         builder.Services.AddSingleton<OutboxSignal>();
         builder.Services.AddSingleton<IIntegrationEventMapper, TMapper>();
         builder.Services.AddSingleton<DomainEventsToOutbox>();
+        builder.Services.AddSingleton<IAuditTrail, OutboxAuditTrail<TDbContext>>();
         builder.Services.AddOptions<OutboxOptions>().BindConfiguration("Outbox");
         builder.Services.AddHostedService<OutboxRelay<TDbContext>>();
         builder.Services.AddSingleton<MessagingHousekeeping<TDbContext>>();

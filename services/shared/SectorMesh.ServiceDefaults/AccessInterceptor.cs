@@ -1,8 +1,10 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SectorMesh.Contracts;
+using SectorMesh.Contracts.Events.Audit;
 
 namespace SectorMesh.ServiceDefaults;
 
@@ -10,55 +12,126 @@ namespace SectorMesh.ServiceDefaults;
 /// Decides every call to a SectorMesh method before its handler runs: the permission the method
 /// declares in its .proto (sectormesh.access), the caller's token, and the tenant and partnership
 /// of the resource the request names. An allowed call's queries are then bound to that tenant. A
-/// method that declares no permission is refused. Calls to other services (gRPC health) pass.
+/// method that declares no permission is refused. Refusals, and the changes of allowed calls, are
+/// entered in the tenant's audit trail. Calls to other services (gRPC health) pass.
 /// </summary>
-public sealed class AccessInterceptor(TenantScope tenants, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, TimeProvider clock, ILogger<AccessInterceptor> logger) : Interceptor
 {
-    public override Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
+    public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
-        Decide(request, context);
-        return continuation(request, context);
+        var call = await DecideAsync(request, context);
+        return await AuditedAsync(call, context, () => continuation(request, context));
     }
 
-    public override Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
+    public override async Task ServerStreamingServerHandler<TRequest, TResponse>(TRequest request,
         IServerStreamWriter<TResponse> responseStream, ServerCallContext context, ServerStreamingServerMethod<TRequest, TResponse> continuation)
     {
-        Decide(request, context);
-        return continuation(request, responseStream, context);
+        var call = await DecideAsync(request, context);
+        await AuditedAsync(call, context, async () =>
+        {
+            await continuation(request, responseStream, context);
+            return true;
+        });
     }
 
     public override Task<TResponse> ClientStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation) =>
-        continuation(new DecidedOnFirstMessage<TRequest>(requestStream, first => Decide(first, context)), context);
+        ServerCallContext context, ClientStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var reader = new DecidedOnFirstMessage<TRequest>(requestStream, first => DecideAsync(first, context));
+        return AuditedAsync(reader, context, () => continuation(reader, context));
+    }
 
     public override Task DuplexStreamingServerHandler<TRequest, TResponse>(IAsyncStreamReader<TRequest> requestStream,
-        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation) =>
-        continuation(new DecidedOnFirstMessage<TRequest>(requestStream, first => Decide(first, context)), responseStream, context);
+        IServerStreamWriter<TResponse> responseStream, ServerCallContext context, DuplexStreamingServerMethod<TRequest, TResponse> continuation)
+    {
+        var reader = new DecidedOnFirstMessage<TRequest>(requestStream, first => DecideAsync(first, context));
+        return AuditedAsync(reader, context, async () =>
+        {
+            await continuation(reader, responseStream, context);
+            return true;
+        });
+    }
 
-    private void Decide(object request, ServerCallContext context)
+    /// <summary>What the audit trail needs of an allowed call; null for a call outside SectorMesh's methods.</summary>
+    private sealed record AllowedCall(MethodAccess Method, Caller Caller, ResourceScope? Resource, string ResourceName, IMessage Request);
+
+    private async Task<AllowedCall?> DecideAsync(object request, ServerCallContext context)
     {
         if (!ApiCatalog.Methods.TryGetValue(context.Method, out var method))
         {
-            return;
+            return null;
         }
         if (method.Permission == Permission.Unspecified)
         {
             logger.LogError("{Method} declares no permission in its .proto and is refused to every caller", context.Method);
         }
-        var resourceName = method.ResourceField is { } field ? method.ResourceOf((IMessage)request) : "";
-        var resource = method.ResourceField is { } resourceField ? ResourceScope.Of(resourceName, resourceField, method.Permission) : null;
-        context.Caller().Decide(method.Permission, resource).Enforce(method.Permission, resourceName);
+        var message = (IMessage)request;
+        var resourceName = method.ResourceField is null ? "" : method.ResourceOf(message);
+        var resource = method.ResourceField is { } field ? ResourceScope.Of(resourceName, field, method.Permission) : null;
+        var caller = context.Caller();
+        var decision = caller.Decide(method.Permission, resource);
+        var call = new AllowedCall(method, caller, resource, resourceName, message);
+        if (decision != AccessDecision.Allowed)
+        {
+            await RecordAsync(call, decision == AccessDecision.NotFound ? AuditEntries.NotFound : AuditEntries.Denied, context);
+            decision.Enforce(method.Permission, resourceName);
+        }
         if (resource is not null)
         {
             tenants.Enter(resource.Tenant);
         }
+        if (method.Writes)
+        {
+            context.GetHttpContext().Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)));
+        }
+        return call;
     }
 
+    private Task<TResponse> AuditedAsync<TRequest, TResponse>(DecidedOnFirstMessage<TRequest> reader, ServerCallContext context, Func<Task<TResponse>> handler) =>
+        AuditedAsync(() => reader.Call, context, handler);
+
+    private Task<TResponse> AuditedAsync<TResponse>(AllowedCall? call, ServerCallContext context, Func<Task<TResponse>> handler) =>
+        AuditedAsync(() => call, context, handler);
+
+    /// <summary>
+    /// Runs the handler, then enters what the outbox did not: a change stored without going through it, or a
+    /// refusal the handler made itself (a partner member acting for another organization).
+    /// </summary>
+    private async Task<TResponse> AuditedAsync<TResponse>(Func<AllowedCall?> call, ServerCallContext context, Func<Task<TResponse>> handler)
+    {
+        TResponse response;
+        try
+        {
+            response = await handler();
+        }
+        catch (AccessDenied) when (call() is { } refused)
+        {
+            context.GetHttpContext().Features.Set<PendingAudit>(null);
+            await RecordAsync(refused, AuditEntries.Denied, context);
+            throw;
+        }
+        if (context.GetHttpContext().Features.Get<PendingAudit>() is { Written: false } pending)
+        {
+            context.GetHttpContext().Features.Set<PendingAudit>(null);
+            await audit.RecordAsync(pending.Entry, context.CancellationToken);
+        }
+        return response;
+    }
+
+    private Task RecordAsync(AllowedCall call, string outcome, ServerCallContext context) =>
+        audit.RecordAsync(Entry(call, outcome), context.CancellationToken);
+
+    private AuditRecorded Entry(AllowedCall call, string outcome) =>
+        AuditEntries.For(ApiCatalog.DeploymentOf(call.Method.Method.Service), $"{call.Method.Method.Service.FullName}/{call.Method.Method.Name}",
+            call.Caller, call.Resource, call.ResourceName, outcome, call.Request, clock.GetUtcNow());
+
     /// <summary>A request stream whose first message (the one naming the resource) is decided before the handler sees it.</summary>
-    private sealed class DecidedOnFirstMessage<T>(IAsyncStreamReader<T> inner, Action<T> decide) : IAsyncStreamReader<T>
+    private sealed class DecidedOnFirstMessage<T>(IAsyncStreamReader<T> inner, Func<T, Task<AllowedCall?>> decide) : IAsyncStreamReader<T>
     {
         private bool _decided;
+
+        public AllowedCall? Call { get; private set; }
 
         public T Current => inner.Current;
 
@@ -67,8 +140,8 @@ public sealed class AccessInterceptor(TenantScope tenants, ILogger<AccessInterce
             var moved = await inner.MoveNext(cancellationToken);
             if (moved && !_decided)
             {
-                decide(inner.Current);
                 _decided = true;
+                Call = await decide(inner.Current);
             }
             return moved;
         }

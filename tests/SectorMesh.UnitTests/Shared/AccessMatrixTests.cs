@@ -98,7 +98,8 @@ public class AccessMatrixTests
     {
         var request = RequestNaming(method, tenant, partnership);
         var call = new Call(method, roles);
-        var interceptor = new AccessInterceptor(new TenantScope(NullLogger<TenantScope>.Instance), NullLogger<AccessInterceptor>.Instance);
+        var interceptor = new AccessInterceptor(new TenantScope(NullLogger<TenantScope>.Instance), new NoAuditTrail(), TimeProvider.System,
+            NullLogger<AccessInterceptor>.Instance);
         try
         {
             var ran = method.Method.IsClientStreaming
@@ -195,6 +196,11 @@ public class AccessMatrixTests
         protected override IDictionary<object, object> UserStateCore => _state;
         protected override ContextPropagationToken CreatePropagationTokenCore(ContextPropagationOptions? options) => throw new NotSupportedException();
         protected override Task WriteResponseHeadersAsyncCore(Metadata responseHeaders) => Task.CompletedTask;
+    }
+
+    private sealed class NoAuditTrail : IAuditTrail
+    {
+        public Task RecordAsync(Contracts.Events.Audit.AuditRecorded entry, CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     private sealed class OneMessage(IMessage message) : IAsyncStreamReader<IMessage>

@@ -83,4 +83,13 @@ public class AccessTests
         Assert.False(As(Roles.PartnershipStaff, "oh", "healthcare").SignsFor("oh", "healthcare", "hospital"));
         Assert.True(As(Roles.BoardAdmin).SignsFor("oh", "healthcare", "hospital"));
     }
+
+    [Fact]
+    public void Work_bound_to_one_tenant_cannot_move_to_another()
+    {
+        var scope = new TenantScope(Microsoft.Extensions.Logging.Abstractions.NullLogger<TenantScope>.Instance);
+        scope.Enter("oh");
+
+        Assert.Throws<InvalidOperationException>(() => scope.Enter("pa"));
+    }
 }
