@@ -18,13 +18,16 @@ namespace SectorMesh.Engagement.Api;
 /// </summary>
 public static class ImportEndpoints
 {
+    private const string CohortSkillsRoute = "/v1/tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}:importSkills";
+    private const string LaborMarketRoute = "/v1/tenants/{tenant}/lmi/{kind}:import";
+
     public static void MapImports(this WebApplication app)
     {
-        app.MapPost("/v1/tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}:importSkills", ImportCohortSkills).RequireAuthorization();
-        app.MapPost("/v1/tenants/{tenant}/lmi/{kind}:import", (HttpContext http, string tenant, string kind, int? year, LmiStore store, ImportOptions options) =>
+        app.MapPost(CohortSkillsRoute, ImportCohortSkills).RequireAuthorization();
+        app.MapPost(LaborMarketRoute, (HttpContext http, string tenant, string kind, int? year, LmiStore store, ImportOptions options) =>
             HttpErrors.HandleAsync(http, async () =>
             {
-                http.Authorize(Permission.WriteTenant, $"tenants/{tenant}");
+                await http.AuthorizeAsync(Permission.WriteTenant, $"tenants/{tenant}", $"POST {LaborMarketRoute}");
                 var format = kind switch
                 {
                     "qcew" => LmiFormat.QcewCsv,
@@ -52,7 +55,7 @@ public static class ImportEndpoints
         EngagementDbContext db, CancellationToken cancellationToken) =>
         HttpErrors.HandleAsync(http, async () =>
         {
-            http.Authorize(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}");
+            await http.AuthorizeAsync(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}", $"POST {CohortSkillsRoute}");
             await db.EnsurePartnershipKnownAsync(tenant, partnership, cancellationToken);
             using var file = new StreamReader(http.Request.Body);
             var skills = await CohortSkillsReader.ReadAsync(file, cancellationToken);

@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using SectorMesh.Contracts;
 using SectorMesh.Domain;
 
@@ -116,13 +117,35 @@ public static class AccessModel
     };
 }
 
-/// <summary>The same decision for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
+/// <summary>The same decision, and the same audit, for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
 public static class HttpAccess
 {
-    public static void Authorize(this HttpContext http, Permission permission, string resourceName)
+    /// <summary><paramref name="endpoint"/> is what the audit trail calls the endpoint: its verb and route.</summary>
+    public static async Task AuthorizeAsync(this HttpContext http, Permission permission, string resourceName, string endpoint)
     {
         var resource = ResourceScope.Of(resourceName, "name", permission);
-        Caller.From(http.User).Decide(permission, resource).Enforce(permission, resourceName);
+        var caller = Caller.From(http.User);
+        var decision = caller.Decide(permission, resource);
+        var service = http.RequestServices.GetRequiredService<IHostEnvironment>().ApplicationName.Split('.')[^1].ToLowerInvariant();
+        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        if (decision != AccessDecision.Allowed)
+        {
+            var outcome = decision == AccessDecision.NotFound ? AuditEntries.NotFound : AuditEntries.Denied;
+            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(
+                AuditEntries.For(service, endpoint, caller, resource, resourceName, outcome, null, now), http.RequestAborted);
+            decision.Enforce(permission, resourceName);
+        }
         http.RequestServices.GetRequiredService<TenantScope>().Enter(resource.Tenant);
+        http.Features.Set(new PendingAudit(AuditEntries.For(service, endpoint, caller, resource, resourceName, AuditEntries.Ok, null, now)));
+    }
+
+    /// <summary>Enters the change of an upload that stored it without the outbox writing its entry.</summary>
+    public static async Task CompleteAuditAsync(this HttpContext http)
+    {
+        if (http.Features.Get<PendingAudit>() is { Written: false } pending)
+        {
+            http.Features.Set<PendingAudit>(null);
+            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(pending.Entry, http.RequestAborted);
+        }
     }
 }

@@ -26,6 +26,7 @@ public static class HttpErrors
         try
         {
             result = await handle();
+            await http.CompleteAuditAsync();
         }
         catch (Exception e) when (DomainErrorInterceptor.ToStatus(e is BadHttpRequestException { StatusCode: StatusCodes.Status413PayloadTooLarge }
             ? new UploadTooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)

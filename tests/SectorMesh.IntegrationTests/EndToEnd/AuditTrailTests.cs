@@ -92,6 +92,17 @@ public sealed class AuditTrailTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_refused_upload_is_entered_as_denied()
+    {
+        using var http = platform.Json(await platform.TokenAsync(_tenant.TenantId, ["partnership-staff"], ["healthcare"], null, "uploader@board.example"));
+        await http.PostAsync($"/v1/{_tenant.Tenant}/lmi/qcew:import", new StringContent("area_fips,own_code\n"));
+
+        var entry = await EntryAsync(e => e.Subject == "uploader@board.example");
+
+        Assert.Equal(("PERMISSION_DENIED", "engagement", "POST /v1/tenants/{tenant}/lmi/{kind}:import"), (entry.Outcome, entry.Service, entry.Method));
+    }
+
+    [Fact]
     public async Task Another_tenants_board_administrator_finds_no_audit_trail()
     {
         var other = await TenantScenario.CreateAsync(platform);
