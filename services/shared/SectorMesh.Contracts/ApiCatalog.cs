@@ -61,7 +61,7 @@ public static partial class ApiCatalog
         _ => throw new InvalidOperationException($"The HTTP rule of {name} names no verb and path."),
     };
 
-    [GeneratedRegex(@"\{(?<field>[a-z0-9_.]+)=")]
+    [GeneratedRegex(@"\{(?<field>[a-z0-9_.]+)=(?<pattern>[^}]+)\}")]
     internal static partial Regex PathVariable();
 
     [GeneratedRegex(@"^sectormesh\.(?<deployment>[a-z][a-z0-9-]*)\.v[0-9]+\z")]
@@ -76,10 +76,10 @@ public sealed record HttpBinding(string Deployment, string Name, string Verb, st
 
 /// <summary>
 /// A method, the permission it declares (Unspecified when it declares none, which the services refuse),
-/// the request field naming the resource the permission applies to (none for a platform-wide method),
-/// and whether it changes anything: every method but an HTTP GET.
+/// the request field naming the resource the permission applies to (none for a platform-wide method)
+/// and the pattern of that name, and whether it changes anything: every method but an HTTP GET.
 /// </summary>
-public sealed record MethodAccess(MethodDescriptor Method, Permission Permission, string? ResourceField, bool Writes)
+public sealed record MethodAccess(MethodDescriptor Method, Permission Permission, string? ResourceField, string ResourcePattern, bool Writes)
 {
     internal static MethodAccess Of(MethodDescriptor method)
     {
@@ -94,10 +94,46 @@ public sealed record MethodAccess(MethodDescriptor Method, Permission Permission
             HttpRule.PatternOneofCase.Delete => http.Delete,
             _ => "",
         };
-        var field = rule is { ResourceField.Length: > 0 } ? rule.ResourceField
-            : ApiCatalog.PathVariable().Match(path) is { Success: true } variable ? variable.Groups["field"].Value
-            : null;
-        return new(method, rule?.Permission ?? Permission.Unspecified, field, http?.PatternCase != HttpRule.PatternOneofCase.Get);
+        var variable = ApiCatalog.PathVariable().Match(path);
+        var field = rule is { ResourceField.Length: > 0 } ? rule.ResourceField : variable.Success ? variable.Groups["field"].Value : null;
+        var pattern = variable.Success && variable.Groups["field"].Value == field ? variable.Groups["pattern"].Value : "tenants/*";
+        return new(method, rule?.Permission ?? Permission.Unspecified, field, pattern, http?.PatternCase != HttpRule.PatternOneofCase.Get);
+    }
+
+    /// <summary>A name the method's resource could have in the tenant and partnership (tenants/ohio/partnerships/healthcare/meetings/example).</summary>
+    public string ExampleName(string tenant, string partnership)
+    {
+        var segments = ResourcePattern.Split('/');
+        return string.Join("/", segments.Select((segment, i) => segment != "*" ? segment : segments[i - 1] switch
+        {
+            "tenants" => tenant,
+            "partnerships" => partnership,
+            _ => "example",
+        }));
+    }
+
+    /// <summary>An otherwise empty request of the method naming <paramref name="resourceName"/> in <see cref="ResourceField"/>.</summary>
+    public IMessage RequestNaming(string resourceName)
+    {
+        var request = (IMessage)Activator.CreateInstance(Method.InputType.ClrType)!;
+        if (ResourceField is not null)
+        {
+            Set(request, ResourceField.Split('.'), resourceName);
+        }
+        return request;
+    }
+
+    private static void Set(IMessage message, string[] path, string value)
+    {
+        var field = message.Descriptor.FindFieldByName(path[0]);
+        if (path.Length == 1)
+        {
+            field.Accessor.SetValue(message, value);
+            return;
+        }
+        var nested = (IMessage?)field.Accessor.GetValue(message) ?? (IMessage)Activator.CreateInstance(field.MessageType.ClrType)!;
+        Set(nested, path[1..], value);
+        field.Accessor.SetValue(message, nested);
     }
 
     /// <summary>The resource name the request carries in <see cref="ResourceField"/>; "" when the field is empty.</summary>

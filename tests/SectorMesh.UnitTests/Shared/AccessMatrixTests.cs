@@ -96,7 +96,7 @@ public class AccessMatrixTests
 
     private static async Task<char> AnswerAsync(MethodAccess method, string[] roles, string tenant, string partnership)
     {
-        var request = RequestNaming(method, tenant, partnership);
+        var request = method.RequestNaming(method.ExampleName(tenant, partnership));
         var call = new Call(method, roles);
         var interceptor = new AccessInterceptor(new TenantScope(NullLogger<TenantScope>.Instance), new NoAuditTrail(), TimeProvider.System,
             NullLogger<AccessInterceptor>.Instance);
@@ -125,48 +125,6 @@ public class AccessMatrixTests
             ran = await requests.MoveNext(CancellationToken.None);
         });
         return ran;
-    }
-
-    /// <summary>The method's request with its resource field set to a name in the tenant and partnership, following its HTTP path template.</summary>
-    private static IMessage RequestNaming(MethodAccess method, string tenant, string partnership)
-    {
-        var request = (IMessage)Activator.CreateInstance(method.Method.InputType.ClrType)!;
-        if (method.ResourceField is not { } field)
-        {
-            return request;
-        }
-        var template = PathTemplate(method, field);
-        var segments = template.Split('/');
-        for (var i = 0; i < segments.Length; i++)
-        {
-            if (segments[i] == "*")
-            {
-                segments[i] = segments[i - 1] switch { "tenants" => tenant, "partnerships" => partnership, _ => "some-id" };
-            }
-        }
-        SetField(request, field.Split('.'), string.Join("/", segments));
-        return request;
-    }
-
-    private static string PathTemplate(MethodAccess method, string field)
-    {
-        var rule = method.Method.GetOptions()?.GetExtension(Google.Api.AnnotationsExtensions.Http);
-        var path = rule is null ? "" : rule.Get + rule.Post + rule.Patch + rule.Put + rule.Delete;
-        var start = path.IndexOf($"{{{field}=", StringComparison.Ordinal);
-        return start < 0 ? "tenants/*" : path[(start + field.Length + 2)..path.IndexOf('}', start)];
-    }
-
-    private static void SetField(IMessage message, string[] path, string value)
-    {
-        var descriptor = message.Descriptor.FindFieldByName(path[0]);
-        if (path.Length == 1)
-        {
-            descriptor.Accessor.SetValue(message, value);
-            return;
-        }
-        var nested = (IMessage?)descriptor.Accessor.GetValue(message) ?? (IMessage)Activator.CreateInstance(descriptor.MessageType.ClrType)!;
-        SetField(nested, path[1..], value);
-        descriptor.Accessor.SetValue(message, nested);
     }
 
     /// <summary>A gRPC call of the method by a caller of the own tenant holding the roles, listed on one partnership.</summary>
