@@ -32,7 +32,8 @@ public static class HttpErrors
             ? new UploadTooLarge(http.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>()?.MaxRequestBodySize ?? 0)
             : e) is { } status)
         {
-            if (!http.Response.HasStarted && status.Code == (int)Code.Unavailable)
+            // A caller told to come back later (a service down, a tenant's imports all running) is told when.
+            if (!http.Response.HasStarted && (status.Code == (int)Code.Unavailable || status.Details.Any(d => d.Is(RetryInfo.Descriptor))))
             {
                 http.Response.Headers.RetryAfter = DomainErrorInterceptor.RetryAfterSeconds;
             }
