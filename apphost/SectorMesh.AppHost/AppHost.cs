@@ -6,12 +6,13 @@ var builder = DistributedApplication.CreateBuilder(args);
 var servers = BackingServers.Add(builder);
 
 // One line per service: its database, migration step, broker and cache come from PlatformServices.Add.
-// Fixed ports (partnerships 5101, resources 5102, engagement 5103, from each service's launchSettings.json) so the benchmark
+// Fixed ports (partnerships 5101, resources 5102, engagement 5103, pathways 5104, from each service's launchSettings.json) so the benchmark
 // and a developer's gRPC client can reach them directly.
 var services = new PlatformServices(builder, servers);
 var partnerships = services.Add<Projects.SectorMesh_Partnerships>("partnerships");
 services.Add<Projects.SectorMesh_Resources>("resources", calls: partnerships);
 services.Add<Projects.SectorMesh_Engagement>("engagement", calls: partnerships);
+services.Add<Projects.SectorMesh_Pathways>("pathways", calls: partnerships);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)

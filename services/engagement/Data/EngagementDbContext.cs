@@ -1,7 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
@@ -46,9 +45,9 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
             employer.HasKey(e => new { e.TenantId, e.PartnershipId, e.OrganizationId });
             employer.Property(e => e.OrganizationName).HasMaxLength(200);
             employer.Property(e => e.Level).HasConversion<string>().HasMaxLength(20);
-            AsJson(employer.Property(e => e.Champions).HasField("_champions"));
-            AsJson(employer.Property(e => e.Activities).HasField("_activities"));
-            AsJson(employer.Property(e => e.Needs).HasField("_needs"));
+            employer.Property(e => e.Champions).HasField("_champions").AsJson(Json);
+            employer.Property(e => e.Activities).HasField("_activities").AsJson(Json);
+            employer.Property(e => e.Needs).HasField("_needs").AsJson(Json);
             employer.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             employer.Ignore(e => e.DomainEvents);
         });
@@ -56,10 +55,10 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         model.Entity<Meeting>(meeting =>
         {
             meeting.HasKey(m => new { m.TenantId, m.PartnershipId, m.Id });
-            AsJson(meeting.Property(m => m.Agenda));
-            AsJson(meeting.Property(m => m.Attendees));
-            AsJson(meeting.Property(m => m.Decisions));
-            AsJson(meeting.Property(m => m.ActionItems).HasField("_actionItems"));
+            meeting.Property(m => m.Agenda).AsJson(Json);
+            meeting.Property(m => m.Attendees).AsJson(Json);
+            meeting.Property(m => m.Decisions).AsJson(Json);
+            meeting.Property(m => m.ActionItems).HasField("_actionItems").AsJson(Json);
             meeting.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             meeting.Ignore(m => m.DomainEvents);
         });
@@ -78,14 +77,14 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         {
             cohort.HasKey(c => new { c.TenantId, c.PartnershipId, c.Id });
             cohort.Property(c => c.DisplayName).HasMaxLength(200);
-            AsJson(cohort.Property(c => c.Skills));
+            cohort.Property(c => c.Skills).AsJson(Json);
         });
 
         model.Entity<SkillsGapAnalysis>(analysis =>
         {
             analysis.HasKey(a => new { a.TenantId, a.PartnershipId, a.Id });
-            AsJson(analysis.Property(a => a.TargetOccupations));
-            AsJson(analysis.Property(a => a.Gaps));
+            analysis.Property(a => a.TargetOccupations).AsJson(Json);
+            analysis.Property(a => a.Gaps).AsJson(Json);
             analysis.Ignore(a => a.DomainEvents);
         });
 
@@ -138,15 +137,6 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
     }
 
     /// <summary>Keeps a list in a jsonb column, compared by content so changes inside it are saved.</summary>
-    private static void AsJson<T>(PropertyBuilder<T> property) => property
-        .HasConversion(
-            value => JsonSerializer.Serialize(value, Json),
-            text => JsonSerializer.Deserialize<T>(text, Json)!,
-            new ValueComparer<T>(
-                (a, b) => JsonSerializer.Serialize(a, Json) == JsonSerializer.Serialize(b, Json),
-                value => JsonSerializer.Serialize(value, Json).GetHashCode(),
-                value => JsonSerializer.Deserialize<T>(JsonSerializer.Serialize(value, Json), Json)!))
-        .HasColumnType("jsonb");
 }
 
 /// <summary>The tables imports write to with COPY, named here so the SQL and the model agree.</summary>

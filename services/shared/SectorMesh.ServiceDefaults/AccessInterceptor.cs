@@ -81,7 +81,8 @@ public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, Ti
         {
             tenants.Enter(resource.Tenant);
         }
-        if (method.Writes)
+        // A change is entered once stored; a read of personal data whenever it happens.
+        if (method.Writes || method.Permission == Permission.ReadPersonalData)
         {
             context.GetHttpContext().Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)));
         }

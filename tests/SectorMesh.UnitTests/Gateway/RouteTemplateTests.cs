@@ -66,7 +66,7 @@ public class RouteTemplateTests
     {
         var clusters = ContractRoutes.Clusters().Select(c => c.ClusterId).ToList();
 
-        Assert.Equal<string>(["engagement", "partnerships", "resources"], clusters.Order());
+        Assert.Equal<string>(["engagement", "partnerships", "pathways", "resources"], clusters.Order());
         Assert.All(ContractRoutes.Routes(), route => Assert.Contains(route.ClusterId, clusters));
     }
 

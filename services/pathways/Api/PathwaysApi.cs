@@ -1,0 +1,202 @@
+using Grpc.Core;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Domain;
+using SectorMesh.Pathways.Data;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+using Organizations = SectorMesh.Contracts.Partnerships.V1;
+using V1 = SectorMesh.Contracts.Pathways.V1;
+
+namespace SectorMesh.Pathways.Api;
+
+/// <summary>The Career Pathways gRPC API: parses names, loads what the domain needs, lets it decide, stores the result.</summary>
+[Authorize]
+public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector personalData, Organizations.Organizations.OrganizationsClient organizations,
+    TimeProvider clock) : V1.Pathways.PathwaysBase
+{
+    private static readonly HashSet<Organizations.PartnerType> Providers =
+        [Organizations.PartnerType.K12Education, Organizations.PartnerType.PostsecondaryEducation, Organizations.PartnerType.RegisteredApprenticeshipSponsor];
+
+    public override async Task<V1.TrainingProgram> CreateTrainingProgram(V1.CreateTrainingProgramRequest request, ServerCallContext context)
+    {
+        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var given = request.Program ?? new V1.TrainingProgram();
+        var input = new InputCollector();
+        var provider = await input.TakeAsync(() => ProviderAsync(tenant, given.Provider, context));
+        var cost = input.Take(() => given.Cost.Dollars("program.cost"));
+        var credential = given.Credential is { } c
+            ? new Credential(c.Title, input.Take(() => c.Kind.ToDomain<V1.CredentialKind, CredentialKind>()
+                ?? throw new InvalidInput("program.credential.kind", "is required: INDUSTRY_CERTIFICATION, LICENSE, DEGREE or APPRENTICESHIP_CERTIFICATE.")), c.Issuer, c.StacksInto)
+            : null;
+        var program = input.Finish(() => TrainingProgram.Record(tenant, Id(request.ProgramId), given.DisplayName, provider ?? "", given.DurationWeeks, cost,
+            given.Modality.ToDomain<V1.Modality, Modality>() ?? Modality.InPerson, given.Schedule, credential, [.. given.Skills], clock.GetUtcNow()));
+        if (await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == program.Id, context.CancellationToken))
+        {
+            throw new ResourceAlreadyExists(Names.Program(tenant, program.Id));
+        }
+        db.Programs.Add(program);
+        await db.SaveChangesAsync(context.CancellationToken);
+        return program.ToProto();
+    }
+
+    /// <summary>The id of a provider organization of the tenant, as the Partnerships service knows it: an education or training type.</summary>
+    private async Task<string> ProviderAsync(string tenant, string name, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(name, "program.provider", "tenants", "organizations");
+        new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
+        var organization = await DependencyCalls.CallAsync(deadline => organizations.GetOrganizationAsync(
+                new Organizations.GetOrganizationRequest { Name = name },
+                new Metadata { { "authorization", context.GetHttpContext().Request.Headers.Authorization.ToString() } },
+                deadline, context.CancellationToken).ResponseAsync,
+            name, "The Partnerships service, which knows the tenant's organizations, is not answering; try again shortly.");
+        new Violations().Require(Providers.Contains(organization.Type), "program.provider",
+            "must be an education or training provider: K12_EDUCATION, POSTSECONDARY_EDUCATION or REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
+        return ids[1];
+    }
+
+    public override async Task<V1.TrainingProgram> GetTrainingProgram(V1.GetTrainingProgramRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "programs");
+        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return program.ToProto();
+    }
+
+    public override async Task<V1.ListTrainingProgramsResponse> ListTrainingPrograms(V1.ListTrainingProgramsRequest request, ServerCallContext context)
+    {
+        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var (programs, next) = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant)
+            .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListTrainingProgramsResponse { Programs = { programs.Select(p => p.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var given = request.CareerPathway ?? new V1.CareerPathway();
+        var input = new InputCollector();
+        var steps = given.Steps.Select(s => new PathwayStep(s.StepId, s.Occupation, s.Title, s.EntryRequirements,
+            input.Take(() => Wage(s.TypicalHourlyWage)), s.Entry)).ToList();
+        var bridges = new List<Bridge>();
+        for (var i = 0; i < given.Bridges.Count; i++)
+        {
+            var b = given.Bridges[i];
+            var field = $"career_pathway.bridges[{i}]";
+            var kind = input.Take(() => b.Kind.ToDomain<V1.BridgeKind, BridgeKind>()
+                ?? throw new InvalidInput($"{field}.kind", "is required: PROGRAM, CREDENTIAL or WORK_EXPERIENCE."));
+            var program = b.Program.Length == 0 ? null : input.Take(() => ResourceNames.Parse(b.Program, $"{field}.program", "tenants", "programs"));
+            bridges.Add(new Bridge(b.FromStep, b.ToStep, kind, program?[1], b.Description, b.Months, input.Take(() => b.Cost.Dollars($"{field}.cost"))));
+        }
+        var programIds = bridges.Select(b => b.ProgramId).OfType<string>().Distinct().ToList();
+        var known = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant && programIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(context.CancellationToken);
+        var unknown = programIds.Except(known).ToList();
+        input.Take(() => unknown.Count == 0 ? true : throw new InvalidInput("career_pathway.bridges", $"name programs the tenant does not have: {string.Join(", ", unknown)}."));
+        var pathway = input.Finish(() => CareerPathway.Define(tenant, partnership, Id(request.CareerPathwayId), given.DisplayName, steps, bridges, clock.GetUtcNow()));
+        await db.AddNewAsync(pathway, Names.CareerPathway(tenant, partnership, pathway.Id), context.CancellationToken);
+        return pathway.ToProto();
+    }
+
+    private static decimal Wage(double wage) =>
+        double.IsFinite(wage) ? (decimal)Math.Round(wage, 2) : throw new InvalidInput("career_pathway.steps.typical_hourly_wage", "must be a number of dollars.");
+
+    public override async Task<V1.CareerPathway> GetCareerPathway(V1.GetCareerPathwayRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "careerPathways");
+        return (await db.CareerPathways.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken)).ToProto();
+    }
+
+    public override async Task<V1.ListCareerPathwaysResponse> ListCareerPathways(V1.ListCareerPathwaysRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (pathways, next) = await db.CareerPathways.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
+            .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListCareerPathwaysResponse { CareerPathways = { pathways.Select(p => p.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.Participant> CreateParticipant(V1.CreateParticipantRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var given = request.Participant ?? new V1.Participant();
+        var now = clock.GetUtcNow();
+        var input = new InputCollector();
+        var entry = input.Take(() => given.EntryDate.ToDate("participant.entry_date") ?? throw new InvalidInput("participant.entry_date", "is required (PIRL 900)."));
+        var pathway = given.CareerPathway.Length == 0 ? null : await input.TakeAsync(async () =>
+        {
+            var ids = ResourceNames.Parse(given.CareerPathway, "participant.career_pathway", "tenants", "partnerships", "careerPathways");
+            new Violations().Require(ids[0] == tenant && ids[1] == partnership, "participant.career_pathway", "must be a pathway of this partnership.").ThrowIfAny();
+            return await db.CareerPathways.AsNoTracking().GetNamedAsync(ids, given.CareerPathway, context.CancellationToken);
+        });
+        var personal = given.PersonalData is { } p
+            ? input.Take(() => PersonalData.Of(p.GivenName, p.FamilyName, p.BirthDate.ToDate("participant.personal_data.birth_date"), p.Email, p.Phone,
+                DateOnly.FromDateTime(now.UtcDateTime)))
+            : null;
+        var participant = input.Finish(() => Participant.Enrol(tenant, partnership, Id(request.ParticipantId), entry, given.EmploymentStatusAtEntry.ToDomain<V1.EmploymentStatus, EmploymentStatus>(),
+            pathway, given.CurrentStep.Length == 0 ? null : given.CurrentStep, now));
+        var name = Names.Participant(tenant, partnership, participant.Id);
+        if (personal is not null)
+        {
+            db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id, personalData.Protect(personal, name)));
+        }
+        await db.AddNewAsync(participant, name, context.CancellationToken);
+        return participant.ToProto();
+    }
+
+    public override async Task<V1.Participant> GetParticipant(V1.GetParticipantRequest request, ServerCallContext context) =>
+        (await ParticipantAsync(request.Name, "name", context, tracked: false)).ToProto();
+
+    public override async Task<V1.ListParticipantsResponse> ListParticipants(V1.ListParticipantsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (participants, next) = await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
+            .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListParticipantsResponse { Participants = { participants.Select(p => p.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<V1.ParticipantPersonalData> GetParticipantPersonalData(V1.GetParticipantPersonalDataRequest request, ServerCallContext context)
+    {
+        var participantName = SingletonNames.ParentOf(request.Name, "name", "personalData");
+        var ids = ResourceNames.Parse(participantName, "name", "tenants", "partnerships", "participants");
+        var data = await db.PersonalData.AsNoTracking()
+            .SingleOrDefaultAsync(d => d.TenantId == ids[0] && d.PartnershipId == ids[1] && d.ParticipantId == ids[2], context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return personalData.Unprotect(data.SealedData, participantName).ToProto(request.Name);
+    }
+
+    public override async Task<V1.Participant> ExitParticipant(V1.ExitParticipantRequest request, ServerCallContext context)
+    {
+        var participant = await ParticipantAsync(request.Name, "name", context, tracked: true);
+        var exit = request.ExitDate.ToDate("exit_date") ?? throw new InvalidInput("exit_date", "is required (PIRL 901).");
+        participant.Exit(exit, clock.GetUtcNow());
+        await db.SaveChangesAsync(context.CancellationToken);
+        return participant.ToProto();
+    }
+
+    public override async Task<V1.NextSteps> GetNextSteps(V1.GetNextStepsRequest request, ServerCallContext context)
+    {
+        new Violations().Require(CareerPathway.SocCode().IsMatch(request.TargetOccupation ?? ""), "target_occupation", "must be a SOC code such as 29-1141.")
+            .ThrowIfAny();
+        var participant = await ParticipantAsync(request.Name, "name", context, tracked: false);
+        if (participant.CareerPathwayId is null || participant.CurrentStep is null)
+        {
+            throw new InvalidInput("name", "is a participant on no step of a career pathway; enrol them on one to plan their next steps.");
+        }
+        var pathway = await db.CareerPathways.AsNoTracking().GetNamedAsync([participant.TenantId, participant.PartnershipId, participant.CareerPathwayId],
+            Names.CareerPathway(participant.TenantId, participant.PartnershipId, participant.CareerPathwayId), context.CancellationToken);
+        return new V1.NextSteps
+        {
+            Name = request.Name,
+            TargetOccupation = request.TargetOccupation,
+            Routes = { pathway.RoutesTo(participant.CurrentStep, request.TargetOccupation!).Take(20).Select(r => r.ToProto()) },
+        };
+    }
+
+    private async Task<Participant> ParticipantAsync(string? name, string field, ServerCallContext context, bool tracked)
+    {
+        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "participants");
+        var participants = tracked ? db.Participants : db.Participants.AsNoTracking();
+        return await participants.GetNamedAsync(ids, name!, context.CancellationToken);
+    }
+
+    private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
+}

@@ -1,0 +1,106 @@
+using SectorMesh.Domain;
+using SectorMesh.Pathways.Data;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Pathways.V1;
+
+namespace SectorMesh.Pathways.Api;
+
+public static class Names
+{
+    public static string Program(string tenant, string id) => $"tenants/{tenant}/programs/{id}";
+    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
+    public static string CareerPathway(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/careerPathways/{id}";
+    public static string Participant(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/participants/{id}";
+}
+
+/// <summary>Between the Pathways API's messages and the domain: amounts in US dollars, enums without their prefixes.</summary>
+public static class PathwaysMapping
+{
+    public const string Currency = "USD";
+
+    public static decimal Dollars(this Google.Type.Money? money, string field)
+    {
+        if (money is null)
+        {
+            return 0;
+        }
+        new Violations()
+            .Require(money.CurrencyCode is "" or Currency, $"{field}.currency_code", "must be USD.")
+            .Require(money.Nanos is > -1_000_000_000 and < 1_000_000_000 && (money.Units >= 0 && money.Nanos >= 0), field, "must be a non-negative amount.")
+            .ThrowIfAny();
+        return money.ToDecimal();
+    }
+
+    private static Google.Type.Money Dollars(decimal amount) => ProtoConversions.ToProtoMoney(amount, Currency);
+
+    public static V1.TrainingProgram ToProto(this TrainingProgram p) => new()
+    {
+        Name = Names.Program(p.TenantId, p.Id),
+        DisplayName = p.DisplayName,
+        Provider = $"tenants/{p.TenantId}/organizations/{p.ProviderId}",
+        DurationWeeks = p.DurationWeeks,
+        Cost = Dollars(p.Cost),
+        Modality = p.Modality.ToProto<Modality, V1.Modality>(),
+        Schedule = p.Schedule,
+        Credential = p.Credential is { } c
+            ? new V1.Credential { Title = c.Title, Kind = c.Kind.ToProto<CredentialKind, V1.CredentialKind>(), Issuer = c.Issuer, StacksInto = c.StacksInto }
+            : null,
+        Skills = { p.Skills },
+    };
+
+    public static V1.CareerPathway ToProto(this CareerPathway p) => new()
+    {
+        Name = Names.CareerPathway(p.TenantId, p.PartnershipId, p.Id),
+        DisplayName = p.DisplayName,
+        Steps =
+        {
+            p.Steps.Select(s => new V1.PathwayStep
+            {
+                StepId = s.StepId, Occupation = s.Occupation, Title = s.Title, EntryRequirements = s.EntryRequirements,
+                TypicalHourlyWage = (double)s.TypicalHourlyWage, Entry = s.Entry,
+            }),
+        },
+        Bridges =
+        {
+            p.Bridges.Select(b => new V1.Bridge
+            {
+                FromStep = b.FromStep, ToStep = b.ToStep, Kind = b.Kind.ToProto<BridgeKind, V1.BridgeKind>(),
+                Program = b.ProgramId is null ? "" : Names.Program(p.TenantId, b.ProgramId), Description = b.Description, Months = b.Months,
+                Cost = Dollars(b.Cost),
+            }),
+        },
+        Flags = { p.WageDrops() },
+    };
+
+    public static V1.Participant ToProto(this Participant p) => new()
+    {
+        Name = Names.Participant(p.TenantId, p.PartnershipId, p.Id),
+        EntryDate = ((DateOnly?)p.EntryDate).ToProto(),
+        ExitDate = p.ExitDate.ToProto(),
+        EmploymentStatusAtEntry = p.EmploymentStatusAtEntry is { } status
+            ? status.ToProto<EmploymentStatus, V1.EmploymentStatus>()
+            : V1.EmploymentStatus.Unspecified,
+        CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway(p.TenantId, p.PartnershipId, p.CareerPathwayId),
+        CurrentStep = p.CurrentStep ?? "",
+    };
+
+    public static V1.ParticipantPersonalData ToProto(this PersonalData d, string name) => new()
+    {
+        Name = name,
+        GivenName = d.GivenName,
+        FamilyName = d.FamilyName,
+        BirthDate = d.BirthDate.ToProto(),
+        Email = d.Email,
+        Phone = d.Phone,
+    };
+
+    public static V1.Route ToProto(this Domain.Route r) => new()
+    {
+        Steps = { r.Steps },
+        Months = r.Months,
+        Cost = Dollars(r.Cost),
+        HourlyWageGain = (double)r.HourlyWageGain,
+        Explanation = r.Explanation,
+    };
+}

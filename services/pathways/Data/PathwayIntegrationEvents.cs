@@ -1,0 +1,29 @@
+using SectorMesh.Contracts.Events;
+using SectorMesh.Domain;
+using SectorMesh.Messaging;
+using SectorMesh.Pathways.Domain;
+using Events = SectorMesh.Contracts.Events.Pathways;
+
+namespace SectorMesh.Pathways.Data;
+
+/// <summary>What other services (metrics above all) learn of programs, pathways and participants; never personal data.</summary>
+public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
+{
+    public IEnumerable<IIntegrationEvent> Map(AggregateRoot aggregate, IDomainEvent domainEvent)
+    {
+        var id = Guid.CreateVersion7(domainEvent.OccurredAt);
+        IIntegrationEvent? mapped = (aggregate, domainEvent) switch
+        {
+            (TrainingProgram p, TrainingProgramRecorded e) => new Events.TrainingProgramRecorded(id, p.TenantId, "", e.OccurredAt,
+                p.Id, p.ProviderId, p.DisplayName, p.DurationWeeks, p.Credential?.Title),
+            (CareerPathway c, CareerPathwayDefined e) => new Events.CareerPathwayDefined(id, c.TenantId, c.PartnershipId, e.OccurredAt,
+                c.Id, c.DisplayName, [.. c.Steps.Select(s => s.Occupation).Distinct()]),
+            (Participant p, ParticipantEnrolled e) => new Events.ParticipantEnrolled(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, p.EntryDate, p.EmploymentStatusAtEntry?.ToString(), p.CareerPathwayId, p.CurrentStep),
+            (Participant p, ParticipantExited e) => new Events.ParticipantExited(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, p.ExitDate!.Value),
+            _ => null,
+        };
+        return mapped is null ? [] : [mapped];
+    }
+}

@@ -1,0 +1,81 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SectorMesh.Messaging;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Pathways.Data;
+
+/// <summary>
+/// The Career Pathways database. A pathway's steps and bridges are jsonb columns of its row (it is
+/// read and validated whole); personal data sits in a table of its own, sealed, so no read of a
+/// participant touches it.
+/// </summary>
+public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
+{
+    public DbSet<TrainingProgram> Programs => Set<TrainingProgram>();
+    public DbSet<CareerPathway> CareerPathways => Set<CareerPathway>();
+    public DbSet<Participant> Participants => Set<Participant>();
+    public DbSet<SealedPersonalData> PersonalData => Set<SealedPersonalData>();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.MapMessaging();
+
+        model.Entity<TrainingProgram>(program =>
+        {
+            program.HasKey(p => new { p.TenantId, p.Id });
+            Ids(program.Property(p => p.TenantId), program.Property(p => p.Id), program.Property(p => p.ProviderId));
+            program.Property(p => p.DisplayName).HasMaxLength(300);
+            program.Property(p => p.Cost).HasPrecision(12, 2);
+            program.Property(p => p.Modality).HasConversion<string>().HasMaxLength(20);
+            program.Property(p => p.Schedule).HasMaxLength(300);
+            program.Property(p => p.Credential).AsJson(Json);
+            program.Property(p => p.Skills).AsJson(Json);
+            program.Ignore(p => p.DomainEvents);
+        });
+
+        model.Entity<CareerPathway>(pathway =>
+        {
+            pathway.HasKey(p => new { p.TenantId, p.PartnershipId, p.Id });
+            Ids(pathway.Property(p => p.TenantId), pathway.Property(p => p.PartnershipId), pathway.Property(p => p.Id));
+            pathway.Property(p => p.DisplayName).HasMaxLength(300);
+            pathway.Property(p => p.Steps).AsJson(Json);
+            pathway.Property(p => p.Bridges).AsJson(Json);
+            pathway.Ignore(p => p.DomainEvents);
+        });
+
+        model.Entity<Participant>(participant =>
+        {
+            participant.HasKey(p => new { p.TenantId, p.PartnershipId, p.Id });
+            Ids(participant.Property(p => p.TenantId), participant.Property(p => p.PartnershipId), participant.Property(p => p.Id));
+            participant.Property(p => p.EmploymentStatusAtEntry).HasConversion<string>().HasMaxLength(30);
+            participant.Property(p => p.CareerPathwayId).HasMaxLength(63);
+            participant.Property(p => p.CurrentStep).HasMaxLength(63);
+            participant.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            participant.Ignore(p => p.DomainEvents);
+        });
+
+        model.Entity<SealedPersonalData>(data =>
+        {
+            data.ToTable("participant_personal_data");
+            data.HasKey(d => new { d.TenantId, d.PartnershipId, d.ParticipantId });
+            Ids(data.Property(d => d.TenantId), data.Property(d => d.PartnershipId), data.Property(d => d.ParticipantId));
+        });
+
+        model.UseSnakeCaseNames();
+        FilterByTenant(model);
+    }
+
+    private static void Ids(params PropertyBuilder<string>[] ids)
+    {
+        foreach (var id in ids)
+        {
+            id.HasMaxLength(63);
+        }
+    }
+}

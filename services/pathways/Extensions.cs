@@ -1,0 +1,30 @@
+using SectorMesh.Messaging;
+using SectorMesh.Pathways.Api;
+using SectorMesh.Pathways.Data;
+using SectorMesh.ServiceDefaults;
+using Organizations = SectorMesh.Contracts.Partnerships.V1.Organizations;
+
+namespace SectorMesh.Pathways;
+
+public static class Extensions
+{
+    public const string DatabaseName = "pathwaysdb";
+
+    public static void AddPathwaysService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddSectorMeshGrpc();
+        builder.Services.AddSingleton(PersonalDataProtector.From(builder.Configuration, builder.Environment));
+        // Providers are checked with the Partnerships service, found by service discovery ("http://partnerships").
+        builder.Services.AddGrpcClient<Organizations.OrganizationsClient>(o => o.Address = new Uri("http://partnerships"));
+        builder.AddSectorMeshRedis();
+        builder.AddSectorMeshMessaging();
+        builder.AddDatabaseWithOutbox<PathwaysDbContext, PathwayIntegrationEvents>(DatabaseName);
+    }
+
+    public static void MapPathwaysService(this WebApplication app)
+    {
+        app.UseSectorMeshGrpc();
+        app.MapGrpcService<PathwaysApi>();
+    }
+}
