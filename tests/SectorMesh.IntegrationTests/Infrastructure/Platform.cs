@@ -26,6 +26,9 @@ public sealed class Platform : IAsyncLifetime
 
     public string EngagementDatabase => _settings["engagement"]["ConnectionStrings__engagementdb"];
 
+    /// <summary>The database of the service in services/{service}.</summary>
+    public string ServiceDatabase(string service) => _settings[service][$"ConnectionStrings__{service}db"];
+
     public Uri ServiceUrl => _urls["partnerships"];
     public Uri ResourcesUrl => _urls["resources"];
     public Uri EngagementUrl => _urls["engagement"];
@@ -174,6 +177,7 @@ public sealed class Platform : IAsyncLifetime
     public Contracts.Resources.V1.Resources.ResourcesClient ResourcesThroughGateway => new(Gateway);
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
     public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.Pathways.PathwaysClient PathwaysThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {

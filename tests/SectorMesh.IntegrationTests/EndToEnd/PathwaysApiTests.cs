@@ -1,0 +1,183 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Grpc.Core;
+using SectorMesh.Contracts.Pathways.V1;
+using SectorMesh.IntegrationTests.Infrastructure;
+using Organizations = SectorMesh.Contracts.Partnerships.V1;
+
+namespace SectorMesh.IntegrationTests.EndToEnd;
+
+/// <summary>The Career Pathways service through the gateway, over gRPC and JSON: programs, a nursing pathway, participants and their personal data.</summary>
+[Collection(PlatformCollection.Name)]
+public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
+{
+    private TenantScenario _tenant = null!;
+    private string _partnership = "";
+
+    private Pathways.PathwaysClient Client => platform.PathwaysThroughGateway;
+
+    public async Task InitializeAsync()
+    {
+        _tenant = await TenantScenario.CreateAsync(platform);
+        _partnership = (await _tenant.CreatePartnershipAsync("healthcare")).Name;
+        await platform.OrganizationsThroughGateway.CreateOrganizationAsync(new Organizations.CreateOrganizationRequest
+        {
+            Parent = _tenant.Tenant, OrganizationId = "state-college",
+            Organization = new Organizations.Organization { DisplayName = "Columbus State", Type = Organizations.PartnerType.PostsecondaryEducation },
+        }, _tenant.Board);
+        await Client.CreateTrainingProgramAsync(new CreateTrainingProgramRequest
+        {
+            Parent = _tenant.Tenant, ProgramId = "practical-nursing",
+            Program = new TrainingProgram
+            {
+                DisplayName = "Practical Nursing", Provider = _tenant.Organization("state-college"), DurationWeeks = 48,
+                Cost = new Google.Type.Money { CurrencyCode = "USD", Units = 9000 },
+                Credential = new Credential { Title = "LPN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing", StacksInto = "RN license" },
+                Skills = { "2.A.1.a", "2.B.3.a" },
+            },
+        }, _tenant.Board);
+        await Client.CreateCareerPathwayAsync(new CreateCareerPathwayRequest { Parent = _partnership, CareerPathwayId = "nursing", CareerPathway = Nursing() }, _tenant.Board);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private CareerPathway Nursing() => new()
+    {
+        DisplayName = "Nursing",
+        Steps =
+        {
+            new PathwayStep { StepId = "cna", Occupation = "31-1131", Title = "Nursing Assistant", TypicalHourlyWage = 18.40, Entry = true },
+            new PathwayStep { StepId = "lpn", Occupation = "29-2061", Title = "Licensed Practical Nurse", TypicalHourlyWage = 28.10 },
+            new PathwayStep { StepId = "rn", Occupation = "29-1141", Title = "Registered Nurse", TypicalHourlyWage = 41.20 },
+        },
+        Bridges =
+        {
+            new Bridge { FromStep = "cna", ToStep = "lpn", Kind = BridgeKind.Program, Program = $"{_tenant.Tenant}/programs/practical-nursing", Description = "Practical Nursing", Months = 12 },
+            new Bridge { FromStep = "lpn", ToStep = "rn", Kind = BridgeKind.Credential, Description = "RN license", Months = 18 },
+        },
+    };
+
+    private Task<Participant> EnrolAsync(string id) => Client.CreateParticipantAsync(new CreateParticipantRequest
+    {
+        Parent = _partnership, ParticipantId = id,
+        Participant = new Participant
+        {
+            EntryDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, EmploymentStatusAtEntry = EmploymentStatus.Unemployed,
+            CareerPathway = $"{_partnership}/careerPathways/nursing", CurrentStep = "cna",
+            PersonalData = new ParticipantPersonalData { GivenName = "Maria", FamilyName = "Lopez", Email = "maria@example.org" },
+        },
+    }, _tenant.Board).ResponseAsync;
+
+    [Fact]
+    public async Task A_pathway_with_a_cycle_is_refused_over_JSON_naming_the_cycle()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var pathway = Nursing();
+        pathway.Bridges.Add(new Bridge { FromStep = "rn", ToStep = "cna", Kind = BridgeKind.WorkExperience, Months = 1 });
+
+        var response = await http.PostAsync($"/v1/{_partnership}/careerPathways",
+            new StringContent(Google.Protobuf.JsonFormatter.Default.Format(pathway), System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("cna → lpn → rn → cna", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task A_program_from_an_employer_rather_than_a_training_provider_is_refused()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateTrainingProgramAsync(new CreateTrainingProgramRequest
+        {
+            Parent = _tenant.Tenant,
+            Program = new TrainingProgram { DisplayName = "Orientation", Provider = _tenant.Organization("hospital"), DurationWeeks = 1 },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.InvalidArgument, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_participant_is_read_without_personal_data()
+    {
+        await EnrolAsync("p-001");
+
+        var participant = await Client.GetParticipantAsync(new GetParticipantRequest { Name = $"{_partnership}/participants/p-001" }, _tenant.Board);
+
+        Assert.Null(participant.PersonalData);
+        Assert.Equal("cna", participant.CurrentStep);
+    }
+
+    [Fact]
+    public async Task Personal_data_is_stored_encrypted()
+    {
+        await EnrolAsync("p-002");
+
+        var stored = await Servers.ScalarAsync<string>(platform.ServiceDatabase("pathways"),
+            "SELECT encode(sealed_data, 'escape') FROM participant_personal_data WHERE participant_id = 'p-002'");
+
+        Assert.DoesNotContain("Lopez", stored);
+    }
+
+    [Fact]
+    public async Task A_viewer_never_sees_personal_data()
+    {
+        await EnrolAsync("p-003");
+        var viewer = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, "viewer"));
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GetParticipantPersonalDataAsync(
+            new GetParticipantPersonalDataRequest { Name = $"{_partnership}/participants/p-003/personalData" }, viewer).ResponseAsync);
+
+        Assert.Equal(StatusCode.PermissionDenied, error.StatusCode);
+    }
+
+    [Fact]
+    public async Task A_pii_reader_reads_personal_data_and_the_read_is_audited()
+    {
+        await EnrolAsync("p-004");
+        var reader = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, ["partnership-staff", "pii-reader"], ["healthcare"], null, "caseworker@board.example"));
+        var name = $"{_partnership}/participants/p-004/personalData";
+
+        var data = await Client.GetParticipantPersonalDataAsync(new GetParticipantPersonalDataRequest { Name = name }, reader);
+
+        Assert.Equal(("Maria", "Lopez"), (data.GivenName, data.FamilyName));
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            var trail = await platform.TenantsThroughGateway.ListAuditEntriesAsync(new Organizations.ListAuditEntriesRequest
+            {
+                Parent = _tenant.Tenant, Resource = name, Subject = "caseworker@board.example",
+            }, _tenant.Board);
+            if (trail.AuditEntries.Count > 0)
+            {
+                Assert.Equal(("OK", "pathways"), (trail.AuditEntries[0].Outcome, trail.AuditEntries[0].Service));
+                return;
+            }
+            Assert.True(DateTime.UtcNow < deadline, "The read of personal data was not entered in the audit trail.");
+            await Task.Delay(200);
+        }
+    }
+
+    [Fact]
+    public async Task Next_steps_over_JSON_name_the_route_to_the_target_occupation()
+    {
+        await EnrolAsync("p-005");
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var steps = await http.GetFromJsonAsync<JsonElement>($"/v1/{_partnership}/participants/p-005:nextSteps?targetOccupation=29-1141");
+
+        var route = steps.GetProperty("routes")[0];
+        Assert.Equal(["cna", "lpn", "rn"], route.GetProperty("steps").EnumerateArray().Select(s => s.GetString()!).ToArray());
+        Assert.Equal(30, route.GetProperty("months").GetInt32());
+    }
+
+    [Fact]
+    public async Task Another_tenant_finds_no_participant()
+    {
+        await EnrolAsync("p-006");
+        var other = await TenantScenario.CreateAsync(platform);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.GetParticipantAsync(
+            new GetParticipantRequest { Name = $"{_partnership}/participants/p-006" }, other.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+}
