@@ -18,6 +18,7 @@ public sealed class SampleClient
         Partnerships = new Partnerships.PartnershipsClient(channel);
         Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
         Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
+        Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -25,6 +26,7 @@ public sealed class SampleClient
     public Partnerships.PartnershipsClient Partnerships { get; }
     public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
     public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
+    public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
 
     public Metadata Auth { get; private set; } = [];
 

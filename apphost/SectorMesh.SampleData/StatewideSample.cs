@@ -77,6 +77,9 @@ public sealed class StatewideSample(SampleClient client)
         }
         catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
         {
+            // A sample loaded before the Career Pathways service existed gets its pathway now.
+            await client.SignInAsync(TenantId, "board-admin");
+            await LoadPathwaysAsync();
             Console.WriteLine("The sample is already loaded.");
             return;
         }
@@ -91,6 +94,13 @@ public sealed class StatewideSample(SampleClient client)
         Console.WriteLine("Loaded the healthcare partnership's funding, commitments and needs.");
         await new HealthcareEngagement(client).LoadAsync(TenantId, "central-ohio", $"{Tenant}/partnerships/central-ohio-healthcare");
         Console.WriteLine("Loaded labor market data and the healthcare partnership's employer engagement, meetings and skills gap.");
+        await LoadPathwaysAsync();
+    }
+
+    private async Task LoadPathwaysAsync()
+    {
+        await new HealthcarePathways(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
+        Console.WriteLine("Loaded the healthcare partnership's nursing pathway, its programs and 200 participants.");
     }
 
     private async Task LoadAsync(Sample s)

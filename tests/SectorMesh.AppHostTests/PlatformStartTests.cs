@@ -22,7 +22,9 @@ public sealed class PlatformStartTests
         using var timeout = new CancellationTokenSource(Startup);
         await app.StartAsync(timeout.Token);
 
-        await app.ResourceNotifications.WaitForResourceAsync("sample-data", KnownResourceStates.Finished, timeout.Token);
+        var loaded = await app.ResourceNotifications.WaitForResourceAsync("sample-data",
+            e => e.Snapshot.State?.Text == KnownResourceStates.Finished, timeout.Token);
+        Assert.Equal(0, loaded.Snapshot.ExitCode);
         using var gateway = app.CreateHttpClient("gateway", "http");
         var token = await (await gateway.PostAsJsonAsync("/dev/token", new { tenant = "ohio", roles = new[] { "viewer" } }, timeout.Token))
             .Content.ReadFromJsonAsync<JsonElement>(timeout.Token);
@@ -41,5 +43,8 @@ public sealed class PlatformStartTests
         Assert.Equal("62", sectors.GetProperty("sectors")[0].GetProperty("industryCode").GetString());
         var gap = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships/central-ohio-healthcare/skillsGapAnalyses/ma-and-rn-2026", timeout.Token);
         Assert.True(gap.GetProperty("gaps")[0].GetProperty("gap").GetDouble() > 0);
+        var steps = await gateway.GetFromJsonAsync<JsonElement>(
+            "/v1/tenants/ohio/partnerships/central-ohio-healthcare/participants/p-0001:nextSteps?targetOccupation=29-1141", timeout.Token);
+        Assert.Equal("registered-nurse", steps.GetProperty("routes")[0].GetProperty("steps").EnumerateArray().Last().GetString());
     }
 }

@@ -1,0 +1,111 @@
+using Grpc.Core;
+using SectorMesh.Contracts.Pathways.V1;
+using Date = Google.Type.Date;
+using Money = Google.Type.Money;
+
+namespace SectorMesh.SampleData;
+
+/// <summary>
+/// The Central Ohio healthcare partnership's nursing pathway (nursing assistant → practical nurse →
+/// registered nurse, with a medical assistant branch joining at practical nurse), the college's
+/// programs on it, and 200 made-up participants along it.
+/// </summary>
+public sealed class HealthcarePathways(SampleClient client)
+{
+    private const int Participants = 200;
+
+    private static readonly string[] GivenNames = ["Maria", "James", "Aisha", "Wei", "Carlos", "Emily", "Darnell", "Priya", "Tomás", "Hannah"];
+    private static readonly string[] FamilyNames = ["Lopez", "Johnson", "Okafor", "Chen", "Ramirez", "Miller", "Washington", "Patel", "Nguyen", "Schmidt"];
+
+    private static Money Usd(long units) => new() { CurrencyCode = "USD", Units = units };
+
+    /// <summary>Loads what is not there yet, so a load cut short finishes on the next start.</summary>
+    public async Task LoadAsync(string tenant, string partnership)
+    {
+        var auth = client.Auth;
+        var college = $"{tenant}/organizations/capital-state-cc";
+        (string Id, string Name, int Weeks, long Cost, Credential Credential)[] programs =
+        [
+            ("nurse-aide", "State Tested Nurse Aide", 4, 600, new Credential { Title = "STNA certification", Kind = CredentialKind.IndustryCertification, Issuer = "Ohio Department of Health", StacksInto = "LPN license" }),
+            ("medical-assistant", "Medical Assistant Certificate", 36, 4_800, new Credential { Title = "Certified Medical Assistant", Kind = CredentialKind.IndustryCertification, Issuer = "AAMA" }),
+            ("practical-nursing", "Practical Nursing Diploma", 48, 9_000, new Credential { Title = "LPN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing", StacksInto = "RN license" }),
+            ("lpn-to-rn", "LPN to RN Transition (ADN)", 52, 7_500, new Credential { Title = "RN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing" }),
+        ];
+        foreach (var (id, name, weeks, cost, credential) in programs)
+        {
+            await Missing(client.Pathways.CreateTrainingProgramAsync(new CreateTrainingProgramRequest
+            {
+                Parent = tenant, ProgramId = id,
+                Program = new TrainingProgram { DisplayName = name, Provider = college, DurationWeeks = weeks, Cost = Usd(cost), Modality = Modality.Hybrid, Credential = credential },
+            }, auth).ResponseAsync);
+        }
+
+        string Program(string id) => $"{tenant}/programs/{id}";
+        var pathway = $"{partnership}/careerPathways/nursing";
+        await Missing(client.Pathways.CreateCareerPathwayAsync(new CreateCareerPathwayRequest
+        {
+            Parent = partnership, CareerPathwayId = "nursing",
+            CareerPathway = new CareerPathway
+            {
+                DisplayName = "Nursing and allied health",
+                Steps =
+                {
+                    new PathwayStep { StepId = "nursing-assistant", Occupation = "31-1131", Title = "Nursing Assistant", EntryRequirements = "STNA certification", TypicalHourlyWage = 18.40, Entry = true },
+                    new PathwayStep { StepId = "medical-assistant", Occupation = "31-9092", Title = "Medical Assistant", EntryRequirements = "Medical assistant certificate", TypicalHourlyWage = 19.90, Entry = true },
+                    new PathwayStep { StepId = "practical-nurse", Occupation = "29-2061", Title = "Licensed Practical Nurse", EntryRequirements = "LPN license", TypicalHourlyWage = 28.10 },
+                    new PathwayStep { StepId = "registered-nurse", Occupation = "29-1141", Title = "Registered Nurse", EntryRequirements = "ADN and NCLEX-RN", TypicalHourlyWage = 41.20 },
+                },
+                Bridges =
+                {
+                    new Bridge { FromStep = "nursing-assistant", ToStep = "practical-nurse", Kind = BridgeKind.Program, Program = Program("practical-nursing"), Description = "Practical Nursing Diploma", Months = 12, Cost = Usd(9_000) },
+                    new Bridge { FromStep = "medical-assistant", ToStep = "practical-nurse", Kind = BridgeKind.Program, Program = Program("practical-nursing"), Description = "Practical Nursing Diploma", Months = 12, Cost = Usd(9_000) },
+                    new Bridge { FromStep = "practical-nurse", ToStep = "registered-nurse", Kind = BridgeKind.Program, Program = Program("lpn-to-rn"), Description = "LPN to RN Transition", Months = 12, Cost = Usd(7_500) },
+                },
+            },
+        }, auth).ResponseAsync);
+
+        string[] steps = ["nursing-assistant", "nursing-assistant", "medical-assistant", "practical-nurse"];
+        EmploymentStatus[] statuses = [EmploymentStatus.Unemployed, EmploymentStatus.Employed, EmploymentStatus.NotInLaborForce, EmploymentStatus.Employed];
+        for (var i = 1; i <= Participants; i++)
+        {
+            var entry = new DateOnly(2025, 7, 1).AddDays(i * 2);
+            var participant = await Missing(client.Pathways.CreateParticipantAsync(new CreateParticipantRequest
+            {
+                Parent = partnership, ParticipantId = $"p-{i:D4}",
+                Participant = new Participant
+                {
+                    EntryDate = new Date { Year = entry.Year, Month = entry.Month, Day = entry.Day },
+                    EmploymentStatusAtEntry = statuses[i % statuses.Length],
+                    CareerPathway = pathway, CurrentStep = steps[i % steps.Length],
+                    PersonalData = new ParticipantPersonalData
+                    {
+                        GivenName = GivenNames[i % GivenNames.Length], FamilyName = FamilyNames[i * 7 % FamilyNames.Length],
+                        BirthDate = new Date { Year = 1970 + i % 35, Month = 1 + i % 12, Day = 1 + i % 28 },
+                        Email = $"participant{i:D4}@example.org",
+                    },
+                },
+            }, auth).ResponseAsync);
+            var exit = entry.AddDays(180);
+            if (participant is not null && i % 5 == 0 && exit < DateOnly.FromDateTime(DateTime.UtcNow))
+            {
+                await client.Pathways.ExitParticipantAsync(new ExitParticipantRequest
+                {
+                    Name = participant.Name, ExitDate = new Date { Year = exit.Year, Month = exit.Month, Day = exit.Day },
+                }, auth);
+            }
+        }
+    }
+
+    /// <summary>What the call created, or null when it was there already.</summary>
+    private static async Task<T?> Missing<T>(Task<T> create) where T : class
+    {
+        try
+        {
+            return await create;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.AlreadyExists)
+        {
+            return null;
+        }
+    }
+}
