@@ -29,6 +29,7 @@ public static class GrpcDefaults
             .AddGrpc(options =>
             {
                 options.Interceptors.Add<DomainErrorInterceptor>();
+                options.Interceptors.Add<NulCharacterInterceptor>();
                 options.Interceptors.Add<AccessInterceptor>();
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
                 options.MaxReceiveMessageSize = 1024 * 1024;
