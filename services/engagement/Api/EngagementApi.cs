@@ -85,7 +85,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var employer = await Employer(request.Name, "name", context, write: true);
         var given = request.Need ?? new V1.EmployerNeed();
         var need = EmployerNeed.Create(given.SocCode, given.Openings12Months, given.Openings36Months, given.HardToFill,
-            given.Skills, given.Credentials, (decimal)given.WageMin, (decimal)given.WageMax);
+            given.Skills, given.Credentials, given.WageMin.ToDecimal("need.wage_min"), given.WageMax.ToDecimal("need.wage_max"));
         employer.RecordNeed(need, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
         return employer.ToProto(Version(employer));
@@ -218,7 +218,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);
         var given = request.Cohort ?? new V1.WorkforceCohort();
         var cohort = WorkforceCohort.Describe(tenant, partnership, Id(request.CohortId), given.DisplayName,
-            given.Skills.Select(s => new WorkforceSkill(s.ElementId, (decimal)s.Level)).ToList());
+            given.Skills.Select((s, i) => new WorkforceSkill(s.ElementId, s.Level.ToDecimal($"cohort.skills[{i}].level"))).ToList());
         await db.AddNewAsync(cohort, $"{request.Parent}/cohorts/{cohort.Id}", context.CancellationToken);
         return cohort.ToProto();
     }

@@ -17,7 +17,7 @@ public static class ResourceMapping
             throw new InvalidInput(field, "is required.");
         }
         var sameSign = money.Units == 0 || money.Nanos == 0 || Math.Sign(money.Units) == Math.Sign(money.Nanos);
-        new Violations().Require(sameSign && Math.Abs(money.Nanos) < 1_000_000_000, $"{field}.nanos", "must be below one unit and share the sign of units.").ThrowIfAny();
+        new Violations().Require(sameSign && money.Nanos is > -1_000_000_000 and < 1_000_000_000, $"{field}.nanos", "must be below one unit and share the sign of units.").ThrowIfAny();
         return Money.Create(money.ToDecimal(), money.CurrencyCode, field);
     }
 

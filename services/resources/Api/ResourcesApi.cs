@@ -99,7 +99,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var roster = await partners.RosterAsync(tenant, partnership, Authorization(context),
             r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
         var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
-            given.Description, value, staffTime ? (decimal)given.Hours : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
+            given.Description, value, staffTime ? given.Hours.ToDecimal("commitment.hours") : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
         await db.AddNewAsync(commitment, $"{request.Parent}/commitments/{commitment.Id}", context.CancellationToken);
         return commitment.ToProto();
     }
@@ -128,7 +128,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var given = request.Contribution ?? new V1.Contribution();
         var date = given.Date.ToDate("contribution.date") ?? throw new InvalidInput("contribution.date", "is required.");
         commitment.RecordContribution(date, given.Value.ToOptionalMoney("contribution.value"),
-            given.Hours > 0 ? (decimal)given.Hours : null, given.Note, clock.GetUtcNow());
+            given.Hours > 0 ? given.Hours.ToDecimal("contribution.hours") : null, given.Note, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
         return commitment.ToProto();
     }

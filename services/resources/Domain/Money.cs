@@ -6,6 +6,12 @@ namespace SectorMesh.Resources.Domain;
 /// <summary>An amount in one currency. Money is decimal: grant and budget figures must add up to the cent.</summary>
 public readonly partial record struct Money(decimal Amount, string Currency)
 {
+    /// <summary>
+    /// The largest figure taken: no grant, pledge or budget of a partnership comes near a trillion, and the totals of
+    /// many such figures must still fit an answer (google.type.Money carries at most 9.2e18 units).
+    /// </summary>
+    public const decimal Max = 1_000_000_000_000m;
+
     public static Money Zero(string currency) => new(0m, currency);
 
     public static Money Create(decimal amount, string? currency, string field)
@@ -13,6 +19,7 @@ public readonly partial record struct Money(decimal Amount, string Currency)
         new Violations()
             .Require(currency is not null && CurrencyCode().IsMatch(currency), $"{field}.currency_code", "must be a three-letter ISO 4217 code such as USD.")
             .Require(amount >= 0, $"{field}.amount", "must not be negative.")
+            .Require(amount <= Max, $"{field}.amount", "must be at most 1,000,000,000,000.")
             .Require(decimal.Round(amount, 2) == amount, $"{field}.amount", "must not have fractions of a cent.")
             .ThrowIfAny();
         return new Money(amount, currency!);

@@ -29,6 +29,9 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
     public string Strategy { get; private set; } = "";
     public IReadOnlyList<Contribution> Contributions => _contributions;
 
+    /// <summary>The most hours one pledge or contribution may count, so their worth at any hourly rate stays a figure an answer carries.</summary>
+    public const decimal MaxHours = 1_000_000m;
+
     public Money Contributed => _contributions.Aggregate(Money.Zero(Value.Currency), (sum, c) => sum + c.Value);
 
     /// <summary>Delivered against pledged, capped at the pledge so one partner's surplus does not hide another's shortfall.</summary>
@@ -47,7 +50,7 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
         if (kind == CommitmentKind.StaffTime)
         {
             violations
-                .Require(hours is > 0, "commitment.hours", "is required for staff time and must be more than zero.")
+                .Require(hours is > 0 and <= MaxHours, "commitment.hours", "is required for staff time: more than zero and at most 1,000,000.")
                 .Require(hourlyRate is not null, "commitment.hourly_rate", "is required for staff time.");
         }
         else
@@ -87,7 +90,7 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
             .OptionalText(note, "contribution.note", 1000);
         if (Kind == CommitmentKind.StaffTime)
         {
-            violations.Require(hours is > 0, "contribution.hours", "is required for staff time and must be more than zero.");
+            violations.Require(hours is > 0 and <= MaxHours, "contribution.hours", "is required for staff time: more than zero and at most 1,000,000.");
         }
         else
         {

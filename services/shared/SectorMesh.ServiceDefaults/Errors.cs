@@ -26,6 +26,16 @@ public sealed class DomainErrorInterceptor : Interceptor
 
     public const string UploadTooLargeReason = "UPLOAD_TOO_LARGE";
 
+    /// <summary>
+    /// An answer names at most this many invalid fields, and says each thing in at most <see cref="MaxText"/> characters.
+    /// A status travels in HTTP/2 headers, which a proxy caps (the gateway's at 64 KiB): an answer listing each of
+    /// hundreds of invalid list elements, or repeating a huge input back, would not arrive at all, and the caller
+    /// would get the gateway's 503 and retry in vain. The first fields are enough to start fixing the request.
+    /// </summary>
+    private const int MaxViolations = 10;
+
+    private const int MaxText = 500;
+
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
     {
@@ -91,7 +101,10 @@ public sealed class DomainErrorInterceptor : Interceptor
     {
         InvalidInput e => Status(Code.InvalidArgument, e.Message, new BadRequest
         {
-            FieldViolations = { e.Violations.Select(v => new BadRequest.Types.FieldViolation { Field = v.Field, Description = v.Description }) },
+            FieldViolations =
+            {
+                e.Violations.Take(MaxViolations).Select(v => new BadRequest.Types.FieldViolation { Field = Bounded(v.Field), Description = Bounded(v.Description) }),
+            },
         }),
         BusinessRuleBroken e => Status(Code.FailedPrecondition, e.Message, new PreconditionFailure
         {
@@ -100,8 +113,8 @@ public sealed class DomainErrorInterceptor : Interceptor
                 e.Rules.Select(r => new PreconditionFailure.Types.Violation { Type = "RULE", Subject = r.GetType().Name, Description = r.Message }),
             },
         }),
-        ResourceNotFound e => Status(Code.NotFound, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = e.Message }),
-        ResourceAlreadyExists e => Status(Code.AlreadyExists, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = e.Message }),
+        ResourceNotFound e => Status(Code.NotFound, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = Bounded(e.Message) }),
+        ResourceAlreadyExists e => Status(Code.AlreadyExists, e.Message, new ResourceInfo { ResourceName = e.ResourceName, Description = Bounded(e.Message) }),
         StaleEtag e => Status(Code.Aborted, e.Message, new ErrorInfo { Reason = "STALE_ETAG", Domain = Domain, Metadata = { ["resource"] = e.ResourceName } }),
         DbUpdateConcurrencyException => Status(Code.Aborted, "The resource changed while this request was applied; read it again and retry.",
             new ErrorInfo { Reason = "CONCURRENT_UPDATE", Domain = Domain }),
@@ -119,5 +132,7 @@ public sealed class DomainErrorInterceptor : Interceptor
     };
 
     private static Google.Rpc.Status Status(Code code, string message, Google.Protobuf.IMessage detail) =>
-        new() { Code = (int)code, Message = message, Details = { Any.Pack(detail) } };
+        new() { Code = (int)code, Message = Bounded(message), Details = { Any.Pack(detail) } };
+
+    private static string Bounded(string text) => text.Length <= MaxText ? text : $"{text[..MaxText]}… ({text.Length} characters)";
 }

@@ -4,6 +4,7 @@ using Grpc.AspNetCore.Server;
 using Grpc.Core;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
@@ -14,11 +15,16 @@ public static class GrpcDefaults
 {
     public const string LivenessService = "live";
 
+    /// <summary>The largest request message a service takes, over gRPC or as a JSON body; file uploads set limits of their own.</summary>
+    public const int MaxMessageBytes = 1024 * 1024;
+
     /// <summary>gRPC with domain error mapping, JSON transcoding, health checking and token validation.</summary>
     public static IGrpcServerBuilder AddSectorMeshGrpc(this IHostApplicationBuilder builder)
     {
         builder.AddSectorMeshAuthentication();
         builder.Services.TryAddScoped<TenantScope>();
+        // A JSON body is the request message too; gRPC calls lift this limit for their own per-message one.
+        builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxMessageBytes);
         // "" is readiness (every check), "live" is liveness only: Kubernetes' native gRPC probes ask for these.
         builder.Services.AddGrpcHealthChecks(health =>
         {
@@ -29,9 +35,10 @@ public static class GrpcDefaults
             .AddGrpc(options =>
             {
                 options.Interceptors.Add<DomainErrorInterceptor>();
+                options.Interceptors.Add<NulCharacterInterceptor>();
                 options.Interceptors.Add<AccessInterceptor>();
                 options.EnableDetailedErrors = builder.Environment.IsDevelopment();
-                options.MaxReceiveMessageSize = 1024 * 1024;
+                options.MaxReceiveMessageSize = MaxMessageBytes;
             })
             // The error details the DomainErrorInterceptor attaches, so JSON callers see them too.
             .AddJsonTranscoding(json => json.TypeRegistry = TypeRegistry.FromMessages(
@@ -50,11 +57,30 @@ public static class GrpcDefaults
             context.Response.Headers[ServiceHeader] = service;
             return next(context);
         });
+        app.Use(RefuseOversizedJson);
         app.UseAuthentication();
         app.UseAuthorization();
         app.MapDefaultEndpoints();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;
+    }
+
+    /// <summary>
+    /// A JSON body declared larger than a request message may be is refused as too large (413) before it is read:
+    /// JSON transcoding would read it up to Kestrel's limit and call what it cut off malformed JSON (400).
+    /// </summary>
+    private static async Task RefuseOversizedJson(HttpContext context, RequestDelegate next)
+    {
+        if (context.Request.ContentLength > MaxMessageBytes && context.GetEndpoint()?.Metadata.GetMetadata<GrpcMethodMetadata>() is not null
+            && context.Request.ContentType?.StartsWith("application/grpc", StringComparison.Ordinal) != true)
+        {
+            await HttpErrors.WriteAsync(context, StatusCodes.Status413PayloadTooLarge, new Google.Rpc.Status
+            {
+                Code = (int)Code.ResourceExhausted, Message = $"The request body is larger than {MaxMessageBytes} bytes, the most a request message may be.",
+            });
+            return;
+        }
+        await next(context);
     }
 
     /// <summary>The authenticated caller of a gRPC call.</summary>

@@ -61,7 +61,7 @@ public static class HttpErrors
         await http.Response.Body.FlushAsync();
     }
 
-    private static async Task WriteAsync(HttpContext http, int statusCode, IMessage body)
+    internal static async Task WriteAsync(HttpContext http, int statusCode, IMessage body)
     {
         http.Response.StatusCode = statusCode;
         http.Response.ContentType = "application/json; charset=utf-8";

@@ -39,6 +39,15 @@ public static class ProtoConversions
     public static Google.Type.Date? ToProto(this DateOnly? date) =>
         date is { } d ? new Google.Type.Date { Year = d.Year, Month = d.Month, Day = d.Day } : null;
 
+    /// <summary>
+    /// A proto double as the decimal the domain computes with. NaN, the infinities and magnitudes past decimal's
+    /// (about 7.9e28) have no decimal: they are the caller's invalid input, not an overflow of the service.
+    /// </summary>
+    public static decimal ToDecimal(this double value, string field) =>
+        double.IsFinite(value) && Math.Abs(value) < (double)decimal.MaxValue
+            ? (decimal)value
+            : throw new InvalidInput(field, "must be a finite number no larger in size than 7.9e28.");
+
     /// <summary>A google.type.Money as a decimal; nanos carry the fraction and share the units' sign.</summary>
     public static decimal ToDecimal(this Google.Type.Money money) => money.Units + money.Nanos / 1_000_000_000m;
 

@@ -43,6 +43,17 @@ public class ErrorMappingTests
         Assert.Equal((int)Code.PermissionDenied, DomainErrorInterceptor.ToStatus(new AccessDenied("no"))!.Code);
     }
 
+    /// <summary>A status travels in HTTP/2 headers; past the gateway's 64 KiB the caller would get the gateway's 503 instead.</summary>
+    [Fact]
+    public void A_refusal_naming_hundreds_of_invalid_fields_stays_small_enough_for_a_proxy_to_pass_on()
+    {
+        var violations = Enumerable.Range(0, 300).Select(i => new FieldViolation($"region.county_fips[{i}]", new string('é', 2_000))).ToList();
+
+        var status = DomainErrorInterceptor.ToStatus(new InvalidInput(violations))!;
+
+        Assert.InRange(status.CalculateSize(), 1, 16 * 1024);
+    }
+
     [Fact]
     public void Unexpected_exceptions_are_not_mapped_and_so_stay_internal()
     {

@@ -1,0 +1,100 @@
+using Grpc.Core;
+using SectorMesh.Contracts.Partnerships.V1;
+using SectorMesh.IntegrationTests.Infrastructure;
+using Engagement = SectorMesh.Contracts.Engagement.V1;
+using Resources = SectorMesh.Contracts.Resources.V1;
+
+namespace SectorMesh.IntegrationTests.Security;
+
+/// <summary>
+/// A fresh tenant with one resource of every kind the write methods name (a partnership with partners, agreements and
+/// a committee, funding and a commitment, a meeting, a cohort, an employer), so generated inputs can name real ones.
+/// </summary>
+public static class KnownResources
+{
+    public static async Task<IReadOnlyList<string>> CreateAsync(TenantScenario tenant)
+    {
+        var platform = tenant.Platform;
+        var partnership = (await tenant.PrepareForActivationWithOneEmployerAsync("healthcare")).Name;
+        await platform.PartnershipsThroughGateway.CreateCommitteeAsync(new CreateCommitteeRequest
+        {
+            Parent = partnership, CommitteeId = "steering", Committee = new Committee { DisplayName = "Steering", Kind = CommitteeKind.Committee },
+        }, tenant.Board);
+        await platform.PartnershipsThroughGateway.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            Parent = partnership,
+            Agreement = new Agreement { Terms = { new AgreementTerm { Organization = tenant.Organization("hospital"), Commitments = "Host a cohort" } } },
+        }, tenant.Board);
+
+        var year = new Resources.Period
+        {
+            StartDate = new Google.Type.Date { Year = 2026, Month = 1, Day = 1 }, EndDate = new Google.Type.Date { Year = 2026, Month = 12, Day = 31 },
+        };
+        await platform.ResourcesThroughGateway.CreateFundingSourceAsync(new Resources.CreateFundingSourceRequest
+        {
+            Parent = partnership,
+            FundingSourceId = "wioa",
+            FundingSource = new Resources.FundingSource
+            {
+                DisplayName = "WIOA", Kind = Resources.FundingKind.WioaTitleI, Amount = new Google.Type.Money { CurrencyCode = "USD", Units = 400_000 }, Period = year,
+            },
+        }, tenant.Board);
+        await platform.ResourcesThroughGateway.CreateCommitmentAsync(new Resources.CreateCommitmentRequest
+        {
+            Parent = partnership,
+            CommitmentId = "hospital-cash",
+            Commitment = new Resources.Commitment
+            {
+                Organization = tenant.Organization("hospital"), Agreement = $"{partnership}/agreements/1", Kind = Resources.CommitmentKind.Cash,
+                Value = new Google.Type.Money { CurrencyCode = "USD", Units = 100_000 }, Period = year,
+            },
+        }, tenant.Board);
+
+        // The Engagement service learns of the partnership and its employer from their events, in either order.
+        await UntilCopiedAsync(() => platform.EngagementThroughGateway.GetEmployerEngagementAsync(
+            new Engagement.GetEmployerEngagementRequest { Name = $"{partnership}/employers/hospital" }, tenant.Board).ResponseAsync);
+        await UntilCopiedAsync(() => platform.EngagementThroughGateway.CreateMeetingAsync(new Engagement.CreateMeetingRequest
+        {
+            Parent = partnership,
+            MeetingId = "kickoff",
+            Meeting = new Engagement.Meeting
+            {
+                Date = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, Agenda = { "Vision" }, Attendees = { "H. Lead" },
+                ActionItems = { new Engagement.ActionItem { Description = "Draft goals", Owner = "H. Lead", DueDate = new Google.Type.Date { Year = 2026, Month = 4, Day = 1 } } },
+            },
+        }, tenant.Board).ResponseAsync);
+        await platform.EngagementThroughGateway.CreateWorkforceCohortAsync(new Engagement.CreateWorkforceCohortRequest
+        {
+            Parent = partnership,
+            CohortId = "nurses",
+            Cohort = new Engagement.WorkforceCohort { DisplayName = "Nurses", Skills = { new Engagement.WorkforceSkill { ElementId = "2.A.1.a", Level = 4 } } },
+        }, tenant.Board);
+
+        return
+        [
+            tenant.Tenant, tenant.Region, tenant.Organization("hospital"), tenant.Organization("clinic"), tenant.Organization("board"),
+            partnership, $"{partnership}/partners/hospital", $"{partnership}/partners/board", $"{partnership}/agreements/1",
+            $"{partnership}/agreements/2", $"{partnership}/committees/steering", $"{partnership}/fundingSources/wioa",
+            $"{partnership}/commitments/hospital-cash", $"{partnership}/employers/hospital", $"{partnership}/meetings/kickoff",
+            $"{partnership}/cohorts/nurses",
+        ];
+    }
+
+    /// <summary>Repeats a call answered NOT_FOUND, for up to 30 s, until the events it depends on have been copied.</summary>
+    private static async Task UntilCopiedAsync<T>(Func<Task<T>> call)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (true)
+        {
+            try
+            {
+                await call();
+                return;
+            }
+            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
+            {
+                await Task.Delay(200);
+            }
+        }
+    }
+}
