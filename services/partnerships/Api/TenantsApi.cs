@@ -84,8 +84,8 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     public override async Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
-        var start = request.StartTime?.ToDateTimeOffset();
-        var end = request.EndTime?.ToDateTimeOffset();
+        var start = request.StartTime.ToTime("start_time");
+        var end = request.EndTime.ToTime("end_time");
         new Violations().Require(start is null || end is null || start < end, "end_time", "must be after start_time.").ThrowIfAny();
         var size = PageTokens.Size(request.PageSize);
         var listing = $"{request.Parent}?{request.Resource}|{request.Subject}|{start:O}|{end:O}";

@@ -76,8 +76,8 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var given = request.CareerPathway ?? new V1.CareerPathway();
         var input = new InputCollector();
-        var steps = given.Steps.Select(s => new PathwayStep(s.StepId, s.Occupation, s.Title, s.EntryRequirements,
-            input.Take(() => Wage(s.TypicalHourlyWage)), s.Entry)).ToList();
+        var steps = given.Steps.Select((s, i) => new PathwayStep(s.StepId, s.Occupation, s.Title, s.EntryRequirements,
+            input.Take(() => Math.Round(s.TypicalHourlyWage.ToDecimal($"career_pathway.steps[{i}].typical_hourly_wage"), 2)), s.Entry)).ToList();
         var bridges = new List<Bridge>();
         for (var i = 0; i < given.Bridges.Count; i++)
         {
@@ -96,9 +96,6 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         await db.AddNewAsync(pathway, Names.CareerPathway(tenant, partnership, pathway.Id), context.CancellationToken);
         return pathway.ToProto();
     }
-
-    private static decimal Wage(double wage) =>
-        double.IsFinite(wage) ? (decimal)Math.Round(wage, 2) : throw new InvalidInput("career_pathway.steps.typical_hourly_wage", "must be a number of dollars.");
 
     public override async Task<V1.CareerPathway> GetCareerPathway(V1.GetCareerPathwayRequest request, ServerCallContext context)
     {

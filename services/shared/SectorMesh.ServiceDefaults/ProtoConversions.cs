@@ -48,6 +48,12 @@ public static class ProtoConversions
             ? (decimal)value
             : throw new InvalidInput(field, "must be a finite number no larger in size than 7.9e28.");
 
+    /// <summary>A google.protobuf.Timestamp as a time, or null when unset; one outside years 1 to 9999 is the caller's invalid input.</summary>
+    public static DateTimeOffset? ToTime(this Google.Protobuf.WellKnownTypes.Timestamp? time, string field) =>
+        time is null ? null
+        : time.Seconds is >= -62_135_596_800 and <= 253_402_300_799 && time.Nanos is >= 0 and < 1_000_000_000 ? time.ToDateTimeOffset()
+        : throw new InvalidInput(field, "must be a time between the years 1 and 9999.");
+
     /// <summary>A google.type.Money as a decimal; nanos carry the fraction and share the units' sign.</summary>
     public static decimal ToDecimal(this Google.Type.Money money) => money.Units + money.Nanos / 1_000_000_000m;
 

@@ -103,6 +103,15 @@ public sealed class AuditTrailTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_time_past_the_year_9999_is_refused_naming_the_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => platform.TenantsThroughGateway.ListAuditEntriesAsync(
+            new ListAuditEntriesRequest { Parent = _tenant.Tenant, EndTime = new Timestamp { Seconds = long.MaxValue } }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, true), (error.StatusCode, error.Status.Detail.Contains("end_time")));
+    }
+
+    [Fact]
     public async Task Another_tenants_board_administrator_finds_no_audit_trail()
     {
         var other = await TenantScenario.CreateAsync(platform);

@@ -146,8 +146,11 @@ public sealed class GeneratedInputTally : IDisposable
     private int _inputs;
     private TimeSpan _duration;
 
-    /// <summary>SECTORMESH_SEED when set, so a failing run can be replayed; otherwise new each run, so runs cover more.</summary>
-    public static int RunSeed { get; } = int.TryParse(Environment.GetEnvironmentVariable("SECTORMESH_SEED"), out var seed) ? seed : Random.Shared.Next();
+    /// <summary>
+    /// SECTORMESH_SEED when set, to explore other inputs or replay a failure; otherwise a fixed seed, so a run in CI
+    /// fails only for a change it brings, never for an input a new draw happened on.
+    /// </summary>
+    public static int RunSeed { get; } = int.TryParse(Environment.GetEnvironmentVariable("SECTORMESH_SEED"), out var seed) ? seed : 3;
 
     /// <summary>The seed of one method's inputs: the run's, mixed with the method's name so methods differ.</summary>
     public static int SeedFor(string method) => method.Aggregate(RunSeed, (hash, c) => unchecked(hash * 31 + c));
