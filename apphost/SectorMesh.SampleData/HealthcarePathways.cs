@@ -88,11 +88,36 @@ public sealed class HealthcarePathways(SampleClient client)
             var exit = entry.AddDays(180);
             if (participant is not null && i % 5 == 0 && exit < DateOnly.FromDateTime(DateTime.UtcNow))
             {
-                await client.Pathways.ExitParticipantAsync(new ExitParticipantRequest
-                {
-                    Name = participant.Name, ExitDate = new Date { Year = exit.Year, Month = exit.Month, Day = exit.Day },
-                }, auth);
+                await RecordCompletedTrainingAsync(participant.Name, tenant, entry, exit, i);
             }
+        }
+    }
+
+    /// <summary>A participant who trained, exited and, where the quarter after exit has passed, found work.</summary>
+    private async Task RecordCompletedTrainingAsync(string participant, string tenant, DateOnly entry, DateOnly exit, int i)
+    {
+        var auth = client.Auth;
+        static Date On(DateOnly d) => new() { Year = d.Year, Month = d.Month, Day = d.Day };
+        await client.Pathways.RecordTrainingAsync(new RecordTrainingRequest
+        {
+            Name = participant,
+            Training = new TrainingEnrolment { EnteredDate = On(entry.AddDays(7)), Type = TrainingType.OccupationalSkills, Program = $"{tenant}/programs/practical-nursing", EndedDate = On(exit) },
+        }, auth);
+        if (i % 10 == 0)
+        {
+            await client.Pathways.RecordCredentialAsync(new RecordCredentialRequest
+            {
+                Name = participant, Credential = new AttainedCredential { Type = CredentialType.OccupationalLicensure, AttainedDate = On(exit), Title = "LPN license" },
+            }, auth);
+        }
+        await client.Pathways.ExitParticipantAsync(new ExitParticipantRequest { Name = participant, ExitDate = On(exit) }, auth);
+        if (exit.AddMonths(6) < DateOnly.FromDateTime(DateTime.UtcNow))
+        {
+            await client.Pathways.RecordEmploymentOutcomeAsync(new RecordEmploymentOutcomeRequest
+            {
+                Name = participant,
+                Outcome = new EmploymentOutcome { Quarter = 1, Status = QuarterEmployment.Unsubsidized, Wages = Usd(11_000 + i * 20), EmployerId = "31-4455667" },
+            }, auth);
         }
     }
 

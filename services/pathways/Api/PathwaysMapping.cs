@@ -83,6 +83,30 @@ public static class PathwaysMapping
             : V1.EmploymentStatus.Unspecified,
         CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway(p.TenantId, p.PartnershipId, p.CareerPathwayId),
         CurrentStep = p.CurrentStep ?? "",
+        Training =
+        {
+            p.Training.Select(t => new V1.TrainingEnrolment
+            {
+                EnteredDate = ((DateOnly?)t.Entered).ToProto(), Type = t.Type.ToProto<TrainingType, V1.TrainingType>(),
+                Program = t.ProgramId is null ? "" : Names.Program(p.TenantId, t.ProgramId), EndedDate = t.Ended.ToProto(),
+            }),
+        },
+        Credentials =
+        {
+            p.Credentials.Select(c => new V1.AttainedCredential
+            {
+                Type = c.Type.ToProto<CredentialType, V1.CredentialType>(), AttainedDate = ((DateOnly?)c.Attained).ToProto(), Title = c.Title,
+            }),
+        },
+        SkillGains = { p.SkillGains.Select(g => new V1.SkillGain { Kind = g.Kind.ToProto<SkillGainKind, V1.SkillGainKind>(), Date = ((DateOnly?)g.Date).ToProto() }) },
+        EmploymentOutcomes =
+        {
+            p.EmploymentOutcomes.Select(o => new V1.EmploymentOutcome
+            {
+                Quarter = o.Quarter, Status = o.Status.ToProto<QuarterEmployment, V1.QuarterEmployment>(),
+                Wages = o.Wages is { } wages ? Dollars(wages) : null, EmployerId = o.EmployerId ?? "",
+            }),
+        },
     };
 
     public static V1.ParticipantPersonalData ToProto(this PersonalData d, string name) => new()

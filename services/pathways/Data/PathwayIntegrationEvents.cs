@@ -22,6 +22,14 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 p.Id, p.EntryDate, p.EmploymentStatusAtEntry?.ToString(), p.CareerPathwayId, p.CurrentStep),
             (Participant p, ParticipantExited e) => new Events.ParticipantExited(id, p.TenantId, p.PartnershipId, e.OccurredAt,
                 p.Id, p.ExitDate!.Value),
+            (Participant p, TrainingRecorded e) => new Events.TrainingRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, e.Training.Entered, e.Training.Type.ToString(), e.Training.ProgramId, e.Training.Ended),
+            (Participant p, CredentialAttained e) => new Events.CredentialAttained(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, e.Credential.Type.ToString(), e.Credential.Attained, e.Credential.Title),
+            (Participant p, SkillGainRecorded e) => new Events.SkillGainRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, e.Gain.Kind.ToString(), e.Gain.Date),
+            (Participant p, EmploymentOutcomeRecorded e) => new Events.EmploymentOutcomeRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, p.ExitDate!.Value, e.Outcome.Quarter, e.Outcome.Status.ToString(), e.Outcome.Employed, e.Outcome.Wages, e.Outcome.EmployerId),
             _ => null,
         };
         return mapped is null ? [] : [mapped];

@@ -56,6 +56,10 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             participant.Property(p => p.EmploymentStatusAtEntry).HasConversion<string>().HasMaxLength(30);
             participant.Property(p => p.CareerPathwayId).HasMaxLength(63);
             participant.Property(p => p.CurrentStep).HasMaxLength(63);
+            participant.Property(p => p.Training).AsJson(Json);
+            participant.Property(p => p.Credentials).AsJson(Json);
+            participant.Property(p => p.SkillGains).AsJson(Json);
+            participant.Property(p => p.EmploymentOutcomes).AsJson(Json);
             participant.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             participant.Ignore(p => p.DomainEvents);
         });

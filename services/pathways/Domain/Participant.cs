@@ -28,6 +28,12 @@ public sealed class Participant : AggregateRoot, IPartnershipRecord
     public EmploymentStatus? EmploymentStatusAtEntry { get; private set; }
     public string? CareerPathwayId { get; private set; }
     public string? CurrentStep { get; private set; }
+    public List<TrainingEnrolment> Training { get; private set; } = [];
+    public List<AttainedCredential> Credentials { get; private set; } = [];
+    public List<SkillGain> SkillGains { get; private set; } = [];
+    public List<EmploymentOutcome> EmploymentOutcomes { get; private set; } = [];
+
+    private const int MaxRecords = 20;
 
     /// <summary>Enrols a participant; the step, when given, must be a step of the pathway.</summary>
     public static Participant Enrol(string tenantId, string partnershipId, string id, DateOnly entryDate, EmploymentStatus? status,
@@ -64,6 +70,64 @@ public sealed class Participant : AggregateRoot, IPartnershipRecord
         ExitDate = exitDate;
         Raise(new ParticipantExited(now));
     }
+
+    /// <summary>Training entered during participation (PIRL 1302, 1303), and its end when known (1308).</summary>
+    public void RecordTraining(TrainingEnrolment training, DateTimeOffset now)
+    {
+        var today = Today(now);
+        new Violations()
+            .Require(training.Entered >= EntryDate, "training.entered", $"must not be before program entry {EntryDate:yyyy-MM-dd}.")
+            .Require(training.Entered <= today, "training.entered", "must not be in the future.")
+            .Require(training.Ended is null || (training.Ended >= training.Entered && training.Ended <= today), "training.ended",
+                "must be on or after the training was entered, and not in the future.")
+            .Require(Training.Count < MaxRecords, "training", $"holds at most {MaxRecords} enrolments.")
+            .ThrowIfAny();
+        Training.Add(training);
+        Raise(new TrainingRecorded(training, now));
+    }
+
+    /// <summary>A recognized credential attained (PIRL 1800, 1801): during participation or within a year after exit.</summary>
+    public void RecordCredential(AttainedCredential credential, DateTimeOffset now)
+    {
+        new Violations()
+            .Require(credential.Attained >= EntryDate, "credential.attained", $"must not be before program entry {EntryDate:yyyy-MM-dd}.")
+            .Require(credential.Attained <= Today(now), "credential.attained", "must not be in the future.")
+            .OptionalText(credential.Title, "credential.title", Text.NameLength)
+            .Require(Credentials.Count < MaxRecords, "credential", $"holds at most {MaxRecords} credentials.")
+            .ThrowIfAny();
+        Credentials.Add(credential);
+        Raise(new CredentialAttained(credential, now));
+    }
+
+    /// <summary>A measurable skill gain (PIRL 1806–1810), which counts in the program year it happens, not at exit.</summary>
+    public void RecordSkillGain(SkillGain gain, DateTimeOffset now)
+    {
+        new Violations()
+            .Require(gain.Date >= EntryDate && (ExitDate is null || gain.Date <= ExitDate), "skill_gain.date", "must fall within participation.")
+            .Require(gain.Date <= Today(now), "skill_gain.date", "must not be in the future.")
+            .Require(SkillGains.Count < MaxRecords * 5, "skill_gain", $"holds at most {MaxRecords * 5} gains.")
+            .ThrowIfAny();
+        SkillGains.Add(gain);
+        Raise(new SkillGainRecorded(gain, now));
+    }
+
+    /// <summary>Employment in a quarter after exit; a later match for the same quarter replaces the earlier one.</summary>
+    public void RecordEmploymentOutcome(EmploymentOutcome outcome, DateTimeOffset now)
+    {
+        BusinessRules.Check(new OutcomesFollowExit(ExitDate));
+        new Violations()
+            .Require(outcome.Quarter is >= 1 and <= 4, "outcome.quarter", "must be 1 to 4: the quarter after the exit quarter.")
+            .Require(outcome.Wages is null or (>= 0 and < 1_000_000), "outcome.wages", "must be between 0 and 999,999.99 dollars.")
+            .Require(outcome.Employed || outcome.Wages is null or 0, "outcome.wages", "must be empty or zero for a quarter not employed.")
+            .OptionalText(outcome.EmployerId, "outcome.employer_id", 63)
+            .ThrowIfAny();
+        EmploymentOutcomes.RemoveAll(o => o.Quarter == outcome.Quarter);
+        EmploymentOutcomes.Add(outcome);
+        EmploymentOutcomes.Sort((a, b) => a.Quarter.CompareTo(b.Quarter));
+        Raise(new EmploymentOutcomeRecorded(outcome, now));
+    }
+
+    private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);
 }
 
 /// <summary>A participant's exit is the last date of service; a later service is a new period of participation, not a second exit.</summary>
@@ -72,4 +136,12 @@ public sealed record ExitsOnce(DateOnly? ExitDate) : IBusinessRule
     public string Message => $"The participant already exited on {ExitDate:yyyy-MM-dd}.";
 
     public bool IsBroken() => ExitDate is not null;
+}
+
+/// <summary>Outcomes are measured in the quarters after exit, so a participant who has not exited has none.</summary>
+public sealed record OutcomesFollowExit(DateOnly? ExitDate) : IBusinessRule
+{
+    public string Message => "Employment outcomes are recorded for the quarters after exit; the participant has not exited.";
+
+    public bool IsBroken() => ExitDate is null;
 }

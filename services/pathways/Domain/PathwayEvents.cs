@@ -9,3 +9,11 @@ public sealed record CareerPathwayDefined(DateTimeOffset OccurredAt) : IDomainEv
 public sealed record ParticipantEnrolled(DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ParticipantExited(DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record TrainingRecorded(TrainingEnrolment Training, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record CredentialAttained(AttainedCredential Credential, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record SkillGainRecorded(SkillGain Gain, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record EmploymentOutcomeRecorded(EmploymentOutcome Outcome, DateTimeOffset OccurredAt) : IDomainEvent;

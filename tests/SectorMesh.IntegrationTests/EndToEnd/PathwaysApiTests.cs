@@ -170,6 +170,47 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_participants_training_credential_and_employment_after_exit_are_kept_on_their_record()
+    {
+        var name = (await EnrolAsync("p-007")).Name;
+        await Client.RecordTrainingAsync(new RecordTrainingRequest
+        {
+            Name = name,
+            Training = new TrainingEnrolment
+            {
+                EnteredDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 9 }, Type = TrainingType.OccupationalSkills,
+                Program = $"{_tenant.Tenant}/programs/practical-nursing", EndedDate = new Google.Type.Date { Year = 2026, Month = 9, Day = 25 },
+            },
+        }, _tenant.Board);
+        await Client.RecordCredentialAsync(new RecordCredentialRequest
+        {
+            Name = name,
+            Credential = new AttainedCredential { Type = CredentialType.OccupationalLicensure, AttainedDate = new Google.Type.Date { Year = 2026, Month = 10, Day = 2 }, Title = "LPN license" },
+        }, _tenant.Board);
+        await Client.ExitParticipantAsync(new ExitParticipantRequest { Name = name, ExitDate = new Google.Type.Date { Year = 2026, Month = 10, Day = 2 } }, _tenant.Board);
+
+        var participant = await Client.RecordEmploymentOutcomeAsync(new RecordEmploymentOutcomeRequest
+        {
+            Name = name,
+            Outcome = new EmploymentOutcome { Quarter = 1, Status = QuarterEmployment.Unsubsidized, Wages = new Google.Type.Money { CurrencyCode = "USD", Units = 14_600 }, EmployerId = "31-1234567" },
+        }, _tenant.Board);
+
+        Assert.Equal((1, 1, 1, 14_600L), (participant.Training.Count, participant.Credentials.Count, participant.EmploymentOutcomes.Count, participant.EmploymentOutcomes[0].Wages.Units));
+    }
+
+    [Fact]
+    public async Task An_employment_outcome_before_exit_is_refused_over_JSON()
+    {
+        var name = (await EnrolAsync("p-008")).Name;
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.PostAsJsonAsync($"/v1/{name}:recordEmploymentOutcome", new { outcome = new { quarter = 2, status = "QUARTER_EMPLOYMENT_UNSUBSIDIZED" } });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("has not exited", await response.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task Another_tenant_finds_no_participant()
     {
         await EnrolAsync("p-006");

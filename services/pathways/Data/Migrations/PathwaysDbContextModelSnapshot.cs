@@ -209,10 +209,20 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("career_pathway_id");
 
+                    b.Property<string>("Credentials")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("credentials");
+
                     b.Property<string>("CurrentStep")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
                         .HasColumnName("current_step");
+
+                    b.Property<string>("EmploymentOutcomes")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("employment_outcomes");
 
                     b.Property<string>("EmploymentStatusAtEntry")
                         .HasMaxLength(30)
@@ -230,6 +240,16 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.Property<long>("Revision")
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
+
+                    b.Property<string>("SkillGains")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skill_gains");
+
+                    b.Property<string>("Training")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("training");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()

@@ -22,3 +22,27 @@ public sealed record ParticipantExited(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string ParticipantId, DateOnly ExitDate,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
+/// <summary>Training entered (PIRL 1302, 1303) or, with its end date, completed or left (1308).</summary>
+public sealed record TrainingRecorded(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string ParticipantId, DateOnly Entered, string TrainingType, string? ProgramId, DateOnly? Ended,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
+/// <summary>A recognized credential attained (PIRL 1800, 1801).</summary>
+public sealed record CredentialAttained(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string ParticipantId, string CredentialType, DateOnly Attained, string Title,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
+/// <summary>A measurable skill gain (PIRL 1806–1810).</summary>
+public sealed record SkillGainRecorded(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string ParticipantId, string Kind, DateOnly Date,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
+/// <summary>Employment in a quarter after exit (PIRL 1600-series and 1703-series); Employed counts apprenticeship and military service.</summary>
+public sealed record EmploymentOutcomeRecorded(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string ParticipantId, DateOnly ExitDate, int Quarter, string Status, bool Employed, decimal? Wages, string? EmployerId,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
