@@ -1,3 +1,4 @@
+using SectorMesh.ServiceDefaults;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
 using SectorMesh.Engagement.Domain;

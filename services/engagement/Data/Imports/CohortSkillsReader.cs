@@ -1,3 +1,4 @@
+using SectorMesh.ServiceDefaults;
 using System.Globalization;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;

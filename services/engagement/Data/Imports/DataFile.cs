@@ -1,3 +1,4 @@
+using SectorMesh.ServiceDefaults;
 using System.Runtime.CompilerServices;
 
 namespace SectorMesh.Engagement.Data.Imports;

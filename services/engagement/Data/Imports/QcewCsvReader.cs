@@ -1,3 +1,4 @@
+using SectorMesh.ServiceDefaults;
 using System.Globalization;
 using SectorMesh.Engagement.Domain;
 
@@ -30,7 +31,6 @@ public sealed class ImportReport
 }
 
 /// <summary>The file cannot be read as the format it claims to be; nothing was imported.</summary>
-public sealed class ImportRefused(string message) : Exception(message);
 
 /// <summary>Reads a BLS QCEW annual CSV file row by row; columns are found by their header names.</summary>
 public static class QcewCsvReader

@@ -1,13 +1,13 @@
 using System.Text;
 
-namespace SectorMesh.Engagement.Data.Imports;
+namespace SectorMesh.ServiceDefaults;
 
 /// <summary>
 /// Reads a file line by line without ever holding more than <see cref="MaxLength"/> characters of
 /// one line: a file with a line longer than that is refused, naming the line, instead of being
 /// read into memory whole.
 /// </summary>
-internal sealed class LineReader(TextReader text)
+public sealed class LineReader(TextReader text)
 {
     /// <summary>The longest line any published file we read has is a few hundred characters.</summary>
     public const int MaxLength = 64 * 1024;
@@ -62,3 +62,6 @@ internal sealed class LineReader(TextReader text)
             : _line.ToString();
     }
 }
+
+/// <summary>A file refused whole for what it is (a line too long, a header not understood); nothing of it was stored.</summary>
+public sealed class ImportRefused(string message) : Exception(message);
