@@ -1,6 +1,7 @@
 using SectorMesh.Messaging;
 using SectorMesh.Pathways.Api;
 using SectorMesh.Pathways.Data;
+using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.ServiceDefaults;
 using Organizations = SectorMesh.Contracts.Partnerships.V1.Organizations;
 
@@ -17,6 +18,7 @@ public static class Extensions
         builder.Services.AddSingleton(PersonalDataProtector.From(builder.Configuration, builder.Environment));
         // Providers are checked with the Partnerships service, found by service discovery ("http://partnerships").
         builder.Services.AddGrpcClient<Organizations.OrganizationsClient>(o => o.Address = new Uri("http://partnerships"));
+        builder.Services.AddScoped<ParticipantImport>();
         builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging();
         builder.AddDatabaseWithOutbox<PathwaysDbContext, PathwayIntegrationEvents>(DatabaseName);
@@ -26,5 +28,6 @@ public static class Extensions
     {
         app.UseSectorMeshGrpc();
         app.MapGrpcService<PathwaysApi>();
+        app.MapImports();
     }
 }

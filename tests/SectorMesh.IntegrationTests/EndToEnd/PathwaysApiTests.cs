@@ -211,6 +211,33 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_PIRL_file_enrols_its_participants_and_names_the_elements_not_read()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var file = "100,200,400,900,901,1600,1703,1618\nimp-01,19880210,0,20250303,20251219,1,11250.50,1\nimp-02,,1,20250401,,,,\n";
+
+        var response = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((2, "1618"), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("ignoredElements")[0].GetString()));
+    }
+
+    [Fact]
+    public async Task A_PIRL_file_with_a_bad_row_is_refused_whole_naming_the_line()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var file = "100,900,901\nbad-01,20250303,\nbad-02,20250303,20250101\n";
+
+        var response = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(file));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("line 3", await response.Content.ReadAsStringAsync());
+        var stored = await Servers.ScalarAsync<long>(platform.ServiceDatabase("pathways"), "SELECT count(*) FROM participants WHERE id LIKE 'bad-%'");
+        Assert.Equal(0, stored);
+    }
+
+    [Fact]
     public async Task Another_tenant_finds_no_participant()
     {
         await EnrolAsync("p-006");

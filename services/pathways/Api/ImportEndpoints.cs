@@ -1,0 +1,40 @@
+using Google.Protobuf;
+using Microsoft.AspNetCore.Http.Features;
+using SectorMesh.Contracts;
+using SectorMesh.Domain;
+using SectorMesh.Pathways.Data.Imports;
+using SectorMesh.ServiceDefaults;
+using V1 = SectorMesh.Contracts.Pathways.V1;
+
+namespace SectorMesh.Pathways.Api;
+
+/// <summary>The PIRL participant file, uploaded over plain HTTP (the file is the body), declared in pathways.proto.</summary>
+public static class ImportEndpoints
+{
+    private const string ParticipantsRoute = "/v1/tenants/{tenant}/partnerships/{partnership}/participants:import";
+
+    /// <summary>100,000 participants take about 20 MB; a file past this is not a PIRL file of one partnership.</summary>
+    public const long MaxBytes = 64L * 1024 * 1024;
+
+    public static void MapImports(this WebApplication app) =>
+        app.MapPost(ParticipantsRoute, (HttpContext http, string tenant, string partnership, ParticipantImport import) =>
+            HttpErrors.HandleAsync(http, async () =>
+            {
+                await http.AuthorizeAsync(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}", $"POST {ParticipantsRoute}");
+                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+                {
+                    limit.MaxRequestBodySize = MaxBytes;
+                }
+                using var file = new StreamReader(http.Request.Body);
+                ParticipantImportReport report;
+                try
+                {
+                    report = await import.ImportAsync(tenant, partnership, file, http.RequestAborted);
+                }
+                catch (ImportRefused e)
+                {
+                    throw new InvalidInput("file", e.Message);
+                }
+                return (IMessage)new V1.ParticipantImportReport { ParticipantsEnrolled = report.Enrolled, IgnoredElements = { report.IgnoredElements } };
+            })).RequireAuthorization();
+}

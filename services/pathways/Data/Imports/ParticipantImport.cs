@@ -1,0 +1,98 @@
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Domain;
+using SectorMesh.Pathways.Api;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Pathways.Data.Imports;
+
+/// <summary>What an import did: participants enrolled, and the PIRL elements of the file that are not read.</summary>
+public sealed record ParticipantImportReport(int Enrolled, IReadOnlyList<string> IgnoredElements);
+
+/// <summary>
+/// Enrols a PIRL file's participants in a partnership, whole file or nothing: every row must pass the
+/// same rules as one participant enrolled by hand, and none may already be enrolled; then all are stored
+/// in one transaction with their events.
+/// </summary>
+public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, TimeProvider clock)
+{
+    public async Task<ParticipantImportReport> ImportAsync(string tenant, string partnership, TextReader file, CancellationToken cancellationToken)
+    {
+        var content = await PirlFile.ReadAsync(file, cancellationToken);
+        var now = clock.GetUtcNow();
+        var rejected = content.Rejected.ToList();
+        var rejectedCount = content.RejectedCount;
+        var ids = content.Rows.Select(r => r.Id).ToList();
+        var existing = (await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
+            .Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
+        var participants = new List<(Participant Participant, DateOnly? BirthDate)>();
+        foreach (var row in content.Rows)
+        {
+            try
+            {
+                if (existing.Contains(row.Id))
+                {
+                    throw new InvalidInput("100", $"participant {row.Id} is already enrolled.");
+                }
+                participants.Add((Build(tenant, partnership, row, now), row.BirthDate));
+            }
+            catch (Exception e) when (e is InvalidInput or BusinessRuleBroken)
+            {
+                rejectedCount++;
+                if (rejected.Count < PirlFile.MaxRejectionsKept)
+                {
+                    rejected.Add(new PirlRejection(row.Line, Describe(e)));
+                }
+            }
+        }
+        if (rejectedCount > 0)
+        {
+            // The first lines refused, each named; the error's own limit on violations keeps the answer small.
+            throw new InvalidInput([
+                new FieldViolation("file", $"{rejectedCount} of {content.Rows.Count + content.RejectedCount} rows were refused; nothing was stored."),
+                .. rejected.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
+            ]);
+        }
+        foreach (var (participant, birthDate) in participants)
+        {
+            db.Participants.Add(participant);
+            if (birthDate is not null)
+            {
+                var name = Names.Participant(tenant, partnership, participant.Id);
+                db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id,
+                    personalData.Protect(new PersonalData("", "", birthDate, "", ""), name)));
+            }
+        }
+        await db.SaveChangesAsync(cancellationToken);
+        return new ParticipantImportReport(participants.Count, content.IgnoredElements);
+    }
+
+    private static Participant Build(string tenant, string partnership, PirlRow row, DateTimeOffset now)
+    {
+        var participant = Participant.Enrol(tenant, partnership, row.Id, row.Entry, row.Status, null, null, now);
+        if (row.Training is { } training)
+        {
+            participant.RecordTraining(training, now);
+        }
+        if (row.Credential is { } credential)
+        {
+            participant.RecordCredential(credential, now);
+        }
+        if (row.Exit is { } exit)
+        {
+            participant.Exit(exit, now);
+        }
+        foreach (var outcome in row.Outcomes)
+        {
+            participant.RecordEmploymentOutcome(outcome, now);
+        }
+        return participant;
+    }
+
+    private static string Describe(Exception e) => e switch
+    {
+        InvalidInput invalid => string.Join("; ", invalid.Violations.Select(v => $"{v.Field} {v.Description}")),
+        BusinessRuleBroken broken => string.Join("; ", broken.Rules.Select(r => r.Message)),
+        _ => e.Message,
+    };
+}

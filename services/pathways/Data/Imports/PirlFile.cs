@@ -1,0 +1,145 @@
+using System.Globalization;
+using SectorMesh.Domain;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Pathways.Data.Imports;
+
+/// <summary>One participant of a PIRL file, with the line it came from.</summary>
+public sealed record PirlRow(long Line, string Id, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
+    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes);
+
+public sealed record PirlRejection(long Line, string Reason);
+
+/// <summary>What a PIRL file holds: its rows, the rows refused (at most <see cref="PirlFile.MaxRejectionsKept"/> kept), and the elements it has that are not read.</summary>
+public sealed record PirlContent(IReadOnlyList<PirlRow> Rows, IReadOnlyList<PirlRejection> Rejected, long RejectedCount, IReadOnlyList<string> IgnoredElements);
+
+/// <summary>
+/// Reads a CSV in the PIRL layout: a header row of PIRL element numbers (DATA-STANDARDS.md), then one
+/// participant a row. Elements this service does not keep are ignored and named; dates are YYYYMMDD;
+/// wages of 999999.99 mean not yet available. Element 100 (the identifier, at most 12 characters, never
+/// a social security number) and 900 (entry) are required.
+/// </summary>
+public static class PirlFile
+{
+    public const int MaxRejectionsKept = 100;
+
+    private static readonly string[] Quarters = ["1600", "1602", "1604", "1606"];
+    private static readonly string[] QuarterWages = ["1703", "1704", "1705", "1706"];
+
+    private static readonly HashSet<string> Read =
+        ["100", "200", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", .. Quarters, .. QuarterWages];
+
+    public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
+    {
+        var lines = new LineReader(text);
+        var header = (await lines.ReadLineAsync(cancellationToken))?.Split(',').Select(h => h.Trim()).ToArray()
+            ?? throw new ImportRefused("The file is empty; its first line must name PIRL elements, 100 and 900 among them.");
+        var column = header.Select((element, index) => (element, index)).GroupBy(c => c.element).ToDictionary(g => g.Key, g => g.First().index);
+        if (!column.ContainsKey("100") || !column.ContainsKey("900"))
+        {
+            throw new ImportRefused("The header must name PIRL elements 100 (unique individual identifier) and 900 (date of program entry).");
+        }
+        var rows = new List<PirlRow>();
+        var rejected = new List<PirlRejection>();
+        long rejectedCount = 0;
+        var ids = new HashSet<string>();
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            var cells = line.Split(',');
+            try
+            {
+                var row = Row(lines.LineNumber, cells, column, header.Length);
+                if (!ids.Add(row.Id))
+                {
+                    throw new FormatException($"participant {row.Id} appears on an earlier line too.");
+                }
+                rows.Add(row);
+            }
+            catch (FormatException e)
+            {
+                rejectedCount++;
+                if (rejected.Count < MaxRejectionsKept)
+                {
+                    rejected.Add(new PirlRejection(lines.LineNumber, e.Message));
+                }
+            }
+        }
+        return new PirlContent(rows, rejected, rejectedCount, [.. header.Where(h => h.Length > 0 && !Read.Contains(h)).Distinct()]);
+    }
+
+    private static PirlRow Row(long line, string[] cells, Dictionary<string, int> column, int width)
+    {
+        if (cells.Length != width)
+        {
+            throw new FormatException($"has {cells.Length} values where the header names {width}.");
+        }
+        string Cell(string element) => column.TryGetValue(element, out var i) ? cells[i].Trim() : "";
+        var id = Cell("100");
+        if (!ResourceId.IsValid(id) || id.Length > 12)
+        {
+            throw new FormatException("element 100 must be 1 to 12 lowercase letters, digits or hyphens.");
+        }
+        if (id.All(char.IsAsciiDigit) && id.Length == 9)
+        {
+            throw new FormatException("element 100 looks like a social security number, which is never stored; use the program's own identifier.");
+        }
+        var training = Date(Cell("1302"), "1302") is { } entered
+            ? new TrainingEnrolment(entered, Code<TrainingType>(Cell("1303"), "1303") ?? throw new FormatException("element 1303 is required with 1302."), null, Date(Cell("1308"), "1308"))
+            : null;
+        var credential = Code<CredentialType>(Cell("1800"), "1800") is { } type
+            ? new AttainedCredential(type, Date(Cell("1801"), "1801") ?? throw new FormatException("element 1801 is required with 1800."), "")
+            : null;
+        var outcomes = new List<EmploymentOutcome>();
+        for (var q = 0; q < Quarters.Length; q++)
+        {
+            if (Code<QuarterEmployment>(Cell(Quarters[q]), Quarters[q], zeroIsValue: true) is { } status)
+            {
+                outcomes.Add(new EmploymentOutcome(q + 1, status, Wages(Cell(QuarterWages[q]), QuarterWages[q]), null));
+            }
+        }
+        return new PirlRow(line, id, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
+            Date(Cell("901"), "901"), EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes);
+    }
+
+    private static DateOnly? Date(string value, string element) =>
+        value.Length == 0 ? null
+        : DateOnly.TryParseExact(value, "yyyyMMdd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) ? date
+        : throw new FormatException($"element {element} '{Shown(value)}' is not a date as YYYYMMDD.");
+
+    /// <summary>A PIRL code whose numbers are the domain enum's values; 0 is "none" unless <paramref name="zeroIsValue"/>.</summary>
+    private static T? Code<T>(string value, string element, bool zeroIsValue = false) where T : struct, Enum
+    {
+        if (value.Length == 0)
+        {
+            return null;
+        }
+        if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var code) || (code != 0 || zeroIsValue) && !Enum.IsDefined(typeof(T), code))
+        {
+            throw new FormatException($"element {element} '{Shown(value)}' is not one of its codes.");
+        }
+        return code == 0 && !zeroIsValue ? null : (T)Enum.ToObject(typeof(T), code);
+    }
+
+    /// <summary>PIRL 400: 1 employed, 2 employed with a notice of termination, 3 not in the labor force, 0 unemployed.</summary>
+    private static EmploymentStatus? EntryStatus(string value) => value switch
+    {
+        "" => null,
+        "1" => EmploymentStatus.Employed,
+        "2" => EmploymentStatus.EmployedWithNotice,
+        "3" => EmploymentStatus.NotInLaborForce,
+        "0" => EmploymentStatus.Unemployed,
+        _ => throw new FormatException($"element 400 '{Shown(value)}' is not one of 0, 1, 2, 3."),
+    };
+
+    private static decimal? Wages(string value, string element) =>
+        value.Length == 0 || value == "999999.99" ? null
+        : decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var wages) && wages < 1_000_000 ? wages
+        : throw new FormatException($"element {element} '{Shown(value)}' is not an amount of dollars and cents.");
+
+    private static string Shown(string value) => value.Length <= 20 ? value : value[..20] + "…";
+}

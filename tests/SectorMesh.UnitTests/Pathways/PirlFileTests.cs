@@ -1,0 +1,71 @@
+using SectorMesh.Pathways.Data.Imports;
+using SectorMesh.Pathways.Domain;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.UnitTests.Pathways;
+
+public class PirlFileTests
+{
+    private const string Header = "100,200,400,900,901,1302,1303,1308,1600,1703,1800,1801,1618";
+
+    private static Task<PirlContent> Read(params string[] lines) =>
+        PirlFile.ReadAsync(new StringReader(string.Join("\n", lines)), CancellationToken.None);
+
+    [Fact]
+    public async Task A_row_becomes_a_participant_with_training_credential_and_first_quarter_wages()
+    {
+        var content = await Read(Header, "p-0001,19910417,0,20250303,20251219,20250310,06,20251212,1,11250.50,4,20251215,1");
+
+        var row = Assert.Single(content.Rows);
+        Assert.Equal(("p-0001", new DateOnly(2025, 3, 3), new DateOnly(2025, 12, 19), EmploymentStatus.Unemployed), (row.Id, row.Entry, row.Exit, row.Status));
+        Assert.Equal(new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12)), row.Training);
+        Assert.Equal(CredentialType.OccupationalLicensure, row.Credential!.Type);
+        Assert.Equal([new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null)], row.Outcomes);
+    }
+
+    [Fact]
+    public async Task Elements_the_service_does_not_keep_are_named_not_refused()
+    {
+        var content = await Read(Header, "p-0001,,,20250303,,,,,,,,,1");
+
+        Assert.Equal(["1618"], content.IgnoredElements);
+    }
+
+    [Fact]
+    public async Task Wages_of_999999_99_are_not_yet_available_and_not_employed_is_a_status()
+    {
+        var content = await Read("100,900,1602,1704", "p-0001,20250303,0,999999.99");
+
+        Assert.Equal([new EmploymentOutcome(2, QuarterEmployment.NotEmployed, null, null)], content.Rows[0].Outcomes);
+    }
+
+    [Fact]
+    public async Task A_bad_date_is_refused_naming_its_line_and_element()
+    {
+        var content = await Read(Header, "p-0001,,,20250303,,,,,,,,,", "p-0002,,,2025-03-03,,,,,,,,,");
+
+        Assert.Equal([new PirlRejection(3, "element 900 '2025-03-03' is not a date as YYYYMMDD.")], content.Rejected);
+    }
+
+    [Fact]
+    public async Task An_identifier_that_looks_like_a_social_security_number_is_refused()
+    {
+        var content = await Read("100,900", "123456789,20250303");
+
+        Assert.Contains("social security number", content.Rejected[0].Reason);
+    }
+
+    [Fact]
+    public async Task A_participant_twice_in_one_file_is_refused_on_the_second_line()
+    {
+        var content = await Read("100,900", "p-0001,20250303", "p-0001,20250404");
+
+        Assert.Equal(3, content.Rejected.Single().Line);
+    }
+
+    [Fact]
+    public async Task A_header_without_the_identifier_and_entry_date_refuses_the_file()
+    {
+        await Assert.ThrowsAsync<ImportRefused>(() => Read("200,400", "19910417,0"));
+    }
+}
