@@ -3,6 +3,7 @@ using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
+using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
 using Organizations = SectorMesh.Contracts.Partnerships.V1;
@@ -148,6 +149,19 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var (participants, next) = await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListParticipantsResponse { Participants = { participants.Select(p => p.ToProto()) }, NextPageToken = next };
+    }
+
+    public override async Task<Google.Api.HttpBody> ExportParticipants(V1.ExportParticipantsRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var participants = await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
+            .OrderBy(p => p.Id).ToListAsync(context.CancellationToken);
+        context.GetHttpContext().Response.Headers.ContentDisposition = $"attachment; filename=\"{partnership}-participants-pirl.csv\"";
+        return new Google.Api.HttpBody
+        {
+            ContentType = "text/csv; charset=utf-8",
+            Data = Google.Protobuf.ByteString.CopyFromUtf8(string.Join('\n', PirlFile.Write(participants)) + "\n"),
+        };
     }
 
     public override async Task<V1.ParticipantPersonalData> GetParticipantPersonalData(V1.GetParticipantPersonalDataRequest request, ServerCallContext context)

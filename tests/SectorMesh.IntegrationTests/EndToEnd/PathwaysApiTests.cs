@@ -238,6 +238,20 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_participants_export_as_a_PIRL_csv_without_personal_data()
+    {
+        await EnrolAsync("p-009");
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.GetAsync($"/v1/{_partnership}/participants:export");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
+
+        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801"),
+            (response.Content.Headers.ContentType?.MediaType, lines[0]));
+        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,", lines);
+    }
+
+    [Fact]
     public async Task Another_tenant_finds_no_participant()
     {
         await EnrolAsync("p-006");

@@ -68,4 +68,22 @@ public class PirlFileTests
     {
         await Assert.ThrowsAsync<ImportRefused>(() => Read("200,400", "19910417,0"));
     }
+
+    [Fact]
+    public async Task What_the_export_writes_the_import_reads_back_the_same()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var participant = Participant.Enrol("ohio", "healthcare", "p-0001", new DateOnly(2025, 3, 3), EmploymentStatus.Unemployed, null, null, now);
+        participant.RecordTraining(new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12)), now);
+        participant.RecordCredential(new AttainedCredential(CredentialType.OccupationalLicensure, new DateOnly(2025, 12, 15), ""), now);
+        participant.Exit(new DateOnly(2025, 12, 19), now);
+        participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
+        participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
+
+        var row = (await Read([.. PirlFile.Write([participant])])).Rows.Single();
+
+        Assert.Equal((participant.Id, participant.EntryDate, participant.ExitDate, participant.EmploymentStatusAtEntry, participant.Training[0], participant.Credentials[0]),
+            (row.Id, row.Entry, row.Exit, row.Status, row.Training, row.Credential));
+        Assert.Equal(participant.EmploymentOutcomes, row.Outcomes);
+    }
 }

@@ -141,5 +141,40 @@ public static class PirlFile
         : decimal.TryParse(value, NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var wages) && wages < 1_000_000 ? wages
         : throw new FormatException($"element {element} '{Shown(value)}' is not an amount of dollars and cents.");
 
+    /// <summary>The elements <see cref="Write"/> writes, in order: what the import reads, personal data aside.</summary>
+    public const string ExportHeader = "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801";
+
+    /// <summary>Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, and each quarter after exit.</summary>
+    public static IEnumerable<string> Write(IEnumerable<Participant> participants)
+    {
+        yield return ExportHeader;
+        foreach (var p in participants)
+        {
+            var training = p.Training.FirstOrDefault();
+            var credential = p.Credentials.FirstOrDefault();
+            var quarters = Enumerable.Range(1, 4).Select(q => p.EmploymentOutcomes.FirstOrDefault(o => o.Quarter == q)).ToList();
+            string[] cells =
+            [
+                p.Id,
+                p.EmploymentStatusAtEntry switch
+                {
+                    EmploymentStatus.Employed => "1",
+                    EmploymentStatus.EmployedWithNotice => "2",
+                    EmploymentStatus.NotInLaborForce => "3",
+                    EmploymentStatus.Unemployed => "0",
+                    _ => "",
+                },
+                Text(p.EntryDate), Text(p.ExitDate),
+                Text(training?.Entered), training is null ? "" : ((int)training.Type).ToString("D2", CultureInfo.InvariantCulture), Text(training?.Ended),
+                .. quarters.Select(o => o is null ? "" : ((int)o.Status).ToString(CultureInfo.InvariantCulture)),
+                .. quarters.Select(o => o is null ? "" : o.Wages?.ToString("0.00", CultureInfo.InvariantCulture) ?? "999999.99"),
+                credential is null ? "" : ((int)credential.Type).ToString(CultureInfo.InvariantCulture), Text(credential?.Attained),
+            ];
+            yield return string.Join(',', cells);
+        }
+    }
+
+    private static string Text(DateOnly? date) => date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "";
+
     private static string Shown(string value) => value.Length <= 20 ? value : value[..20] + "…";
 }
