@@ -4,6 +4,7 @@ using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.ServiceDefaults;
 using Organizations = SectorMesh.Contracts.Partnerships.V1.Organizations;
+using Partnerships = SectorMesh.Contracts.Partnerships.V1.Partnerships;
 
 namespace SectorMesh.Pathways;
 
@@ -16,8 +17,10 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
         builder.Services.AddSingleton(PersonalDataProtector.From(builder.Configuration, builder.Environment));
-        // Providers are checked with the Partnerships service, found by service discovery ("http://partnerships").
+        // Partnerships and providers are checked with the Partnerships service, found by service discovery ("http://partnerships").
         builder.Services.AddGrpcClient<Organizations.OrganizationsClient>(o => o.Address = new Uri("http://partnerships"));
+        builder.Services.AddGrpcClient<Partnerships.PartnershipsClient>(o => o.Address = new Uri("http://partnerships"));
+        builder.Services.AddScoped<PartnershipDirectory>();
         builder.Services.AddScoped<ParticipantImport>();
         builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging();

@@ -2,6 +2,7 @@ using Google.Protobuf;
 using Microsoft.AspNetCore.Http.Features;
 using SectorMesh.Contracts;
 using SectorMesh.Domain;
+using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
@@ -17,7 +18,7 @@ public static class ImportEndpoints
     public const long MaxBytes = 64L * 1024 * 1024;
 
     public static void MapImports(this WebApplication app) =>
-        app.MapPost(ParticipantsRoute, (HttpContext http, string tenant, string partnership, ParticipantImport import) =>
+        app.MapPost(ParticipantsRoute, (HttpContext http, string tenant, string partnership, ParticipantImport import, PartnershipDirectory directory) =>
             HttpErrors.HandleAsync(http, async () =>
             {
                 await http.AuthorizeAsync(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}", $"POST {ParticipantsRoute}");
@@ -25,6 +26,7 @@ public static class ImportEndpoints
                 {
                     limit.MaxRequestBodySize = MaxBytes;
                 }
+                await directory.EnsurePartnershipAsync(tenant, partnership, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
                 using var file = new StreamReader(http.Request.Body);
                 ParticipantImportReport report;
                 try

@@ -6,18 +6,18 @@ using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
-using Organizations = SectorMesh.Contracts.Partnerships.V1;
+using Partnerships = SectorMesh.Contracts.Partnerships.V1;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
 namespace SectorMesh.Pathways.Api;
 
 /// <summary>The Career Pathways gRPC API: parses names, loads what the domain needs, lets it decide, stores the result.</summary>
 [Authorize]
-public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector personalData, Organizations.Organizations.OrganizationsClient organizations,
-    TimeProvider clock) : V1.Pathways.PathwaysBase
+public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector personalData, PartnershipDirectory directory, TimeProvider clock)
+    : V1.Pathways.PathwaysBase
 {
-    private static readonly HashSet<Organizations.PartnerType> Providers =
-        [Organizations.PartnerType.K12Education, Organizations.PartnerType.PostsecondaryEducation, Organizations.PartnerType.RegisteredApprenticeshipSponsor];
+    private static readonly HashSet<Partnerships.PartnerType> Providers =
+        [Partnerships.PartnerType.K12Education, Partnerships.PartnerType.PostsecondaryEducation, Partnerships.PartnerType.RegisteredApprenticeshipSponsor];
 
     public override async Task<V1.TrainingProgram> CreateTrainingProgram(V1.CreateTrainingProgramRequest request, ServerCallContext context)
     {
@@ -46,11 +46,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     {
         var ids = ResourceNames.Parse(name, "program.provider", "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
-        var organization = await DependencyCalls.CallAsync(deadline => organizations.GetOrganizationAsync(
-                new Organizations.GetOrganizationRequest { Name = name },
-                new Metadata { { "authorization", context.GetHttpContext().Request.Headers.Authorization.ToString() } },
-                deadline, context.CancellationToken).ResponseAsync,
-            name, "The Partnerships service, which knows the tenant's organizations, is not answering; try again shortly.");
+        var organization = await directory.OrganizationAsync(name, Authorization(context), context.CancellationToken);
         new Violations().Require(Providers.Contains(organization.Type), "program.provider",
             "must be an education or training provider: K12_EDUCATION, POSTSECONDARY_EDUCATION or REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
         return ids[1];
@@ -75,6 +71,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
         var given = request.CareerPathway ?? new V1.CareerPathway();
         var input = new InputCollector();
         var steps = given.Steps.Select((s, i) => new PathwayStep(s.StepId, s.Occupation, s.Title, s.EntryRequirements,
@@ -115,6 +112,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.Participant> CreateParticipant(V1.CreateParticipantRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
         var given = request.Participant ?? new V1.Participant();
         var now = clock.GetUtcNow();
         var input = new InputCollector();
@@ -269,6 +267,8 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var participants = tracked ? db.Participants : db.Participants.AsNoTracking();
         return await participants.GetNamedAsync(ids, name!, context.CancellationToken);
     }
+
+    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
 
     private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 }

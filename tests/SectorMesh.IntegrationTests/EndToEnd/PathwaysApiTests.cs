@@ -252,6 +252,18 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_participant_of_a_partnership_that_does_not_exist_is_not_enrolled()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateParticipantAsync(new CreateParticipantRequest
+        {
+            Parent = $"{_tenant.Tenant}/partnerships/no-such-partnership",
+            Participant = new Participant { EntryDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 } },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.NotFound, error.StatusCode);
+    }
+
+    [Fact]
     public async Task Another_tenant_finds_no_participant()
     {
         await EnrolAsync("p-006");
