@@ -141,6 +141,53 @@ var engagementWrite = await Measurement.RunAsync("engagement write: meeting via 
     () => engagement.CreateMeetingAsync(NewMeeting(), board).ResponseAsync);
 Console.WriteLine(engagementWrite);
 
+// The Career Pathways service: a 100,000-participant PIRL file into a partnership of its own, and a participant's next steps.
+var pathways = new SectorMesh.Contracts.Pathways.V1.Pathways.PathwaysClient(gateway);
+const int PirlParticipants = 100_000;
+var pirlPartnership = $"pirl-{Guid.NewGuid():N}"[..16];
+await viaGateway.CreatePartnershipAsync(new V1.CreatePartnershipRequest { Parent = tenantName, PartnershipId = pirlPartnership, Partnership = NewPartnership() }, board);
+var pathwaysProcess = System.Diagnostics.Process.GetProcessesByName("SectorMesh.Pathways").FirstOrDefault();
+var pathwaysMemoryBefore = pathwaysProcess?.WorkingSet64 ?? 0;
+importClock.Restart();
+using (var upload = new StreamContent(PirlSample.Generate(PirlParticipants, "p")))
+{
+    var imported = await json.PostAsync($"/v1/{tenantName}/partnerships/{pirlPartnership}/participants:import", upload);
+    Console.WriteLine($"pathways import: {PirlParticipants:N0} PIRL participants through the gateway in {importClock.Elapsed.TotalSeconds:F1} s " +
+        $"({PirlParticipants / importClock.Elapsed.TotalSeconds:N0} rows/s), status {(int)imported.StatusCode}");
+}
+if (pathwaysProcess is not null)
+{
+    pathwaysProcess.Refresh();
+    Console.WriteLine($"pathways service working set: {pathwaysMemoryBefore / 1_048_576} MiB before the import, {pathwaysProcess.WorkingSet64 / 1_048_576} MiB after, " +
+        $"peak {pathwaysProcess.PeakWorkingSet64 / 1_048_576} MiB");
+}
+SectorMesh.Contracts.Pathways.V1.PathwayStep Step(string id, string soc, string title, double wage, bool entry = false) =>
+    new() { StepId = id, Occupation = soc, Title = title, TypicalHourlyWage = wage, Entry = entry };
+SectorMesh.Contracts.Pathways.V1.Bridge Bridge(string from, string to, int months) =>
+    new() { FromStep = from, ToStep = to, Kind = SectorMesh.Contracts.Pathways.V1.BridgeKind.Credential, Description = "License", Months = months };
+await IgnoreExisting(() => pathways.CreateCareerPathwayAsync(new SectorMesh.Contracts.Pathways.V1.CreateCareerPathwayRequest
+{
+    Parent = readName, CareerPathwayId = "nursing",
+    CareerPathway = new SectorMesh.Contracts.Pathways.V1.CareerPathway
+    {
+        DisplayName = "Nursing",
+        Steps = { Step("cna", "31-1131", "Nursing Assistant", 18.4, entry: true), Step("ma", "31-9092", "Medical Assistant", 19.9, entry: true),
+            Step("lpn", "29-2061", "Practical Nurse", 28.1), Step("rn", "29-1141", "Registered Nurse", 41.2) },
+        Bridges = { Bridge("cna", "lpn", 12), Bridge("ma", "lpn", 12), Bridge("cna", "rn", 24), Bridge("lpn", "rn", 12) },
+    },
+}, board).ResponseAsync);
+await IgnoreExisting(() => pathways.CreateParticipantAsync(new SectorMesh.Contracts.Pathways.V1.CreateParticipantRequest
+{
+    Parent = readName, ParticipantId = "next-steps",
+    Participant = new SectorMesh.Contracts.Pathways.V1.Participant
+    {
+        EntryDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 }, CareerPathway = $"{readName}/careerPathways/nursing", CurrentStep = "cna",
+    },
+}, board).ResponseAsync);
+var nextSteps = await Measurement.RunAsync("pathways read: next steps via gateway", concurrency, duration,
+    () => pathways.GetNextStepsAsync(new SectorMesh.Contracts.Pathways.V1.GetNextStepsRequest { Name = $"{readName}/participants/next-steps", TargetOccupation = "29-1141" }, board).ResponseAsync);
+Console.WriteLine(nextSteps);
+
 // A write is done when another service has consumed its event.
 var waiting = new ConcurrentDictionary<string, TaskCompletionSource>();
 var queue = $"benchmark-{Guid.NewGuid():N}";

@@ -1,5 +1,3 @@
-using System.Text;
-
 namespace SectorMesh.Benchmarks;
 
 /// <summary>A QCEW annual file of any length, written as it is read, so the benchmark itself stays small.</summary>
@@ -28,38 +26,5 @@ public static class QcewFile
             // Six-digit industries of earlier years in many counties: the bulk of a real statewide file.
             yield return $"\"{39001 + 2 * (i % 88):00000}\",\"5\",\"{111110 + i / 88 % 900000}\",\"78\",\"0\",\"{2000 + i / 79200}\",\"A\",\"\",{i % 50 + 1},{i % 5000 + 10},{(i % 5000 + 10) * 52000L},0,0,1000,52000,\"\",0,0,\"\",0.5";
         }
-    }
-
-    private sealed class LineStream(IEnumerator<string> lines) : Stream
-    {
-        private byte[] _pending = [];
-        private int _offset;
-
-        public override int Read(byte[] buffer, int offset, int count)
-        {
-            while (_offset == _pending.Length)
-            {
-                if (!lines.MoveNext())
-                {
-                    return 0;
-                }
-                _pending = Encoding.UTF8.GetBytes(lines.Current + "\n");
-                _offset = 0;
-            }
-            var n = Math.Min(count, _pending.Length - _offset);
-            Array.Copy(_pending, _offset, buffer, offset, n);
-            _offset += n;
-            return n;
-        }
-
-        public override bool CanRead => true;
-        public override bool CanSeek => false;
-        public override bool CanWrite => false;
-        public override long Length => throw new NotSupportedException();
-        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
-        public override void Flush() { }
-        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-        public override void SetLength(long value) => throw new NotSupportedException();
-        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
     }
 }
