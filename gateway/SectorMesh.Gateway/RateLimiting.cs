@@ -1,4 +1,6 @@
 using System.Globalization;
+using Microsoft.AspNetCore.Routing.Template;
+using SectorMesh.Contracts;
 using SectorMesh.ServiceDefaults;
 using StackExchange.Redis;
 
@@ -51,9 +53,9 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 }
 
 /// <summary>
-/// Refuses bodies past the limit with 413. File imports (under /v1/tenants/{tenant}/lmi/, or
-/// streamed over gRPC) may be
-/// larger; everything else is held to the small limit, checked again by Kestrel while the body streams.
+/// Refuses bodies past the limit with 413. File imports (the uploads a service declares in its .proto,
+/// and client-streaming gRPC methods) may be larger; everything else is held to the small limit,
+/// checked again by Kestrel while the body streams.
 /// </summary>
 public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions options)
 {
@@ -73,7 +75,14 @@ public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions option
         await next(context);
     }
 
-    private static bool IsImport(PathString path) =>
-        path == "/sectormesh.engagement.v1.Engagement/ImportLaborMarketData"
-        || (path.StartsWithSegments("/v1/tenants", out var rest) && rest.Value?.Split('/') is [_, _, "lmi", ..]);
+    private static readonly IReadOnlySet<string> StreamedMethods = ApiCatalog.Methods
+        .Where(m => m.Value.Method.IsClientStreaming).Select(m => m.Key).ToHashSet(StringComparer.Ordinal);
+
+    private static readonly IReadOnlyList<TemplateMatcher> Uploads =
+    [
+        .. ApiCatalog.HttpBindings.Where(b => b.Name.EndsWith(" upload", StringComparison.Ordinal))
+            .Select(b => new TemplateMatcher(TemplateParser.Parse(ContractRoutes.RouteTemplate(b.Path)), [])),
+    ];
+
+    public static bool IsImport(PathString path) => StreamedMethods.Contains(path.Value ?? "") || Uploads.Any(upload => upload.TryMatch(path, []));
 }

@@ -71,13 +71,27 @@ public class RouteTemplateTests
     }
 
     [Fact]
-    public void The_file_uploads_of_engagement_are_routed_with_its_methods()
+    public void The_file_uploads_are_routed_to_the_services_that_declare_them()
     {
         var uploads = ApiCatalog.HttpBindings.Where(b => b.Name.EndsWith(" upload", StringComparison.Ordinal)).ToList();
 
-        Assert.All(uploads, upload => Assert.Equal(("engagement", "POST"), (upload.Deployment, upload.Verb)));
-        Assert.Equal<string>(
-            ["/v1/tenants/{s0}/lmi/{s1}:import", "/v1/tenants/{s0}/partnerships/{s1}/cohorts/{s2}:importSkills"],
-            uploads.Select(u => ContractRoutes.RouteTemplate(u.Path)).Order());
+        Assert.Equal<(string, string, string)>(
+            [
+                ("engagement", "POST", "/v1/tenants/{s0}/lmi/{s1}:import"),
+                ("engagement", "POST", "/v1/tenants/{s0}/partnerships/{s1}/cohorts/{s2}:importSkills"),
+                ("pathways", "POST", "/v1/tenants/{s0}/partnerships/{s1}/participants:import"),
+            ],
+            uploads.Select(u => (u.Deployment, u.Verb, ContractRoutes.RouteTemplate(u.Path))).Order());
+    }
+
+    [Theory]
+    [InlineData("/v1/tenants/ohio/lmi/qcew:import", true)]
+    [InlineData("/v1/tenants/ohio/partnerships/healthcare/participants:import", true)]
+    [InlineData("/sectormesh.engagement.v1.Engagement/ImportLaborMarketData", true)]
+    [InlineData("/v1/tenants/ohio/partnerships/healthcare/participants", false)]
+    [InlineData("/v1/tenants/ohio/partnerships", false)]
+    public void Only_the_declared_uploads_and_streamed_methods_get_the_import_size_limit(string path, bool import)
+    {
+        Assert.Equal(import, RequestSizeLimit.IsImport(path));
     }
 }
