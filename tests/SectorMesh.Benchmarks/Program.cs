@@ -19,7 +19,8 @@ var rabbit = new Uri(Setting("rabbitmq", "amqp://guest:guest@127.0.0.1:15672"));
 var duration = TimeSpan.FromSeconds(int.Parse(Setting("seconds", "10")));
 var concurrency = int.Parse(Setting("concurrency", "16"));
 
-using var json = new HttpClient { BaseAddress = gatewayJson };
+// Long enough for the largest import measured.
+using var json = new HttpClient { BaseAddress = gatewayJson, Timeout = TimeSpan.FromMinutes(15) };
 async Task<string> Token(string tenant, string role)
 {
     var response = await json.PostAsJsonAsync("/dev/token", new { tenant, roles = new[] { role }, subject = "benchmark" });

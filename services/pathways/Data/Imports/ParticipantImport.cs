@@ -12,10 +12,13 @@ public sealed record ParticipantImportReport(int Enrolled, IReadOnlyList<string>
 /// <summary>
 /// Enrols a PIRL file's participants in a partnership, whole file or nothing: every row must pass the
 /// same rules as one participant enrolled by hand, and none may already be enrolled; then all are stored
-/// in one transaction with their events.
+/// in one transaction with their events, in batches, so memory holds one batch and not the file's
+/// hundreds of thousands of events. The file is read and checked whole before the transaction opens.
 /// </summary>
 public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, TimeProvider clock)
 {
+    public const int BatchSize = 2_000;
+
     public async Task<ParticipantImportReport> ImportAsync(string tenant, string partnership, TextReader file, CancellationToken cancellationToken)
     {
         var content = await PirlFile.ReadAsync(file, cancellationToken);
@@ -25,7 +28,6 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         var ids = content.Rows.Select(r => r.Id).ToList();
         var existing = (await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
             .Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
-        var participants = new List<(Participant Participant, DateOnly? BirthDate)>();
         foreach (var row in content.Rows)
         {
             try
@@ -34,7 +36,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                 {
                     throw new InvalidInput("100", $"participant {row.Id} is already enrolled.");
                 }
-                participants.Add((Build(tenant, partnership, row, now), row.BirthDate));
+                Build(tenant, partnership, row, now);
             }
             catch (Exception e) when (e is InvalidInput or BusinessRuleBroken)
             {
@@ -53,18 +55,23 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                 .. rejected.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
             ]);
         }
-        foreach (var (participant, birthDate) in participants)
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        foreach (var batch in content.Rows.Chunk(BatchSize))
         {
-            db.Participants.Add(participant);
-            if (birthDate is not null)
+            foreach (var row in batch)
             {
-                var name = Names.Participant(tenant, partnership, participant.Id);
-                db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id,
-                    personalData.Protect(new PersonalData("", "", birthDate, "", ""), name)));
+                db.Participants.Add(Build(tenant, partnership, row, now));
+                if (row.BirthDate is not null)
+                {
+                    db.PersonalData.Add(new SealedPersonalData(tenant, partnership, row.Id,
+                        personalData.Protect(new PersonalData("", "", row.BirthDate, "", ""), Names.Participant(tenant, partnership, row.Id))));
+                }
             }
+            await db.SaveChangesAsync(cancellationToken);
+            db.ChangeTracker.Clear();
         }
-        await db.SaveChangesAsync(cancellationToken);
-        return new ParticipantImportReport(participants.Count, content.IgnoredElements);
+        await transaction.CommitAsync(cancellationToken);
+        return new ParticipantImportReport(content.Rows.Count, content.IgnoredElements);
     }
 
     private static Participant Build(string tenant, string partnership, PirlRow row, DateTimeOffset now)
