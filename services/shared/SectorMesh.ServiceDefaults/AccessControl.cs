@@ -1,7 +1,9 @@
+using Google.Protobuf;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using SectorMesh.Contracts;
+using SectorMesh.Contracts.Events.Audit;
 using SectorMesh.Domain;
 
 namespace SectorMesh.ServiceDefaults;
@@ -117,35 +119,65 @@ public static class AccessModel
     };
 }
 
-/// <summary>The same decision, and the same audit, for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
-public static class HttpAccess
+/// <summary>A call as the audit trail names it: the method (or an upload's verb and route), the caller, the resource and the request.</summary>
+public sealed record AuditedCall(string Method, Caller Caller, ResourceScope? Resource, string ResourceName, IMessage? Request);
+
+/// <summary>
+/// Admits a call, gRPC or plain HTTP alike: decides its permission, enters a refusal in the audit trail,
+/// binds the call's queries to its tenant, and holds the entry of its change for the outbox to write with it.
+/// </summary>
+public sealed class AccessGate(TenantScope tenants, IAuditTrail audit, IHostEnvironment host, TimeProvider clock)
 {
-    /// <summary><paramref name="endpoint"/> is what the audit trail calls the endpoint: its verb and route.</summary>
-    public static async Task AuthorizeAsync(this HttpContext http, Permission permission, string resourceName, string endpoint)
+    /// <summary><paramref name="auditOnSuccess"/>: the call changes something, or reads personal data, so its success is entered too.</summary>
+    public async Task AdmitAsync(HttpContext http, AuditedCall call, Permission permission, bool auditOnSuccess)
     {
-        var resource = ResourceScope.Of(resourceName, "name", permission);
-        var caller = Caller.From(http.User);
-        var decision = caller.Decide(permission, resource);
-        var service = http.RequestServices.GetRequiredService<IHostEnvironment>().ApplicationName.Split('.')[^1].ToLowerInvariant();
-        var now = http.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow();
+        var decision = call.Caller.Decide(permission, call.Resource);
         if (decision != AccessDecision.Allowed)
         {
-            var outcome = decision == AccessDecision.NotFound ? AuditEntries.NotFound : AuditEntries.Denied;
-            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(
-                AuditEntries.For(service, endpoint, caller, resource, resourceName, outcome, null, now), http.RequestAborted);
-            decision.Enforce(permission, resourceName);
+            await audit.RecordAsync(Entry(call, decision == AccessDecision.NotFound ? AuditEntries.NotFound : AuditEntries.Denied), http.RequestAborted);
+            decision.Enforce(permission, call.ResourceName);
         }
-        http.RequestServices.GetRequiredService<TenantScope>().Enter(resource.Tenant);
-        http.Features.Set(new PendingAudit(AuditEntries.For(service, endpoint, caller, resource, resourceName, AuditEntries.Ok, null, now)));
+        if (call.Resource is not null)
+        {
+            tenants.Enter(call.Resource.Tenant);
+        }
+        if (auditOnSuccess)
+        {
+            http.Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)));
+        }
     }
 
-    /// <summary>Enters the change of an upload that stored it without the outbox writing its entry.</summary>
-    public static async Task CompleteAuditAsync(this HttpContext http)
+    /// <summary>Enters a refusal the handler made itself (a partner member acting for another organization) instead of the change it held.</summary>
+    public Task RefusedAsync(HttpContext http, AuditedCall call)
+    {
+        http.Features.Set<PendingAudit>(null);
+        return audit.RecordAsync(Entry(call, AuditEntries.Denied), http.RequestAborted);
+    }
+
+    /// <summary>Enters the success of a call that stored its change without the outbox writing its entry, or read personal data.</summary>
+    public async Task CompleteAsync(HttpContext http)
     {
         if (http.Features.Get<PendingAudit>() is { Written: false } pending)
         {
             http.Features.Set<PendingAudit>(null);
-            await http.RequestServices.GetRequiredService<IAuditTrail>().RecordAsync(pending.Entry, http.RequestAborted);
+            await audit.RecordAsync(pending.Entry, http.RequestAborted);
         }
     }
+
+    private AuditRecorded Entry(AuditedCall call, string outcome) =>
+        AuditEntries.For(host.ServiceName(), call.Method, call.Caller, call.Resource, call.ResourceName, outcome, call.Request, clock.GetUtcNow());
+}
+
+/// <summary>The gate for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
+public static class HttpAccess
+{
+    /// <summary><paramref name="endpoint"/> is what the audit trail calls the endpoint: its verb and route.</summary>
+    public static Task AuthorizeAsync(this HttpContext http, Permission permission, string resourceName, string endpoint) =>
+        http.RequestServices.GetRequiredService<AccessGate>().AdmitAsync(http,
+            new AuditedCall(endpoint, Caller.From(http.User), ResourceScope.Of(resourceName, "name", permission), resourceName, null),
+            permission, auditOnSuccess: true);
+
+    /// <summary>Enters the change of an upload that stored it without the outbox writing its entry.</summary>
+    public static Task CompleteAuditAsync(this HttpContext http) =>
+        http.Features.Get<PendingAudit>() is null ? Task.CompletedTask : http.RequestServices.GetRequiredService<AccessGate>().CompleteAsync(http);
 }

@@ -1,10 +1,8 @@
 using Google.Protobuf;
 using Grpc.Core;
 using Grpc.Core.Interceptors;
-using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using SectorMesh.Contracts;
-using SectorMesh.Contracts.Events.Audit;
 
 namespace SectorMesh.ServiceDefaults;
 
@@ -15,7 +13,7 @@ namespace SectorMesh.ServiceDefaults;
 /// method that declares no permission is refused. Refusals, and the changes of allowed calls, are
 /// entered in the tenant's audit trail. Calls to other services (gRPC health) pass.
 /// </summary>
-public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, TimeProvider clock, ILogger<AccessInterceptor> logger) : Interceptor
+public sealed class AccessInterceptor(AccessGate gate, ILogger<AccessInterceptor> logger) : Interceptor
 {
     public override async Task<TResponse> UnaryServerHandler<TRequest, TResponse>(
         TRequest request, ServerCallContext context, UnaryServerMethod<TRequest, TResponse> continuation)
@@ -53,10 +51,8 @@ public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, Ti
         });
     }
 
-    /// <summary>What the audit trail needs of an allowed call; null for a call outside SectorMesh's methods.</summary>
-    private sealed record AllowedCall(MethodAccess Method, Caller Caller, ResourceScope? Resource, string ResourceName, IMessage Request);
-
-    private async Task<AllowedCall?> DecideAsync(object request, ServerCallContext context)
+    /// <summary>Decides the call; what the audit trail needs of it, or null for a call outside SectorMesh's methods.</summary>
+    private async Task<AuditedCall?> DecideAsync(object request, ServerCallContext context)
     {
         if (!ApiCatalog.Methods.TryGetValue(context.Method, out var method))
         {
@@ -69,37 +65,23 @@ public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, Ti
         var message = (IMessage)request;
         var resourceName = method.ResourceField is null ? "" : method.ResourceOf(message);
         var resource = method.ResourceField is { } field ? ResourceScope.Of(resourceName, field, method.Permission) : null;
-        var caller = context.Caller();
-        var decision = caller.Decide(method.Permission, resource);
-        var call = new AllowedCall(method, caller, resource, resourceName, message);
-        if (decision != AccessDecision.Allowed)
-        {
-            await RecordAsync(call, decision == AccessDecision.NotFound ? AuditEntries.NotFound : AuditEntries.Denied, context);
-            decision.Enforce(method.Permission, resourceName);
-        }
-        if (resource is not null)
-        {
-            tenants.Enter(resource.Tenant);
-        }
+        var call = new AuditedCall($"{method.Method.Service.FullName}/{method.Method.Name}", context.Caller(), resource, resourceName, message);
         // A change is entered once stored; a read of personal data whenever it happens.
-        if (method.Writes || method.Permission == Permission.ReadPersonalData)
-        {
-            context.GetHttpContext().Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)));
-        }
+        await gate.AdmitAsync(context.GetHttpContext(), call, method.Permission, method.Writes || method.Permission == Permission.ReadPersonalData);
         return call;
     }
 
     private Task<TResponse> AuditedAsync<TRequest, TResponse>(DecidedOnFirstMessage<TRequest> reader, ServerCallContext context, Func<Task<TResponse>> handler) =>
         AuditedAsync(() => reader.Call, context, handler);
 
-    private Task<TResponse> AuditedAsync<TResponse>(AllowedCall? call, ServerCallContext context, Func<Task<TResponse>> handler) =>
+    private Task<TResponse> AuditedAsync<TResponse>(AuditedCall? call, ServerCallContext context, Func<Task<TResponse>> handler) =>
         AuditedAsync(() => call, context, handler);
 
     /// <summary>
     /// Runs the handler, then enters what the outbox did not: a change stored without going through it, or a
     /// refusal the handler made itself (a partner member acting for another organization).
     /// </summary>
-    private async Task<TResponse> AuditedAsync<TResponse>(Func<AllowedCall?> call, ServerCallContext context, Func<Task<TResponse>> handler)
+    private async Task<TResponse> AuditedAsync<TResponse>(Func<AuditedCall?> call, ServerCallContext context, Func<Task<TResponse>> handler)
     {
         TResponse response;
         try
@@ -108,31 +90,19 @@ public sealed class AccessInterceptor(TenantScope tenants, IAuditTrail audit, Ti
         }
         catch (AccessDenied) when (call() is { } refused)
         {
-            context.GetHttpContext().Features.Set<PendingAudit>(null);
-            await RecordAsync(refused, AuditEntries.Denied, context);
+            await gate.RefusedAsync(context.GetHttpContext(), refused);
             throw;
         }
-        if (context.GetHttpContext().Features.Get<PendingAudit>() is { Written: false } pending)
-        {
-            context.GetHttpContext().Features.Set<PendingAudit>(null);
-            await audit.RecordAsync(pending.Entry, context.CancellationToken);
-        }
+        await gate.CompleteAsync(context.GetHttpContext());
         return response;
     }
 
-    private Task RecordAsync(AllowedCall call, string outcome, ServerCallContext context) =>
-        audit.RecordAsync(Entry(call, outcome), context.CancellationToken);
-
-    private AuditRecorded Entry(AllowedCall call, string outcome) =>
-        AuditEntries.For(ApiCatalog.DeploymentOf(call.Method.Method.Service), $"{call.Method.Method.Service.FullName}/{call.Method.Method.Name}",
-            call.Caller, call.Resource, call.ResourceName, outcome, call.Request, clock.GetUtcNow());
-
     /// <summary>A request stream whose first message (the one naming the resource) is decided before the handler sees it.</summary>
-    private sealed class DecidedOnFirstMessage<T>(IAsyncStreamReader<T> inner, Func<T, Task<AllowedCall?>> decide) : IAsyncStreamReader<T>
+    private sealed class DecidedOnFirstMessage<T>(IAsyncStreamReader<T> inner, Func<T, Task<AuditedCall?>> decide) : IAsyncStreamReader<T>
     {
         private bool _decided;
 
-        public AllowedCall? Call { get; private set; }
+        public AuditedCall? Call { get; private set; }
 
         public T Current => inner.Current;
 

@@ -23,6 +23,7 @@ public static class GrpcDefaults
     {
         builder.AddSectorMeshAuthentication();
         builder.Services.TryAddScoped<TenantScope>();
+        builder.Services.AddScoped<AccessGate>();
         // A JSON body is the request message too; gRPC calls lift this limit for their own per-message one.
         builder.Services.Configure<KestrelServerOptions>(kestrel => kestrel.Limits.MaxRequestBodySize = MaxMessageBytes);
         // "" is readiness (every check), "live" is liveness only: Kubernetes' native gRPC probes ask for these.
@@ -48,10 +49,12 @@ public static class GrpcDefaults
     /// <summary>The response header naming the service that answered, so a caller of the gateway can tell where it was routed.</summary>
     public const string ServiceHeader = "SectorMesh-Service";
 
+    /// <summary>SectorMesh.Engagement answers as engagement: the deployment name its .proto package gives it.</summary>
+    public static string ServiceName(this IHostEnvironment environment) => environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
+
     public static WebApplication UseSectorMeshGrpc(this WebApplication app)
     {
-        // SectorMesh.Engagement answers as engagement: the deployment name its .proto package gives it.
-        var service = app.Environment.ApplicationName.Split('.')[^1].ToLowerInvariant();
+        var service = app.Environment.ServiceName();
         app.Use((context, next) =>
         {
             context.Response.Headers[ServiceHeader] = service;

@@ -98,8 +98,9 @@ public class AccessMatrixTests
     {
         var request = method.RequestNaming(method.ExampleName(tenant, partnership));
         var call = new Call(method, roles);
-        var interceptor = new AccessInterceptor(new TenantScope(NullLogger<TenantScope>.Instance), new NoAuditTrail(), TimeProvider.System,
-            NullLogger<AccessInterceptor>.Instance);
+        var gate = new AccessGate(new TenantScope(NullLogger<TenantScope>.Instance), new NoAuditTrail(),
+            new Microsoft.Extensions.Hosting.Internal.HostingEnvironment { ApplicationName = "SectorMesh.UnitTests" }, TimeProvider.System);
+        var interceptor = new AccessInterceptor(gate, NullLogger<AccessInterceptor>.Instance);
         try
         {
             var ran = method.Method.IsClientStreaming
