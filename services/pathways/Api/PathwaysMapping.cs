@@ -25,11 +25,9 @@ public static class PathwaysMapping
         {
             return 0;
         }
-        new Violations()
-            .Require(money.CurrencyCode is "" or Currency, $"{field}.currency_code", "must be USD.")
-            .Require(money.Nanos is > -1_000_000_000 and < 1_000_000_000 && (money.Units >= 0 && money.Nanos >= 0), field, "must be a non-negative amount.")
-            .ThrowIfAny();
-        return money.ToDecimal();
+        new Violations().Require(money.CurrencyCode is "" or Currency, $"{field}.currency_code", "must be USD.").ThrowIfAny();
+        var amount = money.ToDecimal(field);
+        return amount >= 0 ? amount : throw new InvalidInput(field, "must be a non-negative amount.");
     }
 
     private static Google.Type.Money Dollars(decimal amount) => ProtoConversions.ToProtoMoney(amount, Currency);

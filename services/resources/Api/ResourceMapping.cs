@@ -16,9 +16,7 @@ public static class ResourceMapping
         {
             throw new InvalidInput(field, "is required.");
         }
-        var sameSign = money.Units == 0 || money.Nanos == 0 || Math.Sign(money.Units) == Math.Sign(money.Nanos);
-        new Violations().Require(sameSign && money.Nanos is > -1_000_000_000 and < 1_000_000_000, $"{field}.nanos", "must be below one unit and share the sign of units.").ThrowIfAny();
-        return Money.Create(money.ToDecimal(), money.CurrencyCode, field);
+        return Money.Create(money.ToDecimal(field), money.CurrencyCode, field);
     }
 
     public static Money? ToOptionalMoney(this Google.Type.Money? money, string field) => money is null ? null : money.ToMoney(field);

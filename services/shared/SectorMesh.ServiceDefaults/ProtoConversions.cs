@@ -54,6 +54,15 @@ public static class ProtoConversions
         : time.Seconds is >= -62_135_596_800 and <= 253_402_300_799 && time.Nanos is >= 0 and < 1_000_000_000 ? time.ToDateTimeOffset()
         : throw new InvalidInput(field, "must be a time between the years 1 and 9999.");
 
+    /// <summary>A google.type.Money as a decimal, once its nanos are below one unit and share the sign of its units.</summary>
+    public static decimal ToDecimal(this Google.Type.Money money, string field)
+    {
+        var sameSign = money.Units == 0 || money.Nanos == 0 || Math.Sign(money.Units) == Math.Sign(money.Nanos);
+        new Violations().Require(sameSign && money.Nanos is > -1_000_000_000 and < 1_000_000_000, $"{field}.nanos", "must be below one unit and share the sign of units.")
+            .ThrowIfAny();
+        return money.ToDecimal();
+    }
+
     /// <summary>A google.type.Money as a decimal; nanos carry the fraction and share the units' sign.</summary>
     public static decimal ToDecimal(this Google.Type.Money money) => money.Units + money.Nanos / 1_000_000_000m;
 
