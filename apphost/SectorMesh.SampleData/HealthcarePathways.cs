@@ -24,19 +24,31 @@ public sealed class HealthcarePathways(SampleClient client)
     {
         var auth = client.Auth;
         var college = $"{tenant}/organizations/capital-state-cc";
-        (string Id, string Name, int Weeks, long Cost, Credential Credential)[] programs =
+        // The needs and gaps the Industry Engagement sample recorded: the programs answer all but the hospital's hard-to-fill
+        // registered nurse openings at Riverside, which the coverage view then shows as uncovered.
+        EmployerNeedReference Need(string employer, string soc) => new() { Employer = $"{partnership}/employers/{employer}", SocCode = soc };
+        SkillsGapReference Gap(string element) => new() { SkillsGapAnalysis = $"{partnership}/skillsGapAnalyses/ma-and-rn-2026", ElementId = element };
+        (string Id, string Name, int Weeks, long Cost, Credential Credential, string[] Skills, EmployerNeedReference[] Needs, SkillsGapReference[] Gaps)[] programs =
         [
-            ("nurse-aide", "State Tested Nurse Aide", 4, 600, new Credential { Title = "STNA certification", Kind = CredentialKind.IndustryCertification, Issuer = "Ohio Department of Health", StacksInto = "LPN license" }),
-            ("medical-assistant", "Medical Assistant Certificate", 36, 4_800, new Credential { Title = "Certified Medical Assistant", Kind = CredentialKind.IndustryCertification, Issuer = "AAMA" }),
-            ("practical-nursing", "Practical Nursing Diploma", 48, 9_000, new Credential { Title = "LPN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing", StacksInto = "RN license" }),
-            ("lpn-to-rn", "LPN to RN Transition (ADN)", 52, 7_500, new Credential { Title = "RN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing" }),
+            ("nurse-aide", "State Tested Nurse Aide", 4, 600, new Credential { Title = "STNA certification", Kind = CredentialKind.IndustryCertification, Issuer = "Ohio Department of Health", StacksInto = "LPN license" },
+                ["2.B.1.a"], [], [Gap("2.B.1.a")]),
+            ("medical-assistant", "Medical Assistant Certificate", 36, 4_800, new Credential { Title = "Certified Medical Assistant", Kind = CredentialKind.IndustryCertification, Issuer = "AAMA" },
+                ["2.A.1.e", "2.A.1.b"], [Need("scioto-health", "31-9092")], [Gap("2.A.1.e"), Gap("2.A.1.b")]),
+            ("practical-nursing", "Practical Nursing Diploma", 48, 9_000, new Credential { Title = "LPN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing", StacksInto = "RN license" },
+                ["2.A.1.a", "2.A.2.a"], [], [Gap("2.A.1.a")]),
+            ("lpn-to-rn", "LPN to RN Transition (ADN)", 52, 7_500, new Credential { Title = "RN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing" },
+                ["2.A.2.a"], [Need("scioto-health", "29-1141")], []),
         ];
-        foreach (var (id, name, weeks, cost, credential) in programs)
+        foreach (var (id, name, weeks, cost, credential, skills, needs, gaps) in programs)
         {
             await Missing(client.Pathways.CreateTrainingProgramAsync(new CreateTrainingProgramRequest
             {
                 Parent = tenant, ProgramId = id,
-                Program = new TrainingProgram { DisplayName = name, Provider = college, DurationWeeks = weeks, Cost = Usd(cost), Modality = Modality.Hybrid, Credential = credential },
+                Program = new TrainingProgram
+                {
+                    DisplayName = name, Provider = college, DurationWeeks = weeks, Cost = Usd(cost), Modality = Modality.Hybrid, Credential = credential,
+                    Skills = { skills }, EmployerNeeds = { needs }, SkillsGaps = { gaps },
+                },
             }, auth).ResponseAsync);
         }
 

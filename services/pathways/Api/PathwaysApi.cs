@@ -196,6 +196,16 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
             var program = b.Program.Length == 0 ? null : input.Take(() => ResourceNames.Parse(b.Program, $"{field}.program", "tenants", "programs"));
             bridges.Add(new Bridge(b.FromStep, b.ToStep, kind, program?[1], b.Description, b.Months, input.Take(() => b.Cost.Dollars($"{field}.cost"))));
         }
+        var occupations = new Dictionary<string, Occupation?>();
+        for (var i = 0; i < steps.Count && steps.Count <= CareerPathway.MaxSteps; i++)
+        {
+            var (step, field) = (steps[i], $"career_pathway.steps[{i}]");
+            if (step.NeedsOccupationFigures && CareerPathway.SocCode().IsMatch(step.Occupation) && !occupations.ContainsKey(step.Occupation))
+            {
+                occupations[step.Occupation] = await engagement.OccupationAsync(tenant, step.Occupation, Authorization(context), context.CancellationToken);
+            }
+            steps[i] = input.Take(() => step.CompletedFrom(occupations.GetValueOrDefault(step.Occupation), field)) ?? step;
+        }
         var programIds = bridges.Select(b => b.ProgramId).OfType<string>().Distinct().ToList();
         var known = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant && programIds.Contains(p.Id)).Select(p => p.Id).ToListAsync(context.CancellationToken);
         var unknown = programIds.Except(known).ToList();
@@ -203,6 +213,15 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var pathway = input.Finish(() => CareerPathway.Define(tenant, partnership, Id(request.CareerPathwayId), given.DisplayName, steps, bridges, clock.GetUtcNow()));
         await db.AddNewAsync(pathway, Names.CareerPathway(tenant, partnership, pathway.Id), context.CancellationToken);
         return pathway.ToProto();
+    }
+
+    public override async Task<V1.Occupation> GetOccupation(V1.GetOccupationRequest request, ServerCallContext context)
+    {
+        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "occupations");
+        new Violations().Require(CareerPathway.SocCode().IsMatch(ids[1]), "name", "must end in a SOC code such as 29-1141.").ThrowIfAny();
+        var occupation = await engagement.OccupationAsync(ids[0], ids[1], Authorization(context), context.CancellationToken)
+            ?? throw new ResourceNotFound(request.Name);
+        return occupation.ToProto(ids[0]);
     }
 
     public override async Task<V1.CareerPathway> GetCareerPathway(V1.GetCareerPathwayRequest request, ServerCallContext context)

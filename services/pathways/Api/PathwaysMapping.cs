@@ -58,6 +58,31 @@ public static class PathwaysMapping
     private static V1.SkillsGapReference ToProto(this SkillsGapTarget g, string tenant) =>
         new() { SkillsGapAnalysis = Names.SkillsGapAnalysis(tenant, g.PartnershipId, g.AnalysisId), ElementId = g.ElementId };
 
+    public static V1.Occupation ToProto(this Occupation o, string tenant) => new()
+    {
+        Name = $"tenants/{tenant}/occupations/{o.SocCode}",
+        SocCode = o.SocCode,
+        Title = o.Title,
+        Year = o.Year,
+        Areas =
+        {
+            o.Areas.Select(a =>
+            {
+                var area = new V1.OccupationArea { AreaCode = a.AreaCode, AreaTitle = a.AreaTitle, WageTopCoded = a.WageTopCoded };
+                if (a.Employment is { } employment)
+                {
+                    area.Employment = employment;
+                }
+                if (a.AnnualMedianWage is { } annual)
+                {
+                    area.AnnualMedianWage = (double)annual;
+                    area.HourlyMedianWage = (double)a.HourlyMedianWage!.Value;
+                }
+                return area;
+            }),
+        },
+    };
+
     public static V1.ProgramCoverage ToProto(this ProgramCoverage coverage, string tenant, string partnership) => new()
     {
         Name = $"{Names.Partnership(tenant, partnership)}/programCoverage",
@@ -92,7 +117,7 @@ public static class PathwaysMapping
             p.Steps.Select(s => new V1.PathwayStep
             {
                 StepId = s.StepId, Occupation = s.Occupation, Title = s.Title, EntryRequirements = s.EntryRequirements,
-                TypicalHourlyWage = (double)s.TypicalHourlyWage, Entry = s.Entry,
+                TypicalHourlyWage = (double)s.TypicalHourlyWage, Entry = s.Entry, WageSource = s.WageSource,
             }),
         },
         Bridges =

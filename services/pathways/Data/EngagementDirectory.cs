@@ -55,6 +55,22 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
         return gaps;
     }
 
+    /// <summary>The occupation as the tenant's latest OEWS figures describe it, across industries; null when the tenant has none.</summary>
+    public async Task<Occupation?> OccupationAsync(string tenant, string socCode, string authorization, CancellationToken cancellationToken)
+    {
+        var parent = $"tenants/{tenant}";
+        var rows = await DependencyCalls.CallAsync(deadline => engagement.ListOccupationEmploymentAsync(
+            new V1.ListOccupationEmploymentRequest { Parent = parent, OccupationCode = socCode },
+            Headers(authorization), deadline, cancellationToken).ResponseAsync, $"{parent}/occupations/{socCode}", Down);
+        return Occupation.Latest(socCode, rows.OccupationEmployment
+            .Where(r => r.IndustryCode == CrossIndustry)
+            .Select(r => (r.Year, r.OccupationTitle, new OccupationArea(r.AreaCode, r.AreaTitle, r.HasEmployment ? r.Employment : null,
+                r.HasAnnualMedianWage ? (decimal)r.AnnualMedianWage : null, r.WageTopCoded))));
+    }
+
+    /// <summary>OEWS's NAICS code for an occupation's figures across all industries.</summary>
+    private const string CrossIndustry = "000000";
+
     private static string OrganizationId(string organizationName) => organizationName[(organizationName.LastIndexOf('/') + 1)..];
 
     private static Metadata Headers(string authorization) => new() { { "authorization", authorization } };

@@ -4,8 +4,34 @@ using SectorMesh.Domain;
 
 namespace SectorMesh.Pathways.Domain;
 
-/// <summary>An occupation on a pathway; the wage is the region's typical hourly wage for it.</summary>
-public sealed record PathwayStep(string StepId, string Occupation, string Title, string EntryRequirements, decimal TypicalHourlyWage, bool Entry);
+/// <summary>An occupation on a pathway; the wage is the region's typical hourly wage for it, and the source says where it comes from.</summary>
+public sealed record PathwayStep(string StepId, string Occupation, string Title, string EntryRequirements, decimal TypicalHourlyWage, bool Entry,
+    string WageSource = PathwayStep.Given)
+{
+    public const string Given = "given";
+
+    /// <summary>Whether the step leaves its title or wage to the tenant's OEWS figures.</summary>
+    public bool NeedsOccupationFigures => Title.Trim().Length == 0 || TypicalHourlyWage == 0;
+
+    /// <summary>The step with the title and wage it was not given taken from the occupation's OEWS figures.</summary>
+    public PathwayStep CompletedFrom(Occupation? occupation, string field)
+    {
+        if (!NeedsOccupationFigures)
+        {
+            return this;
+        }
+        var figures = occupation ?? throw new InvalidInput($"{field}.occupation",
+            $"has no OEWS figures in the tenant to take the step's title or wage from; import them, or give title and typical_hourly_wage.");
+        var step = Title.Trim().Length == 0 ? this with { Title = figures.Title } : this;
+        if (TypicalHourlyWage != 0)
+        {
+            return step;
+        }
+        var (wage, source) = figures.StateWage() ?? throw new InvalidInput($"{field}.typical_hourly_wage",
+            $"is required: OEWS publishes no state median wage for {Occupation}.");
+        return step with { TypicalHourlyWage = wage, WageSource = source };
+    }
+}
 
 public enum BridgeKind
 {
@@ -42,7 +68,7 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "career_pathway_id", ResourceId.Rule)
             .RequireText(displayName, "career_pathway.display_name", Text.NameLength)
-            .Require(steps.Count is > 0 and <= 200, "career_pathway.steps", "must hold between 1 and 200 steps.")
+            .Require(steps.Count is > 0 and <= MaxSteps, "career_pathway.steps", $"must hold between 1 and {MaxSteps} steps.")
             .Require(bridges.Count <= 1000, "career_pathway.bridges", "must hold at most 1000 bridges.");
         for (var i = 0; i < steps.Count; i++)
         {
@@ -94,6 +120,8 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
         pathway.Raise(new CareerPathwayDefined(now));
         return pathway;
     }
+
+    public const int MaxSteps = 200;
 
     public PathwayStep? Step(string stepId) => Steps.FirstOrDefault(s => s.StepId == stepId);
 

@@ -133,6 +133,27 @@ public sealed class ProgramCoverageTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_occupation_and_a_step_given_no_wage_take_the_tenants_OEWS_figures()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var oews = await File.ReadAllTextAsync(SampleFiles.Path("oews-2024-ohio-healthcare.csv"));
+        (await http.PostAsync($"/v1/{_tenant.Tenant}/lmi/oews:import?year=2024", new StringContent(oews, Encoding.UTF8, "text/csv"))).EnsureSuccessStatusCode();
+
+        var occupation = await http.GetStringAsync($"/v1/{_tenant.Tenant}/occupations/29-2061");
+        var pathway = await Client.CreateCareerPathwayAsync(new CreateCareerPathwayRequest
+        {
+            Parent = _partnership, CareerPathwayId = "from-oews",
+            CareerPathway = new CareerPathway { DisplayName = "Practical nursing", Steps = { new PathwayStep { StepId = "lpn", Occupation = "29-2061", Entry = true } } },
+        }, _tenant.Board);
+
+        var ohio = System.Text.Json.JsonDocument.Parse(occupation).RootElement.GetProperty("areas")[0];
+        Assert.Equal(("Ohio", 28.99), (ohio.GetProperty("areaTitle").GetString(), ohio.GetProperty("hourlyMedianWage").GetDouble()));
+        var step = Assert.Single(pathway.Steps);
+        Assert.Equal(("Licensed Practical and Licensed Vocational Nurses", 28.99), (step.Title, step.TypicalHourlyWage));
+        Assert.StartsWith("OEWS 2024, Ohio", step.WageSource);
+    }
+
+    [Fact]
     public async Task Another_tenant_sees_no_coverage_of_the_partnership()
     {
         var other = await TenantScenario.CreateAsync(platform);
