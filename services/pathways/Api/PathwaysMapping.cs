@@ -108,8 +108,9 @@ public static class PathwaysMapping
         UncoveredSkillsGaps = coverage.UncoveredGaps,
     };
 
-    public static V1.CareerPathway ToProto(this CareerPathway p) => new()
+    public static V1.CareerPathway ToProto(this CareerPathway p, uint version) => new()
     {
+        Etag = Etags.Of(version),
         Name = Names.CareerPathway(p.TenantId, p.PartnershipId, p.Id),
         DisplayName = p.DisplayName,
         Steps =

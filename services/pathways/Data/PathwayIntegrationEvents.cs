@@ -20,6 +20,8 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 p.Id, p.DisplayName, p.DurationWeeks, p.Credential?.Title, p.EmployerNeeds.Count, p.SkillsGaps.Count),
             (CareerPathway c, CareerPathwayDefined e) => new Events.CareerPathwayDefined(id, c.TenantId, c.PartnershipId, e.OccurredAt,
                 c.Id, c.DisplayName, [.. c.Steps.Select(s => s.Occupation).Distinct()]),
+            (CareerPathway c, CareerPathwayRevised e) => new Events.CareerPathwayRevised(id, c.TenantId, c.PartnershipId, e.OccurredAt,
+                c.Id, c.DisplayName, [.. c.Steps.Select(s => s.Occupation).Distinct()]),
             (Participant p, ParticipantEnrolled e) => new Events.ParticipantEnrolled(id, p.TenantId, p.PartnershipId, e.OccurredAt,
                 p.Id, p.EntryDate, p.EmploymentStatusAtEntry?.ToString(), p.CareerPathwayId, p.CurrentStep),
             (Participant p, ParticipantExited e) => new Events.ParticipantExited(id, p.TenantId, p.PartnershipId, e.OccurredAt,

@@ -49,6 +49,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             pathway.Property(p => p.DisplayName).HasMaxLength(300);
             pathway.Property(p => p.Steps).AsJson(Json);
             pathway.Property(p => p.Bridges).AsJson(Json);
+            pathway.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             pathway.Ignore(p => p.DomainEvents);
         });
 

@@ -65,8 +65,27 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
     public static CareerPathway Define(string tenantId, string partnershipId, string id, string displayName,
         IReadOnlyList<PathwayStep> steps, IReadOnlyList<Bridge> bridges, DateTimeOffset now)
     {
+        new Violations().Require(ResourceId.IsValid(id), "career_pathway_id", ResourceId.Rule).ThrowIfAny();
+        var pathway = new CareerPathway { TenantId = tenantId, PartnershipId = partnershipId, Id = id };
+        pathway.Apply(displayName, steps, bridges);
+        pathway.Raise(new CareerPathwayDefined(now));
+        return pathway;
+    }
+
+    /// <summary>
+    /// Replaces the pathway's name, steps and bridges, held to the rules it was defined by; the steps
+    /// participants stand on (<paramref name="stepsInUse"/>) must stay.
+    /// </summary>
+    public void Revise(string displayName, IReadOnlyList<PathwayStep> steps, IReadOnlyList<Bridge> bridges, IReadOnlyCollection<string> stepsInUse, DateTimeOffset now)
+    {
+        BusinessRules.Check(new StepsInUseStay(stepsInUse, [.. steps.Select(s => s.StepId)]));
+        Apply(displayName, steps, bridges);
+        Raise(new CareerPathwayRevised(now));
+    }
+
+    private void Apply(string displayName, IReadOnlyList<PathwayStep> steps, IReadOnlyList<Bridge> bridges)
+    {
         var violations = new Violations()
-            .Require(ResourceId.IsValid(id), "career_pathway_id", ResourceId.Rule)
             .RequireText(displayName, "career_pathway.display_name", Text.NameLength)
             .Require(steps.Count is > 0 and <= MaxSteps, "career_pathway.steps", $"must hold between 1 and {MaxSteps} steps.")
             .Require(bridges.Count <= 1000, "career_pathway.bridges", "must hold at most 1000 bridges.");
@@ -108,17 +127,9 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
         {
             throw new InvalidInput("career_pathway.steps", $"every step must be reachable from an entry step; not: {string.Join(", ", unreachable)}.");
         }
-        var pathway = new CareerPathway
-        {
-            TenantId = tenantId,
-            PartnershipId = partnershipId,
-            Id = id,
-            DisplayName = displayName.Trim(),
-            Steps = [.. steps],
-            Bridges = [.. bridges],
-        };
-        pathway.Raise(new CareerPathwayDefined(now));
-        return pathway;
+        DisplayName = displayName.Trim();
+        Steps = [.. steps];
+        Bridges = [.. bridges];
     }
 
     public const int MaxSteps = 200;
@@ -240,4 +251,14 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
             return [.. steps.Select(s => s.StepId).Where(id => !reached.Contains(id))];
         }
     }
+}
+
+/// <summary>A participant stands on a step of the pathway, so a revision that drops the step would leave them nowhere.</summary>
+public sealed record StepsInUseStay(IReadOnlyCollection<string> StepsInUse, IReadOnlyCollection<string> StepsKept) : IBusinessRule
+{
+    private IEnumerable<string> Dropped => StepsInUse.Except(StepsKept).Order(StringComparer.Ordinal);
+
+    public string Message => $"Participants stand on {string.Join(", ", Dropped)}; move them to another step before removing it.";
+
+    public bool IsBroken() => Dropped.Any();
 }

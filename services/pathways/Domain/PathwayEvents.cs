@@ -8,6 +8,8 @@ public sealed record TrainingProgramRevised(DateTimeOffset OccurredAt) : IDomain
 
 public sealed record CareerPathwayDefined(DateTimeOffset OccurredAt) : IDomainEvent;
 
+public sealed record CareerPathwayRevised(DateTimeOffset OccurredAt) : IDomainEvent;
+
 public sealed record ParticipantEnrolled(DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ParticipantExited(DateTimeOffset OccurredAt) : IDomainEvent;

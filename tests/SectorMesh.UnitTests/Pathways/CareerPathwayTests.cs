@@ -124,4 +124,28 @@ public class CareerPathwayTests
 
         Assert.Equal("participant.current_step", error.Violations[0].Field);
     }
+
+    [Fact]
+    public void A_revision_may_add_a_step_and_is_held_to_the_same_rules()
+    {
+        var pathway = Define([Cna, Lpn, Rn], [.. NursingBridges().Where(b => b.FromStep != "ma")]);
+
+        pathway.Revise("Nursing", [Cna, Ma, Lpn, Rn], NursingBridges(), ["cna"], Now);
+        Assert.Throws<InvalidInput>(() => pathway.Revise("Nursing", [Cna, Ma, Lpn, Rn], [.. NursingBridges(), new("rn", "cna", BridgeKind.WorkExperience, null, "", 1, 0m)], [], Now));
+
+        Assert.Equal(4, pathway.Steps.Count);
+        Assert.IsType<CareerPathwayRevised>(pathway.DomainEvents[^1]);
+    }
+
+    [Fact]
+    public void A_step_participants_stand_on_stays()
+    {
+        var pathway = Define([Cna, Ma, Lpn, Rn], NursingBridges());
+
+        var error = Assert.Throws<BusinessRuleBroken>(() =>
+            pathway.Revise("Nursing", [Cna, Lpn, Rn], [.. NursingBridges().Where(b => b.FromStep != "ma")], ["ma", "cna"], Now));
+
+        Assert.Contains("Participants stand on ma;", error.Message);
+        Assert.Equal(4, pathway.Steps.Count);
+    }
 }

@@ -182,6 +182,12 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("steps");
 
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("TenantId", "PartnershipId", "Id");
 
                     b.ToTable("career_pathways");

@@ -17,6 +17,12 @@ public sealed record CareerPathwayDefined(
     string CareerPathwayId, string DisplayName, IReadOnlyList<string> Occupations,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
+/// <summary>A career pathway's name, steps or bridges changed; Occupations are its steps' after the change.</summary>
+public sealed record CareerPathwayRevised(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string CareerPathwayId, string DisplayName, IReadOnlyList<string> Occupations,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
 /// <summary>A participant enrolled (PIRL 900). Carries no personal data.</summary>
 public sealed record ParticipantEnrolled(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
