@@ -59,7 +59,8 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         var standards = paths.Contains("standards")
             ? given.Standards.Select((s, i) => input.Take(() => s.ToDomain($"{field}.standards[{i}]"))).ToList()
             : null;
-        input.Finish(() => guidelines.Revise(commitments, standards, clock.GetUtcNow()));
+        // A standard that could not be read is already reported; the list is not judged further without it.
+        input.Finish(() => guidelines.Revise(commitments, standards?.Any(s => s is null) == true ? null : standards, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
         return guidelines.ToProto(Version(guidelines));
     }
