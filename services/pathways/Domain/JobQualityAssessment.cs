@@ -50,7 +50,6 @@ public sealed class JobQualityAssessment : AggregateRoot, IPartnershipRecord
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "job_quality_assessment_id", ResourceId.Rule)
             .Require(assessmentDate <= DateOnly.FromDateTime(now.UtcDateTime).AddDays(1), $"{field}.assessment_date", "must not be in the future.")
-            .Require(ResourceId.IsValid(employerId), $"{field}.employer", "must be a current employer partner of the partnership.")
             .Require(assessorFindings.Select(f => f.Factor).Distinct().Count() == assessorFindings.Count, $"{field}.findings",
                 "must hold at most one finding for each factor.");
         facts.Validate(violations, $"{field}.facts", "starting_hourly_wage");

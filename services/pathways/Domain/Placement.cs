@@ -29,7 +29,6 @@ public sealed class Placement : AggregateRoot, IPartnershipRecord
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "placement_id", ResourceId.Rule)
             .Require(participant is not null, "placement.participant", "must name a participant of the partnership.")
-            .Require(ResourceId.IsValid(employerId), "placement.employer", "must name an employer organization of the tenant.")
             .Require(CareerPathway.SocCode().IsMatch(occupation), "placement.occupation", "must be a SOC code such as 29-1141.")
             .Require(participant is null || startDate >= participant.EntryDate, "placement.start_date",
                 $"must not be before the participant's entry {participant?.EntryDate:yyyy-MM-dd}.")
