@@ -138,6 +138,24 @@ public sealed class JobQualityApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_placement_goes_through_the_outbox_with_its_verdict_and_reasons()
+    {
+        await SetHealthcareStandardsAsync();
+        await Client.CreatePlacementAsync(new CreatePlacementRequest { Parent = _partnership, PlacementId = "hire-3", Placement = Hire(16, 50) }, _tenant.Board);
+
+        var payload = await Servers.ScalarAsync<string>(platform.ServiceDatabase("pathways"),
+            $"SELECT payload::text FROM outbox_messages WHERE tenant_id = '{_tenant.TenantId}' AND type LIKE '%PlacementRecorded%'");
+
+        using var recorded = JsonDocument.Parse(payload);
+        var root = recorded.RootElement;
+        Assert.Equal((JsonValueKind.False, "hire-3"), (Property(root, "MeetsGuidelines").ValueKind, Property(root, "PlacementId").GetString()));
+        Assert.Contains("below the partnership's minimum of $18.00", Property(root, "Reasons")[0].GetString());
+    }
+
+    private static JsonElement Property(JsonElement element, string name) =>
+        element.EnumerateObject().First(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase)).Value;
+
+    [Fact]
     public async Task A_placement_without_guidelines_says_so_rather_than_meeting_them()
     {
         var placement = await Client.CreatePlacementAsync(new CreatePlacementRequest { Parent = _partnership, Placement = Hire(19, 0) }, _tenant.Board);
