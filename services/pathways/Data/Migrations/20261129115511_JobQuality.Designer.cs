@@ -12,7 +12,7 @@ using SectorMesh.Pathways.Data;
 namespace SectorMesh.Pathways.Data.Migrations
 {
     [DbContext(typeof(PathwaysDbContext))]
-    [Migration("20261129105556_JobQuality")]
+    [Migration("20261129115511_JobQuality")]
     partial class JobQuality
     {
         /// <inheritdoc />
@@ -449,6 +449,11 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_weeks");
 
+                    b.Property<string>("EmployerNeeds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("employer_needs");
+
                     b.Property<string>("Modality")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -475,6 +480,17 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("skills");
+
+                    b.Property<string>("SkillsGaps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills_gaps");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("TenantId", "Id");
 
