@@ -19,6 +19,7 @@ public sealed class SampleClient
         Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
         Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
         Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
+        JobQuality = new Contracts.Pathways.V1.JobQuality.JobQualityClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -27,6 +28,7 @@ public sealed class SampleClient
     public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
     public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
     public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
+    public Contracts.Pathways.V1.JobQuality.JobQualityClient JobQuality { get; }
 
     public Metadata Auth { get; private set; } = [];
 

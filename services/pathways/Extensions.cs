@@ -35,6 +35,7 @@ public static class Extensions
     {
         app.UseSectorMeshGrpc();
         app.MapGrpcService<PathwaysApi>();
+        app.MapGrpcService<JobQualityApi>();
         app.MapImports();
     }
 }

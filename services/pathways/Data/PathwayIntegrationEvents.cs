@@ -34,6 +34,14 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 p.Id, e.Gain.Kind.ToString(), e.Gain.Date),
             (Participant p, EmploymentOutcomeRecorded e) => new Events.EmploymentOutcomeRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
                 p.Id, p.ExitDate!.Value, e.Outcome.Quarter, e.Outcome.Status.ToString(), e.Outcome.Employed, e.Outcome.Wages, e.Outcome.EmployerId),
+            (JobQualityGuidelines g, JobQualityGuidelinesChanged e) => new Events.JobQualityGuidelinesChanged(id, g.TenantId, g.PartnershipId, e.OccurredAt,
+                [.. g.Commitments.Select(c => c.Factor.ToString())], [.. g.Standards.Select(s => s.Factor.ToString()).Distinct()],
+                g.Standards.FirstOrDefault(s => s.Kind == StandardKind.MinimumHourlyWage)?.Value),
+            (JobQualityAssessment a, EmployerAssessed e) => new Events.JobQualityAssessed(id, a.TenantId, a.PartnershipId, e.OccurredAt,
+                a.Id, a.EmployerId, a.AssessmentDate, a.FactorsMet, a.FactorsAssessed),
+            (Placement p, PlacementRecorded e) => new Events.PlacementRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, p.ParticipantId, p.EmployerId, p.Occupation, p.StartDate,
+                p.Verdict == GuidelinesVerdict.NoGuidelines ? null : p.Verdict == GuidelinesVerdict.Meets, p.Reasons),
             _ => null,
         };
         return mapped is null ? [] : [mapped];

@@ -19,6 +19,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
     public DbSet<CareerPathway> CareerPathways => Set<CareerPathway>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<SealedPersonalData> PersonalData => Set<SealedPersonalData>();
+    public DbSet<JobQualityGuidelines> JobQualityGuidelines => Set<JobQualityGuidelines>();
+    public DbSet<JobQualityAssessment> JobQualityAssessments => Set<JobQualityAssessment>();
+    public DbSet<Placement> Placements => Set<Placement>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -73,6 +76,41 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             data.ToTable("participant_personal_data");
             data.HasKey(d => new { d.TenantId, d.PartnershipId, d.ParticipantId });
             Ids(data.Property(d => d.TenantId), data.Property(d => d.PartnershipId), data.Property(d => d.ParticipantId));
+        });
+
+        model.Entity<JobQualityGuidelines>(guidelines =>
+        {
+            guidelines.HasKey(g => new { g.TenantId, g.PartnershipId });
+            Ids(guidelines.Property(g => g.TenantId), guidelines.Property(g => g.PartnershipId));
+            guidelines.Property(g => g.Commitments).AsJson(Json);
+            guidelines.Property(g => g.Standards).AsJson(Json);
+            guidelines.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            guidelines.Ignore(g => g.DomainEvents);
+        });
+
+        model.Entity<JobQualityAssessment>(assessment =>
+        {
+            assessment.HasKey(a => new { a.TenantId, a.PartnershipId, a.Id });
+            Ids(assessment.Property(a => a.TenantId), assessment.Property(a => a.PartnershipId), assessment.Property(a => a.Id),
+                assessment.Property(a => a.EmployerId));
+            assessment.HasIndex(a => new { a.TenantId, a.PartnershipId, a.EmployerId });
+            assessment.Property(a => a.Facts).AsJson(Json);
+            assessment.Property(a => a.Findings).AsJson(Json);
+            assessment.Ignore(a => a.FactorsMet);
+            assessment.Ignore(a => a.FactorsAssessed);
+            assessment.Ignore(a => a.DomainEvents);
+        });
+
+        model.Entity<Placement>(placement =>
+        {
+            placement.HasKey(p => new { p.TenantId, p.PartnershipId, p.Id });
+            Ids(placement.Property(p => p.TenantId), placement.Property(p => p.PartnershipId), placement.Property(p => p.Id),
+                placement.Property(p => p.ParticipantId), placement.Property(p => p.EmployerId));
+            placement.Property(p => p.Occupation).HasMaxLength(7);
+            placement.Property(p => p.Facts).AsJson(Json);
+            placement.Property(p => p.Verdict).HasConversion<string>().HasMaxLength(20);
+            placement.Property(p => p.Reasons).AsJson(Json);
+            placement.Ignore(p => p.DomainEvents);
         });
 
         model.UseSnakeCaseNames();

@@ -178,6 +178,7 @@ public sealed class Platform : IAsyncLifetime
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
     public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.Pathways.PathwaysClient PathwaysThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.JobQuality.JobQualityClient JobQualityThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {

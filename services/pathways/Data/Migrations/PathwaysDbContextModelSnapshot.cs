@@ -193,6 +193,95 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.ToTable("career_pathways");
                 });
 
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.JobQualityAssessment", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("AssessmentDate")
+                        .HasColumnType("date")
+                        .HasColumnName("assessment_date");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Findings")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("findings");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.HasIndex("TenantId", "PartnershipId", "EmployerId");
+
+                    b.ToTable("job_quality_assessments");
+                });
+
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.JobQualityGuidelines", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Commitments")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("commitments");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Standards")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("standards");
+
+                    b.Property<DateTimeOffset?>("UpdateTime")
+                        .HasColumnType("timestamp with time zone")
+                        .HasColumnName("update_time");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId");
+
+                    b.ToTable("job_quality_guidelines");
+                });
+
             modelBuilder.Entity("SectorMesh.Pathways.Domain.Participant", b =>
                 {
                     b.Property<string>("TenantId")
@@ -266,6 +355,70 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.HasKey("TenantId", "PartnershipId", "Id");
 
                     b.ToTable("participants");
+                });
+
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.Placement", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("employer_id");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("facts");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("ParticipantId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Reasons")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reasons");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<string>("Verdict")
+                        .IsRequired()
+                        .HasMaxLength(20)
+                        .HasColumnType("character varying(20)")
+                        .HasColumnName("verdict");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("placements");
                 });
 
             modelBuilder.Entity("SectorMesh.Pathways.Domain.TrainingProgram", b =>
