@@ -31,6 +31,7 @@ public static class Extensions
     {
         app.UseSectorMeshGrpc();
         app.MapGrpcService<PathwaysApi>();
+        app.MapGrpcService<ParticipantSupportsApi>();
         app.MapImports();
     }
 }

@@ -19,6 +19,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
     public DbSet<CareerPathway> CareerPathways => Set<CareerPathway>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<SealedPersonalData> PersonalData => Set<SealedPersonalData>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -69,6 +70,25 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             data.ToTable("participant_personal_data");
             data.HasKey(d => new { d.TenantId, d.PartnershipId, d.ParticipantId });
             Ids(data.Property(d => d.TenantId), data.Property(d => d.PartnershipId), data.Property(d => d.ParticipantId));
+        });
+
+        // A participant's barriers and supportive services belong to the participant's row; rows enrolled before they existed read as none.
+        model.Entity<Participant>(participant =>
+        {
+            participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+        });
+
+        model.Entity<Referral>(referral =>
+        {
+            referral.HasKey(r => new { r.TenantId, r.PartnershipId, r.ParticipantId, r.Id });
+            Ids(referral.Property(r => r.TenantId), referral.Property(r => r.PartnershipId), referral.Property(r => r.ParticipantId),
+                referral.Property(r => r.Id), referral.Property(r => r.OrganizationId));
+            referral.Property(r => r.Barrier).HasConversion<string>().HasMaxLength(30);
+            referral.Property(r => r.Need).HasConversion<string>().HasMaxLength(30);
+            referral.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+            referral.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            referral.Ignore(r => r.DomainEvents);
         });
 
         model.UseSnakeCaseNames();
