@@ -204,6 +204,13 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("id");
 
+                    b.Property<string>("Barriers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("barriers")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("CareerPathwayId")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
@@ -246,6 +253,13 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("jsonb")
                         .HasColumnName("skill_gains");
 
+                    b.Property<string>("SupportiveServices")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("supportive_services")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("Training")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -260,6 +274,73 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.HasKey("TenantId", "PartnershipId", "Id");
 
                     b.ToTable("participants");
+                });
+
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.Referral", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("barrier");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("need");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_date");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId", "ParticipantId", "Id");
+
+                    b.ToTable("referrals");
                 });
 
             modelBuilder.Entity("SectorMesh.Pathways.Domain.TrainingProgram", b =>
