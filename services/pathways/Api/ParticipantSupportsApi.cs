@@ -4,7 +4,6 @@ using Microsoft.EntityFrameworkCore;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
@@ -58,8 +57,8 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
         var given = request.Referral ?? new V1.Referral();
         var input = new InputCollector();
         var organization = await input.TakeAsync(() => OrganizationIdAsync(participant.TenantId, given.Organization, "referral.organization", context));
-        var barrier = given.Barrier == V1.Barrier.Unspecified ? (Barrier?)null
-            : input.Take(() => given.Barrier.ToDomain<V1.Barrier, Barrier>() ?? throw new InvalidInput("referral.barrier", "is not a barrier PIRL records."));
+        var barrier = given.Barrier == V1.BarrierKind.Unspecified ? (BarrierKind?)null
+            : input.Take(() => given.Barrier.ToDomain<V1.BarrierKind, BarrierKind>() ?? throw new InvalidInput("referral.barrier", "is not a barrier PIRL records."));
         var need = given.Need == V1.SupportiveServiceKind.Unspecified ? (SupportiveServiceKind?)null
             : input.Take(() => given.Need.ToDomain<V1.SupportiveServiceKind, SupportiveServiceKind>() ?? throw new InvalidInput("referral.need", "is not a kind of supportive service."));
         var date = input.Take(() => given.ReferralDate.ToDate("referral.referral_date") ?? throw new InvalidInput("referral.referral_date", "is required."));

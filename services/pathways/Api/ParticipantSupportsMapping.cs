@@ -1,6 +1,5 @@
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
@@ -12,14 +11,14 @@ public static class ParticipantSupportsMapping
     public static string Name(this Referral r) => $"{Names.Participant(r.TenantId, r.PartnershipId, r.ParticipantId)}/referrals/{r.Id}";
 
     /// <summary>The barriers of a request; an unset or unknown one is named by its position.</summary>
-    public static List<Barrier> ToBarriers(this IList<V1.Barrier> given, string field)
+    public static List<BarrierKind> ToBarriers(this IList<V1.BarrierKind> given, string field)
     {
         var violations = new Violations().Require(given.Count <= 20, field, "must list at most 20 barriers.");
         violations.ThrowIfAny();
-        var barriers = new List<Barrier>();
+        var barriers = new List<BarrierKind>();
         for (var i = 0; i < given.Count; i++)
         {
-            if (given[i].ToDomain<V1.Barrier, Barrier>() is { } barrier)
+            if (given[i].ToDomain<V1.BarrierKind, BarrierKind>() is { } barrier)
             {
                 barriers.Add(barrier);
             }
@@ -45,7 +44,7 @@ public static class ParticipantSupportsMapping
     {
         Name = r.Name(),
         Organization = $"tenants/{r.TenantId}/organizations/{r.OrganizationId}",
-        Barrier = r.Barrier is { } barrier ? barrier.ToProto<Barrier, V1.Barrier>() : V1.Barrier.Unspecified,
+        Barrier = r.Barrier is { } barrier ? barrier.ToProto<BarrierKind, V1.BarrierKind>() : V1.BarrierKind.Unspecified,
         Need = r.Need is { } need ? need.ToProto<SupportiveServiceKind, V1.SupportiveServiceKind>() : V1.SupportiveServiceKind.Unspecified,
         ReferralDate = ((DateOnly?)r.ReferredOn).ToProto(),
         Outcome = r.Outcome.ToProto<ReferralOutcome, V1.ReferralOutcome>(),

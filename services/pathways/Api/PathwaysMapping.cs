@@ -1,7 +1,6 @@
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
@@ -97,7 +96,7 @@ public static class PathwaysMapping
                 Type = c.Type.ToProto<CredentialType, V1.CredentialType>(), AttainedDate = ((DateOnly?)c.Attained).ToProto(), Title = c.Title,
             }),
         },
-        Barriers = { p.Barriers.Select(b => b.ToProto<Barrier, V1.Barrier>()) },
+        Barriers = { p.Barriers.Select(b => b.ToProto<BarrierKind, V1.BarrierKind>()) },
         SkillGains = { p.SkillGains.Select(g => new V1.SkillGain { Kind = g.Kind.ToProto<SkillGainKind, V1.SkillGainKind>(), Date = ((DateOnly?)g.Date).ToProto() }) },
         EmploymentOutcomes =
         {

@@ -26,14 +26,14 @@ public sealed class Referral : AggregateRoot
     public string ParticipantId { get; private set; } = "";
     public string Id { get; private set; } = "";
     public string OrganizationId { get; private set; } = "";
-    public Barrier? Barrier { get; private set; }
+    public BarrierKind? Barrier { get; private set; }
     public SupportiveServiceKind? Need { get; private set; }
     public DateOnly ReferredOn { get; private set; }
     public ReferralOutcome Outcome { get; private set; }
     public DateOnly? OutcomeDate { get; private set; }
 
     /// <summary>Refers an enrolled participant, on or after their entry, for a barrier, a need, or both.</summary>
-    public static Referral Make(Participant participant, string id, string organizationId, Barrier? barrier, SupportiveServiceKind? need,
+    public static Referral Make(Participant participant, string id, string organizationId, BarrierKind? barrier, SupportiveServiceKind? need,
         DateOnly referredOn, DateTimeOffset now)
     {
         new Violations()

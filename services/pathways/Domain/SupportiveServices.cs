@@ -6,7 +6,7 @@ namespace SectorMesh.Pathways.Domain;
 /// Barriers to employment at program entry, as PIRL records them: 202 (disability) and 800–807.
 /// One a participant discloses after entry is still a barrier they had at entry.
 /// </summary>
-public enum Barrier
+public enum BarrierKind
 {
     Disability,
     Homeless,
@@ -35,13 +35,13 @@ public sealed record SupportiveService(DateOnly Date, SupportiveServiceKind Kind
 
 public sealed partial class Participant
 {
-    public List<Barrier> Barriers { get; private set; } = [];
+    public List<BarrierKind> Barriers { get; private set; } = [];
     public List<SupportiveService> SupportiveServices { get; private set; } = [];
 
     public const int MaxSupportiveServices = 200;
 
     /// <summary>Adds barriers the participant had at entry; those already recorded change nothing and raise nothing.</summary>
-    public void RecordBarriers(IReadOnlyCollection<Barrier> barriers, DateTimeOffset now)
+    public void RecordBarriers(IReadOnlyCollection<BarrierKind> barriers, DateTimeOffset now)
     {
         new Violations()
             .Require(barriers.Count > 0, "barriers", "must name at least one barrier.")
@@ -70,6 +70,6 @@ public sealed partial class Participant
     }
 }
 
-public sealed record BarriersRecorded(IReadOnlyList<Barrier> Added, DateTimeOffset OccurredAt) : IDomainEvent;
+public sealed record BarriersRecorded(IReadOnlyList<BarrierKind> Added, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record SupportiveServiceProvided(SupportiveService Service, DateTimeOffset OccurredAt) : IDomainEvent;

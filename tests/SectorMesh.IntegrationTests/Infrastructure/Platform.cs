@@ -178,6 +178,7 @@ public sealed class Platform : IAsyncLifetime
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
     public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.Pathways.PathwaysClient PathwaysThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupportsThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {

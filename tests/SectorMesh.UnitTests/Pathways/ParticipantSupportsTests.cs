@@ -1,6 +1,5 @@
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 
 namespace SectorMesh.UnitTests.Pathways;
 
@@ -13,29 +12,29 @@ public class ParticipantSupportsTests
         Participant.Enrol("ohio", "healthcare", "p-001", new DateOnly(2026, 3, 2), EmploymentStatus.Unemployed, null, null, Now);
 
     private static Referral Referred(Participant participant) =>
-        Referral.Make(participant, "r-1", "mid-ohio-housing", Barrier.Homeless, SupportiveServiceKind.Housing, new DateOnly(2026, 3, 10), Now);
+        Referral.Make(participant, "r-1", "mid-ohio-housing", BarrierKind.Homeless, SupportiveServiceKind.Housing, new DateOnly(2026, 3, 10), Now);
 
     [Fact]
     public void A_barrier_disclosed_later_is_added_once_and_only_the_new_one_raises_an_event()
     {
         var participant = Enrolled();
-        participant.RecordBarriers([Barrier.SingleParent, Barrier.LowIncome], Now);
+        participant.RecordBarriers([BarrierKind.SingleParent, BarrierKind.LowIncome], Now);
         participant.ClearDomainEvents();
 
-        participant.RecordBarriers([Barrier.LowIncome, Barrier.Homeless, Barrier.Homeless], Now);
+        participant.RecordBarriers([BarrierKind.LowIncome, BarrierKind.Homeless, BarrierKind.Homeless], Now);
 
-        Assert.Equal([Barrier.Homeless, Barrier.LowIncome, Barrier.SingleParent], participant.Barriers);
-        Assert.Equal([Barrier.Homeless], Assert.IsType<BarriersRecorded>(Assert.Single(participant.DomainEvents)).Added);
+        Assert.Equal([BarrierKind.Homeless, BarrierKind.LowIncome, BarrierKind.SingleParent], participant.Barriers);
+        Assert.Equal([BarrierKind.Homeless], Assert.IsType<BarriersRecorded>(Assert.Single(participant.DomainEvents)).Added);
     }
 
     [Fact]
     public void Barriers_already_recorded_change_nothing_and_raise_nothing()
     {
         var participant = Enrolled();
-        participant.RecordBarriers([Barrier.Disability], Now);
+        participant.RecordBarriers([BarrierKind.Disability], Now);
         participant.ClearDomainEvents();
 
-        participant.RecordBarriers([Barrier.Disability], Now);
+        participant.RecordBarriers([BarrierKind.Disability], Now);
 
         Assert.Empty(participant.DomainEvents);
     }

@@ -1,6 +1,5 @@
 using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.UnitTests.Pathways;
@@ -78,9 +77,9 @@ public class PirlFileTests
             "p-0002,20250303,9,0,0,0,0,0,0,0,0",
             "p-0003,20250303,0,,,,1,1,1,,1");
 
-        Assert.Equal([Barrier.Disability, Barrier.Homeless, Barrier.LowIncome, Barrier.SingleParent], content.Rows[0].Barriers);
+        Assert.Equal([BarrierKind.Disability, BarrierKind.Homeless, BarrierKind.LowIncome, BarrierKind.SingleParent], content.Rows[0].Barriers);
         Assert.Empty(content.Rows[1].Barriers);
-        Assert.Equal([Barrier.EnglishLanguageLearner, Barrier.BasicSkillsDeficient, Barrier.Cultural, Barrier.DisplacedHomemaker], content.Rows[2].Barriers);
+        Assert.Equal([BarrierKind.EnglishLanguageLearner, BarrierKind.BasicSkillsDeficient, BarrierKind.Cultural, BarrierKind.DisplacedHomemaker], content.Rows[2].Barriers);
         Assert.Empty(content.IgnoredElements);
     }
 
@@ -102,7 +101,7 @@ public class PirlFileTests
         participant.Exit(new DateOnly(2025, 12, 19), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
-        participant.RecordBarriers([Barrier.Disability, Barrier.ExOffender, Barrier.DisplacedHomemaker], now);
+        participant.RecordBarriers([BarrierKind.Disability, BarrierKind.ExOffender, BarrierKind.DisplacedHomemaker], now);
 
         var row = (await Read([.. PirlFile.Write([participant])])).Rows.Single();
 

@@ -1,14 +1,13 @@
 using System.Globalization;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
-using Barrier = SectorMesh.Pathways.Domain.Barrier;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Pathways.Data.Imports;
 
 /// <summary>One participant of a PIRL file, with the line it came from.</summary>
 public sealed record PirlRow(long Line, string Id, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
-    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<Barrier> Barriers);
+    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers);
 
 public sealed record PirlRejection(long Line, string Reason);
 
@@ -29,10 +28,10 @@ public static class PirlFile
     private static readonly string[] QuarterWages = ["1703", "1704", "1705", "1706"];
 
     /// <summary>PIRL 800–807, the barriers to employment at entry besides disability (202): 1 yes, 0 no.</summary>
-    private static readonly (string Element, Barrier Barrier)[] BarrierElements =
+    private static readonly (string Element, BarrierKind Barrier)[] BarrierElements =
     [
-        ("800", Barrier.Homeless), ("801", Barrier.ExOffender), ("802", Barrier.LowIncome), ("803", Barrier.EnglishLanguageLearner),
-        ("804", Barrier.BasicSkillsDeficient), ("805", Barrier.Cultural), ("806", Barrier.SingleParent), ("807", Barrier.DisplacedHomemaker),
+        ("800", BarrierKind.Homeless), ("801", BarrierKind.ExOffender), ("802", BarrierKind.LowIncome), ("803", BarrierKind.EnglishLanguageLearner),
+        ("804", BarrierKind.BasicSkillsDeficient), ("805", BarrierKind.Cultural), ("806", BarrierKind.SingleParent), ("807", BarrierKind.DisplacedHomemaker),
     ];
 
     private static readonly HashSet<string> Read =
@@ -115,12 +114,12 @@ public static class PirlFile
     }
 
     /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
-    private static List<Barrier> Barriers(Func<string, string> cell)
+    private static List<BarrierKind> Barriers(Func<string, string> cell)
     {
         var barriers = cell("202") switch
         {
-            "" or "0" or "9" => new List<Barrier>(),
-            "1" => [Barrier.Disability],
+            "" or "0" or "9" => new List<BarrierKind>(),
+            "1" => [BarrierKind.Disability],
             var other => throw new FormatException($"element 202 '{Shown(other)}' is not one of 0, 1, 9."),
         };
         foreach (var (element, barrier) in BarrierElements)
@@ -206,7 +205,7 @@ public static class PirlFile
                 .. quarters.Select(o => o is null ? "" : ((int)o.Status).ToString(CultureInfo.InvariantCulture)),
                 .. quarters.Select(o => o is null ? "" : o.Wages?.ToString("0.00", CultureInfo.InvariantCulture) ?? "999999.99"),
                 credential is null ? "" : ((int)credential.Type).ToString(CultureInfo.InvariantCulture), Text(credential?.Attained),
-                p.Barriers.Contains(Barrier.Disability) ? "1" : "",
+                p.Barriers.Contains(BarrierKind.Disability) ? "1" : "",
                 .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
             ];
             yield return string.Join(',', cells);
