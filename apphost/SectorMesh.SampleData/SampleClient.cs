@@ -19,6 +19,7 @@ public sealed class SampleClient
         Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
         Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
         Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
+        ParticipantSupports = new Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -27,6 +28,7 @@ public sealed class SampleClient
     public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
     public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
     public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
+    public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupports { get; }
 
     public Metadata Auth { get; private set; } = [];
 
