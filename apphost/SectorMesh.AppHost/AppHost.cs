@@ -11,8 +11,8 @@ var servers = BackingServers.Add(builder);
 var services = new PlatformServices(builder, servers);
 var partnerships = services.Add<Projects.SectorMesh_Partnerships>("partnerships");
 services.Add<Projects.SectorMesh_Resources>("resources", calls: partnerships);
-services.Add<Projects.SectorMesh_Engagement>("engagement", calls: partnerships);
-services.Add<Projects.SectorMesh_Pathways>("pathways", calls: partnerships);
+var engagement = services.Add<Projects.SectorMesh_Engagement>("engagement", calls: partnerships);
+services.Add<Projects.SectorMesh_Pathways>("pathways", partnerships, engagement);
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)

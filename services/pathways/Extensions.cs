@@ -3,6 +3,7 @@ using SectorMesh.Pathways.Api;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Data.Imports;
 using SectorMesh.ServiceDefaults;
+using Engagement = SectorMesh.Contracts.Engagement.V1.Engagement;
 using Organizations = SectorMesh.Contracts.Partnerships.V1.Organizations;
 using Partnerships = SectorMesh.Contracts.Partnerships.V1.Partnerships;
 
@@ -21,6 +22,9 @@ public static class Extensions
         builder.Services.AddGrpcClient<Organizations.OrganizationsClient>(o => o.Address = new Uri("http://partnerships"));
         builder.Services.AddGrpcClient<Partnerships.PartnershipsClient>(o => o.Address = new Uri("http://partnerships"));
         builder.Services.AddScoped<PartnershipDirectory>();
+        // Employer needs and skills gaps are read from the Industry Engagement service ("http://engagement").
+        builder.Services.AddGrpcClient<Engagement.EngagementClient>(o => o.Address = new Uri("http://engagement"));
+        builder.Services.AddScoped<EngagementDirectory>();
         builder.Services.AddScoped<ParticipantImport>();
         builder.AddSectorMeshRedis();
         builder.AddSectorMeshMessaging();

@@ -259,6 +259,14 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         return analysis.ToProto();
     }
 
+    public override async Task<V1.ListSkillsGapAnalysesResponse> ListSkillsGapAnalyses(V1.ListSkillsGapAnalysesRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (analyses, next) = await db.SkillsGapAnalyses.AsNoTracking().Where(a => a.TenantId == tenant && a.PartnershipId == partnership)
+            .PageAsync(a => a.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListSkillsGapAnalysesResponse { SkillsGapAnalyses = { analyses.Select(a => a.ToProto()) }, NextPageToken = next };
+    }
+
     public override async Task<V1.Meeting> CreateMeeting(V1.CreateMeetingRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);

@@ -13,7 +13,8 @@ namespace SectorMesh.Pathways.Api;
 
 /// <summary>The Career Pathways gRPC API: parses names, loads what the domain needs, lets it decide, stores the result.</summary>
 [Authorize]
-public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector personalData, PartnershipDirectory directory, TimeProvider clock)
+public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector personalData, PartnershipDirectory directory, EngagementDirectory engagement,
+    TimeProvider clock)
     : V1.Pathways.PathwaysBase
 {
     private static readonly HashSet<Partnerships.PartnerType> Providers =
@@ -25,20 +26,129 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var given = request.Program ?? new V1.TrainingProgram();
         var input = new InputCollector();
         var provider = await input.TakeAsync(() => ProviderAsync(tenant, given.Provider, context));
-        var cost = input.Take(() => given.Cost.Dollars("program.cost"));
-        var credential = given.Credential is { } c
-            ? new Credential(c.Title, input.Take(() => c.Kind.ToDomain<V1.CredentialKind, CredentialKind>()
-                ?? throw new InvalidInput("program.credential.kind", "is required: INDUSTRY_CERTIFICATION, LICENSE, DEGREE or APPRENTICESHIP_CERTIFICATE.")), c.Issuer, c.StacksInto)
-            : null;
-        var program = input.Finish(() => TrainingProgram.Record(tenant, Id(request.ProgramId), given.DisplayName, provider ?? "", given.DurationWeeks, cost,
-            given.Modality.ToDomain<V1.Modality, Modality>() ?? Modality.InPerson, given.Schedule, credential, [.. given.Skills], clock.GetUtcNow()));
+        var terms = new ProgramTerms(given.DisplayName, given.DurationWeeks, input.Take(() => given.Cost.Dollars("program.cost")), ModalityOf(given),
+            given.Schedule, CredentialOf(given, input), [.. given.Skills],
+            await NeedTargetsAsync(tenant, given, input, context), await GapTargetsAsync(tenant, given, input, context));
+        var program = input.Finish(() => TrainingProgram.Record(tenant, Id(request.ProgramId), provider ?? "", terms, clock.GetUtcNow()));
         if (await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == program.Id, context.CancellationToken))
         {
             throw new ResourceAlreadyExists(Names.Program(tenant, program.Id));
         }
         db.Programs.Add(program);
         await db.SaveChangesAsync(context.CancellationToken);
-        return program.ToProto();
+        return program.ToProto(Version(program));
+    }
+
+    private static readonly string[] UpdatableProgramFields =
+        ["display_name", "duration_weeks", "cost", "modality", "schedule", "credential", "skills", "employer_needs", "skills_gaps"];
+
+    public override async Task<V1.TrainingProgram> UpdateTrainingProgram(V1.UpdateTrainingProgramRequest request, ServerCallContext context)
+    {
+        var given = request.Program ?? new V1.TrainingProgram();
+        var ids = ResourceNames.Parse(given.Name, "program.name", "tenants", "programs");
+        var program = await db.Programs.SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
+            ?? throw new ResourceNotFound(given.Name);
+        Etags.Ensure(given.Etag, Version(program), given.Name);
+        var paths = request.UpdateMask?.Paths.ToHashSet() ?? [];
+        new Violations()
+            .Require(paths.Count > 0 && paths.All(UpdatableProgramFields.Contains), "update_mask", $"must name fields among {string.Join(", ", UpdatableProgramFields)}.")
+            .ThrowIfAny();
+        var current = program.Terms;
+        var input = new InputCollector();
+        var terms = new ProgramTerms(
+            paths.Contains("display_name") ? given.DisplayName : current.DisplayName,
+            paths.Contains("duration_weeks") ? given.DurationWeeks : current.DurationWeeks,
+            paths.Contains("cost") ? input.Take(() => given.Cost.Dollars("program.cost")) : current.Cost,
+            paths.Contains("modality") ? ModalityOf(given) : current.Modality,
+            paths.Contains("schedule") ? given.Schedule : current.Schedule,
+            paths.Contains("credential") ? CredentialOf(given, input) : current.Credential,
+            paths.Contains("skills") ? [.. given.Skills] : current.Skills,
+            paths.Contains("employer_needs") ? await NeedTargetsAsync(program.TenantId, given, input, context) : current.EmployerNeeds,
+            paths.Contains("skills_gaps") ? await GapTargetsAsync(program.TenantId, given, input, context) : current.SkillsGaps);
+        input.Finish(() => program.Revise(terms, clock.GetUtcNow()));
+        await db.SaveChangesAsync(context.CancellationToken);
+        return program.ToProto(Version(program));
+    }
+
+    private static Modality ModalityOf(V1.TrainingProgram given) => given.Modality.ToDomain<V1.Modality, Modality>() ?? Modality.InPerson;
+
+    private static Credential? CredentialOf(V1.TrainingProgram given, InputCollector input) => given.Credential is { } c
+        ? new Credential(c.Title, input.Take(() => c.Kind.ToDomain<V1.CredentialKind, CredentialKind>()
+            ?? throw new InvalidInput("program.credential.kind", "is required: INDUSTRY_CERTIFICATION, LICENSE, DEGREE or APPRENTICESHIP_CERTIFICATE.")), c.Issuer, c.StacksInto)
+        : null;
+
+    /// <summary>The employer needs the program names, each one an employer of a partnership of the tenant has recorded.</summary>
+    private async Task<IReadOnlyList<EmployerNeedTarget>> NeedTargetsAsync(string tenant, V1.TrainingProgram given, InputCollector input, ServerCallContext context)
+    {
+        var targets = new List<EmployerNeedTarget>();
+        var recorded = new Dictionary<string, IReadOnlyList<EmployerNeed>>();
+        if (!input.Take(() => WithinLimit(given.EmployerNeeds.Count, "program.employer_needs")))
+        {
+            return targets;
+        }
+        for (var i = 0; i < given.EmployerNeeds.Count; i++)
+        {
+            var need = given.EmployerNeeds[i];
+            var field = $"program.employer_needs[{i}]";
+            await input.TakeAsync(async () =>
+            {
+                var ids = ResourceNames.Parse(need.Employer, $"{field}.employer", "tenants", "partnerships", "employers");
+                new Violations().Require(ids[0] == tenant, $"{field}.employer", "must be an employer of a partnership of the program's tenant.").ThrowIfAny();
+                if (!recorded.TryGetValue(ids[1], out var needs))
+                {
+                    recorded[ids[1]] = needs = await engagement.NeedsAsync(tenant, ids[1], Authorization(context), context.CancellationToken);
+                }
+                new Violations().Require(needs.Any(n => n.EmployerId == ids[2] && n.SocCode == need.SocCode), $"{field}.soc_code",
+                    $"must be an occupation {need.Employer} has recorded a need for.").ThrowIfAny();
+                targets.Add(new EmployerNeedTarget(ids[1], ids[2], need.SocCode));
+                return true;
+            });
+        }
+        return targets;
+    }
+
+    /// <summary>The skills gaps the program names, each a skill of a skills gap analysis of a partnership of the tenant.</summary>
+    private async Task<IReadOnlyList<SkillsGapTarget>> GapTargetsAsync(string tenant, V1.TrainingProgram given, InputCollector input, ServerCallContext context)
+    {
+        var targets = new List<SkillsGapTarget>();
+        var found = new Dictionary<string, IReadOnlyList<SkillsGap>>();
+        if (!input.Take(() => WithinLimit(given.SkillsGaps.Count, "program.skills_gaps")))
+        {
+            return targets;
+        }
+        for (var i = 0; i < given.SkillsGaps.Count; i++)
+        {
+            var gap = given.SkillsGaps[i];
+            var field = $"program.skills_gaps[{i}]";
+            await input.TakeAsync(async () =>
+            {
+                var ids = ResourceNames.Parse(gap.SkillsGapAnalysis, $"{field}.skills_gap_analysis", "tenants", "partnerships", "skillsGapAnalyses");
+                new Violations().Require(ids[0] == tenant, $"{field}.skills_gap_analysis", "must be an analysis of a partnership of the program's tenant.").ThrowIfAny();
+                if (!found.TryGetValue(ids[1], out var gaps))
+                {
+                    found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], Authorization(context), context.CancellationToken);
+                }
+                new Violations().Require(gaps.Any(g => g.AnalysisId == ids[2] && g.ElementId == gap.ElementId), $"{field}.element_id",
+                    $"must be a skill {gap.SkillsGapAnalysis} analysed.").ThrowIfAny();
+                targets.Add(new SkillsGapTarget(ids[1], ids[2], gap.ElementId));
+                return true;
+            });
+        }
+        return targets;
+    }
+
+    /// <summary>Checked before any reference is looked up, so a long list costs the Industry Engagement service nothing.</summary>
+    private static bool WithinLimit(int count, string field) =>
+        count <= TrainingProgram.MaxTargets ? true : throw new InvalidInput(field, $"must list at most {TrainingProgram.MaxTargets}.");
+
+    public override async Task<V1.ProgramCoverage> GetProgramCoverage(V1.GetProgramCoverageRequest request, ServerCallContext context)
+    {
+        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "programCoverage"), "name");
+        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        var needs = await engagement.NeedsAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        var gaps = await engagement.GapsAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        var programs = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant).ToListAsync(context.CancellationToken);
+        return ProgramCoverage.Of(partnership, needs, gaps, programs).ToProto(tenant, partnership);
     }
 
     /// <summary>The id of a provider organization of the tenant, as the Partnerships service knows it: an education or training type.</summary>
@@ -55,17 +165,17 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.TrainingProgram> GetTrainingProgram(V1.GetTrainingProgramRequest request, ServerCallContext context)
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "programs");
-        var program = await db.Programs.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
+        var program = await db.Programs.SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
-        return program.ToProto();
+        return program.ToProto(Version(program));
     }
 
     public override async Task<V1.ListTrainingProgramsResponse> ListTrainingPrograms(V1.ListTrainingProgramsRequest request, ServerCallContext context)
     {
         var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
-        var (programs, next) = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant)
+        var (programs, next) = await db.Programs.Where(p => p.TenantId == tenant)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
-        return new V1.ListTrainingProgramsResponse { Programs = { programs.Select(p => p.ToProto()) }, NextPageToken = next };
+        return new V1.ListTrainingProgramsResponse { Programs = { programs.Select(p => p.ToProto(Version(p))) }, NextPageToken = next };
     }
 
     public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
@@ -272,6 +382,8 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var participants = tracked ? db.Participants : db.Participants.AsNoTracking();
         return await participants.GetNamedAsync(ids, name!, context.CancellationToken);
     }
+
+    private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
     private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
 

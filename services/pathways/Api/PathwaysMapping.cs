@@ -12,6 +12,8 @@ public static class Names
     public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
     public static string CareerPathway(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/careerPathways/{id}";
     public static string Participant(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/participants/{id}";
+    public static string Employer(string tenant, string partnership, string organization) => $"{Partnership(tenant, partnership)}/employers/{organization}";
+    public static string SkillsGapAnalysis(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/skillsGapAnalyses/{id}";
 }
 
 /// <summary>Between the Pathways API's messages and the domain: amounts in US dollars, enums without their prefixes.</summary>
@@ -32,8 +34,9 @@ public static class PathwaysMapping
 
     private static Google.Type.Money Dollars(decimal amount) => ProtoConversions.ToProtoMoney(amount, Currency);
 
-    public static V1.TrainingProgram ToProto(this TrainingProgram p) => new()
+    public static V1.TrainingProgram ToProto(this TrainingProgram p, uint version) => new()
     {
+        Etag = Etags.Of(version),
         Name = Names.Program(p.TenantId, p.Id),
         DisplayName = p.DisplayName,
         Provider = $"tenants/{p.TenantId}/organizations/{p.ProviderId}",
@@ -45,6 +48,39 @@ public static class PathwaysMapping
             ? new V1.Credential { Title = c.Title, Kind = c.Kind.ToProto<CredentialKind, V1.CredentialKind>(), Issuer = c.Issuer, StacksInto = c.StacksInto }
             : null,
         Skills = { p.Skills },
+        EmployerNeeds = { p.EmployerNeeds.Select(n => n.ToProto(p.TenantId)) },
+        SkillsGaps = { p.SkillsGaps.Select(g => g.ToProto(p.TenantId)) },
+    };
+
+    private static V1.EmployerNeedReference ToProto(this EmployerNeedTarget n, string tenant) =>
+        new() { Employer = Names.Employer(tenant, n.PartnershipId, n.EmployerId), SocCode = n.SocCode };
+
+    private static V1.SkillsGapReference ToProto(this SkillsGapTarget g, string tenant) =>
+        new() { SkillsGapAnalysis = Names.SkillsGapAnalysis(tenant, g.PartnershipId, g.AnalysisId), ElementId = g.ElementId };
+
+    public static V1.ProgramCoverage ToProto(this ProgramCoverage coverage, string tenant, string partnership) => new()
+    {
+        Name = $"{Names.Partnership(tenant, partnership)}/programCoverage",
+        EmployerNeeds =
+        {
+            coverage.Needs.Select(n => new V1.EmployerNeedCoverage
+            {
+                Need = new EmployerNeedTarget(partnership, n.Need.EmployerId, n.Need.SocCode).ToProto(tenant),
+                Openings12Months = n.Need.Openings12Months, HardToFill = n.Need.HardToFill,
+                Programs = { n.ProgramIds.Select(id => Names.Program(tenant, id)) },
+            }),
+        },
+        SkillsGaps =
+        {
+            coverage.Gaps.Select(g => new V1.SkillsGapCoverage
+            {
+                Gap = new SkillsGapTarget(partnership, g.Gap.AnalysisId, g.Gap.ElementId).ToProto(tenant),
+                ElementName = g.Gap.ElementName, GapPoints = (double)g.Gap.Points,
+                Programs = { g.ProgramIds.Select(id => Names.Program(tenant, id)) },
+            }),
+        },
+        UncoveredEmployerNeeds = coverage.UncoveredNeeds,
+        UncoveredSkillsGaps = coverage.UncoveredGaps,
     };
 
     public static V1.CareerPathway ToProto(this CareerPathway p) => new()

@@ -16,6 +16,8 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
         {
             (TrainingProgram p, TrainingProgramRecorded e) => new Events.TrainingProgramRecorded(id, p.TenantId, "", e.OccurredAt,
                 p.Id, p.ProviderId, p.DisplayName, p.DurationWeeks, p.Credential?.Title),
+            (TrainingProgram p, TrainingProgramRevised e) => new Events.TrainingProgramRevised(id, p.TenantId, "", e.OccurredAt,
+                p.Id, p.DisplayName, p.DurationWeeks, p.Credential?.Title, p.EmployerNeeds.Count, p.SkillsGaps.Count),
             (CareerPathway c, CareerPathwayDefined e) => new Events.CareerPathwayDefined(id, c.TenantId, c.PartnershipId, e.OccurredAt,
                 c.Id, c.DisplayName, [.. c.Steps.Select(s => s.Occupation).Distinct()]),
             (Participant p, ParticipantEnrolled e) => new Events.ParticipantEnrolled(id, p.TenantId, p.PartnershipId, e.OccurredAt,

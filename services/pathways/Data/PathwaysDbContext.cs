@@ -37,6 +37,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             program.Property(p => p.Schedule).HasMaxLength(300);
             program.Property(p => p.Credential).AsJson(Json);
             program.Property(p => p.Skills).AsJson(Json);
+            program.Property(p => p.EmployerNeeds).AsJson(Json);
+            program.Property(p => p.SkillsGaps).AsJson(Json);
+            program.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             program.Ignore(p => p.DomainEvents);
         });
 

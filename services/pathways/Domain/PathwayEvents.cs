@@ -4,6 +4,8 @@ namespace SectorMesh.Pathways.Domain;
 
 public sealed record TrainingProgramRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
 
+public sealed record TrainingProgramRevised(DateTimeOffset OccurredAt) : IDomainEvent;
+
 public sealed record CareerPathwayDefined(DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record ParticipantEnrolled(DateTimeOffset OccurredAt) : IDomainEvent;

@@ -51,9 +51,9 @@ public static class KnownResources
         }, tenant.Board);
 
         // The Engagement service learns of the partnership and its employer from their events, in either order.
-        await UntilCopiedAsync(() => platform.EngagementThroughGateway.GetEmployerEngagementAsync(
+        await Eventually.SucceedsAsync(() => platform.EngagementThroughGateway.GetEmployerEngagementAsync(
             new Engagement.GetEmployerEngagementRequest { Name = $"{partnership}/employers/hospital" }, tenant.Board).ResponseAsync);
-        await UntilCopiedAsync(() => platform.EngagementThroughGateway.CreateMeetingAsync(new Engagement.CreateMeetingRequest
+        await Eventually.SucceedsAsync(() => platform.EngagementThroughGateway.CreateMeetingAsync(new Engagement.CreateMeetingRequest
         {
             Parent = partnership,
             MeetingId = "kickoff",
@@ -78,23 +78,5 @@ public static class KnownResources
             $"{partnership}/commitments/hospital-cash", $"{partnership}/employers/hospital", $"{partnership}/meetings/kickoff",
             $"{partnership}/cohorts/nurses",
         ];
-    }
-
-    /// <summary>Repeats a call answered NOT_FOUND, for up to 30 s, until the events it depends on have been copied.</summary>
-    private static async Task UntilCopiedAsync<T>(Func<Task<T>> call)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            try
-            {
-                await call();
-                return;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-            }
-        }
     }
 }

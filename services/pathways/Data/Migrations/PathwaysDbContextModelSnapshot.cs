@@ -374,6 +374,11 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_weeks");
 
+                    b.Property<string>("EmployerNeeds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("employer_needs");
+
                     b.Property<string>("Modality")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -400,6 +405,17 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("skills");
+
+                    b.Property<string>("SkillsGaps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills_gaps");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("TenantId", "Id");
 

@@ -6,6 +6,12 @@ public sealed record TrainingProgramRecorded(
     string ProgramId, string ProviderId, string DisplayName, int DurationWeeks, string? CredentialTitle,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
+/// <summary>A training program's terms changed; it closes the employer needs and skills gaps counted here.</summary>
+public sealed record TrainingProgramRevised(
+    Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
+    string ProgramId, string DisplayName, int DurationWeeks, string? CredentialTitle, int EmployerNeeds, int SkillsGaps,
+    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+
 public sealed record CareerPathwayDefined(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string CareerPathwayId, string DisplayName, IReadOnlyList<string> Occupations,
