@@ -12,7 +12,7 @@ using SectorMesh.Pathways.Data;
 namespace SectorMesh.Pathways.Data.Migrations
 {
     [DbContext(typeof(PathwaysDbContext))]
-    [Migration("20261129105531_ParticipantSupports")]
+    [Migration("20261129113857_ParticipantSupports")]
     partial class ParticipantSupports
     {
         /// <inheritdoc />
@@ -377,6 +377,11 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("duration_weeks");
 
+                    b.Property<string>("EmployerNeeds")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("employer_needs");
+
                     b.Property<string>("Modality")
                         .IsRequired()
                         .HasMaxLength(20)
@@ -403,6 +408,17 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("skills");
+
+                    b.Property<string>("SkillsGaps")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("skills_gaps");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("TenantId", "Id");
 
