@@ -20,6 +20,7 @@ public sealed class SampleClient
         Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
         Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
         JobQuality = new Contracts.Pathways.V1.JobQuality.JobQualityClient(channel);
+        ParticipantSupports = new Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -29,6 +30,7 @@ public sealed class SampleClient
     public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
     public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
     public Contracts.Pathways.V1.JobQuality.JobQualityClient JobQuality { get; }
+    public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupports { get; }
 
     public Metadata Auth { get; private set; } = [];
 

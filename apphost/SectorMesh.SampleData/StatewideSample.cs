@@ -102,6 +102,8 @@ public sealed class StatewideSample(SampleClient client)
         await new HealthcarePathways(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
         Console.WriteLine("Loaded the healthcare partnership's nursing pathway, its programs and 200 participants.");
         await new HealthcareJobQuality(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
+        await new HealthcareSupports(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
+        Console.WriteLine("Loaded the healthcare participants' barriers, supportive services and referrals to community partners.");
     }
 
     private async Task LoadAsync(Sample s)

@@ -36,6 +36,7 @@ public static class Extensions
         app.UseSectorMeshGrpc();
         app.MapGrpcService<PathwaysApi>();
         app.MapGrpcService<JobQualityApi>();
+        app.MapGrpcService<ParticipantSupportsApi>();
         app.MapImports();
     }
 }

@@ -294,8 +294,13 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
             ? input.Take(() => PersonalData.Of(p.GivenName, p.FamilyName, p.BirthDate.ToDate("participant.personal_data.birth_date"), p.Email, p.Phone,
                 DateOnly.FromDateTime(now.UtcDateTime)))
             : null;
+        var barriers = input.Take(() => given.Barriers.ToBarriers("participant.barriers"));
         var participant = input.Finish(() => Participant.Enrol(tenant, partnership, Id(request.ParticipantId), entry, given.EmploymentStatusAtEntry.ToDomain<V1.EmploymentStatus, EmploymentStatus>(),
             pathway, given.CurrentStep.Length == 0 ? null : given.CurrentStep, now));
+        if (barriers.Count > 0)
+        {
+            participant.RecordBarriers(barriers, now);
+        }
         var name = Names.Participant(tenant, partnership, participant.Id);
         if (personal is not null)
         {

@@ -158,6 +158,7 @@ public static class PathwaysMapping
                 Type = c.Type.ToProto<CredentialType, V1.CredentialType>(), AttainedDate = ((DateOnly?)c.Attained).ToProto(), Title = c.Title,
             }),
         },
+        Barriers = { p.Barriers.Select(b => b.ToProto<BarrierKind, V1.BarrierKind>()) },
         SkillGains = { p.SkillGains.Select(g => new V1.SkillGain { Kind = g.Kind.ToProto<SkillGainKind, V1.SkillGainKind>(), Date = ((DateOnly?)g.Date).ToProto() }) },
         EmploymentOutcomes =
         {

@@ -42,6 +42,14 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
             (Placement p, PlacementRecorded e) => new Events.PlacementRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
                 p.Id, p.ParticipantId, p.EmployerId, p.Occupation, p.StartDate,
                 p.Verdict == GuidelinesVerdict.NoGuidelines ? null : p.Verdict == GuidelinesVerdict.Meets, p.Reasons),
+            (Participant p, BarriersRecorded e) => new Events.BarriersRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, [.. e.Added.Select(b => b.ToString())], [.. p.Barriers.Select(b => b.ToString())]),
+            (Participant p, SupportiveServiceProvided e) => new Events.SupportiveServiceProvided(id, p.TenantId, p.PartnershipId, e.OccurredAt,
+                p.Id, e.Service.Date, e.Service.Kind.ToString(), e.Service.Amount, e.Service.ProviderId),
+            (Referral r, ParticipantReferred e) => new Events.ParticipantReferred(id, r.TenantId, r.PartnershipId, e.OccurredAt,
+                r.ParticipantId, r.Id, r.OrganizationId, r.Barrier?.ToString(), r.Need?.ToString(), r.ReferredOn),
+            (Referral r, ReferralOutcomeRecorded e) => new Events.ReferralOutcomeRecorded(id, r.TenantId, r.PartnershipId, e.OccurredAt,
+                r.ParticipantId, r.Id, r.OrganizationId, r.Outcome.ToString(), r.ReferredOn, r.OutcomeDate!.Value),
             _ => null,
         };
         return mapped is null ? [] : [mapped];

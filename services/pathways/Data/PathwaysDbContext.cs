@@ -22,6 +22,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
     public DbSet<JobQualityGuidelines> JobQualityGuidelines => Set<JobQualityGuidelines>();
     public DbSet<JobQualityAssessment> JobQualityAssessments => Set<JobQualityAssessment>();
     public DbSet<Placement> Placements => Set<Placement>();
+    public DbSet<Referral> Referrals => Set<Referral>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -111,6 +112,25 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             placement.Property(p => p.Verdict).HasConversion<string>().HasMaxLength(20);
             placement.Property(p => p.Reasons).AsJson(Json);
             placement.Ignore(p => p.DomainEvents);
+        });
+
+        // A participant's barriers and supportive services belong to the participant's row; rows enrolled before they existed read as none.
+        model.Entity<Participant>(participant =>
+        {
+            participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+        });
+
+        model.Entity<Referral>(referral =>
+        {
+            referral.HasKey(r => new { r.TenantId, r.PartnershipId, r.ParticipantId, r.Id });
+            Ids(referral.Property(r => r.TenantId), referral.Property(r => r.PartnershipId), referral.Property(r => r.ParticipantId),
+                referral.Property(r => r.Id), referral.Property(r => r.OrganizationId));
+            referral.Property(r => r.Barrier).HasConversion<string>().HasMaxLength(30);
+            referral.Property(r => r.Need).HasConversion<string>().HasMaxLength(30);
+            referral.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
+            referral.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            referral.Ignore(r => r.DomainEvents);
         });
 
         model.UseSnakeCaseNames();

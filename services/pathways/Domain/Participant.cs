@@ -16,7 +16,7 @@ public enum EmploymentStatus
 /// (PIRL 901), on a step of one of its career pathways. Personal data is not part of it: the data
 /// layer keeps that apart, encrypted.
 /// </summary>
-public sealed class Participant : AggregateRoot, IPartnershipRecord
+public sealed partial class Participant : AggregateRoot, IPartnershipRecord
 {
     private Participant() { }
 

@@ -179,6 +179,7 @@ public sealed class Platform : IAsyncLifetime
     public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.Pathways.PathwaysClient PathwaysThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.JobQuality.JobQualityClient JobQualityThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupportsThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {

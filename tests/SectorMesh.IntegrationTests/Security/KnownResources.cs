@@ -2,13 +2,14 @@ using Grpc.Core;
 using SectorMesh.Contracts.Partnerships.V1;
 using SectorMesh.IntegrationTests.Infrastructure;
 using Engagement = SectorMesh.Contracts.Engagement.V1;
+using Pathways = SectorMesh.Contracts.Pathways.V1;
 using Resources = SectorMesh.Contracts.Resources.V1;
 
 namespace SectorMesh.IntegrationTests.Security;
 
 /// <summary>
 /// A fresh tenant with one resource of every kind the write methods name (a partnership with partners, agreements and
-/// a committee, funding and a commitment, a meeting, a cohort, an employer), so generated inputs can name real ones.
+/// a committee, funding and a commitment, a meeting, a cohort, an employer, a participant and a referral), so generated inputs can name real ones.
 /// </summary>
 public static class KnownResources
 {
@@ -70,13 +71,26 @@ public static class KnownResources
             Cohort = new Engagement.WorkforceCohort { DisplayName = "Nurses", Skills = { new Engagement.WorkforceSkill { ElementId = "2.A.1.a", Level = 4 } } },
         }, tenant.Board);
 
+        var participant = (await platform.PathwaysThroughGateway.CreateParticipantAsync(new Pathways.CreateParticipantRequest
+        {
+            Parent = partnership, ParticipantId = "p-1", Participant = new Pathways.Participant { EntryDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 2 } },
+        }, tenant.Board)).Name;
+        await platform.ParticipantSupportsThroughGateway.CreateReferralAsync(new Pathways.CreateReferralRequest
+        {
+            Parent = participant, ReferralId = "r-1",
+            Referral = new Pathways.Referral
+            {
+                Organization = tenant.Organization("board"), Need = Pathways.SupportiveServiceKind.Housing, ReferralDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 10 },
+            },
+        }, tenant.Board);
+
         return
         [
             tenant.Tenant, tenant.Region, tenant.Organization("hospital"), tenant.Organization("clinic"), tenant.Organization("board"),
             partnership, $"{partnership}/partners/hospital", $"{partnership}/partners/board", $"{partnership}/agreements/1",
             $"{partnership}/agreements/2", $"{partnership}/committees/steering", $"{partnership}/fundingSources/wioa",
             $"{partnership}/commitments/hospital-cash", $"{partnership}/employers/hospital", $"{partnership}/meetings/kickoff",
-            $"{partnership}/cohorts/nurses",
+            $"{partnership}/cohorts/nurses", participant, $"{participant}/referrals/r-1",
         ];
     }
 }

@@ -70,6 +70,28 @@ public class PirlFileTests
     }
 
     [Fact]
+    public async Task Barrier_elements_of_1_are_barriers_and_0_or_a_disability_not_disclosed_are_none()
+    {
+        var content = await Read("100,900,202,800,801,802,803,804,805,806,807",
+            "p-0001,20250303,1,1,0,1,0,0,0,1,0",
+            "p-0002,20250303,9,0,0,0,0,0,0,0,0",
+            "p-0003,20250303,0,,,,1,1,1,,1");
+
+        Assert.Equal([BarrierKind.Disability, BarrierKind.Homeless, BarrierKind.LowIncome, BarrierKind.SingleParent], content.Rows[0].Barriers);
+        Assert.Empty(content.Rows[1].Barriers);
+        Assert.Equal([BarrierKind.EnglishLanguageLearner, BarrierKind.BasicSkillsDeficient, BarrierKind.Cultural, BarrierKind.DisplacedHomemaker], content.Rows[2].Barriers);
+        Assert.Empty(content.IgnoredElements);
+    }
+
+    [Fact]
+    public async Task A_barrier_code_other_than_0_or_1_is_a_bad_row_named_by_line_and_element()
+    {
+        var content = await Read("100,900,202,801", "p-0001,20250303,0,0", "p-0002,20250303,0,2", "p-0003,20250303,Y,0");
+
+        Assert.Equal([new PirlRejection(3, "element 801 '2' is not one of 0, 1."), new PirlRejection(4, "element 202 'Y' is not one of 0, 1, 9.")], content.Rejected);
+    }
+
+    [Fact]
     public async Task What_the_export_writes_the_import_reads_back_the_same()
     {
         var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
@@ -79,11 +101,13 @@ public class PirlFileTests
         participant.Exit(new DateOnly(2025, 12, 19), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
+        participant.RecordBarriers([BarrierKind.Disability, BarrierKind.ExOffender, BarrierKind.DisplacedHomemaker], now);
 
         var row = (await Read([.. PirlFile.Write([participant])])).Rows.Single();
 
         Assert.Equal((participant.Id, participant.EntryDate, participant.ExitDate, participant.EmploymentStatusAtEntry, participant.Training[0], participant.Credentials[0]),
             (row.Id, row.Entry, row.Exit, row.Status, row.Training, row.Credential));
         Assert.Equal(participant.EmploymentOutcomes, row.Outcomes);
+        Assert.Equal(participant.Barriers, row.Barriers);
     }
 }

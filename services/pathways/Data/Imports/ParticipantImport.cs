@@ -77,6 +77,10 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
     private static Participant Build(string tenant, string partnership, PirlRow row, DateTimeOffset now)
     {
         var participant = Participant.Enrol(tenant, partnership, row.Id, row.Entry, row.Status, null, null, now);
+        if (row.Barriers.Count > 0)
+        {
+            participant.RecordBarriers(row.Barriers, now);
+        }
         if (row.Training is { } training)
         {
             participant.RecordTraining(training, now);

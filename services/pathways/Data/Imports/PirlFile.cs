@@ -7,7 +7,7 @@ namespace SectorMesh.Pathways.Data.Imports;
 
 /// <summary>One participant of a PIRL file, with the line it came from.</summary>
 public sealed record PirlRow(long Line, string Id, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
-    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes);
+    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers);
 
 public sealed record PirlRejection(long Line, string Reason);
 
@@ -27,8 +27,15 @@ public static class PirlFile
     private static readonly string[] Quarters = ["1600", "1602", "1604", "1606"];
     private static readonly string[] QuarterWages = ["1703", "1704", "1705", "1706"];
 
+    /// <summary>PIRL 800–807, the barriers to employment at entry besides disability (202): 1 yes, 0 no.</summary>
+    private static readonly (string Element, BarrierKind Barrier)[] BarrierElements =
+    [
+        ("800", BarrierKind.Homeless), ("801", BarrierKind.ExOffender), ("802", BarrierKind.LowIncome), ("803", BarrierKind.EnglishLanguageLearner),
+        ("804", BarrierKind.BasicSkillsDeficient), ("805", BarrierKind.Cultural), ("806", BarrierKind.SingleParent), ("807", BarrierKind.DisplacedHomemaker),
+    ];
+
     private static readonly HashSet<string> Read =
-        ["100", "200", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", .. Quarters, .. QuarterWages];
+        ["100", "200", "202", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", .. Quarters, .. QuarterWages, .. BarrierElements.Select(b => b.Element)];
 
     public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
@@ -103,7 +110,32 @@ public static class PirlFile
             }
         }
         return new PirlRow(line, id, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
-            Date(Cell("901"), "901"), EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes);
+            Date(Cell("901"), "901"), EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell));
+    }
+
+    /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
+    private static List<BarrierKind> Barriers(Func<string, string> cell)
+    {
+        var barriers = cell("202") switch
+        {
+            "" or "0" or "9" => new List<BarrierKind>(),
+            "1" => [BarrierKind.Disability],
+            var other => throw new FormatException($"element 202 '{Shown(other)}' is not one of 0, 1, 9."),
+        };
+        foreach (var (element, barrier) in BarrierElements)
+        {
+            switch (cell(element))
+            {
+                case "" or "0":
+                    break;
+                case "1":
+                    barriers.Add(barrier);
+                    break;
+                case var other:
+                    throw new FormatException($"element {element} '{Shown(other)}' is not one of 0, 1.");
+            }
+        }
+        return barriers;
     }
 
     private static DateOnly? Date(string value, string element) =>
@@ -142,9 +174,13 @@ public static class PirlFile
         : throw new FormatException($"element {element} '{Shown(value)}' is not an amount of dollars and cents.");
 
     /// <summary>The elements <see cref="Write"/> writes, in order: what the import reads, personal data aside.</summary>
-    public const string ExportHeader = "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801";
+    public const string ExportHeader = "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807";
 
-    /// <summary>Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, and each quarter after exit.</summary>
+    /// <summary>
+    /// Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, each quarter after exit,
+    /// and their barriers at entry. 202 is left empty without a disability recorded, since "no" (0) and "did not disclose" (9)
+    /// are both read as none and cannot be told apart again.
+    /// </summary>
     public static IEnumerable<string> Write(IEnumerable<Participant> participants)
     {
         yield return ExportHeader;
@@ -169,6 +205,8 @@ public static class PirlFile
                 .. quarters.Select(o => o is null ? "" : ((int)o.Status).ToString(CultureInfo.InvariantCulture)),
                 .. quarters.Select(o => o is null ? "" : o.Wages?.ToString("0.00", CultureInfo.InvariantCulture) ?? "999999.99"),
                 credential is null ? "" : ((int)credential.Type).ToString(CultureInfo.InvariantCulture), Text(credential?.Attained),
+                p.Barriers.Contains(BarrierKind.Disability) ? "1" : "",
+                .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
             ];
             yield return string.Join(',', cells);
         }
