@@ -31,6 +31,9 @@ public static class Extensions
     {
         app.UseSectorMeshGrpc();
         app.MapGrpcService<PathwaysApi>();
+        app.MapGrpcService<WorkBasedLearningApi>();
+        app.MapGrpcService<WorkerVoiceApi>();
+        app.MapGrpcService<CapacityBuildingApi>();
         app.MapImports();
     }
 }

@@ -30,6 +30,16 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 p.Id, e.Gain.Kind.ToString(), e.Gain.Date),
             (Participant p, EmploymentOutcomeRecorded e) => new Events.EmploymentOutcomeRecorded(id, p.TenantId, p.PartnershipId, e.OccurredAt,
                 p.Id, p.ExitDate!.Value, e.Outcome.Quarter, e.Outcome.Status.ToString(), e.Outcome.Employed, e.Outcome.Wages, e.Outcome.EmployerId),
+            (WorkBasedLearningOpportunity o, WorkBasedLearningOffered e) => new Events.WorkBasedLearningOffered(id, o.TenantId, o.PartnershipId, e.OccurredAt,
+                o.Id, o.Kind.ToString(), o.RapidsProgramNumber, o.EmployerId, o.CareerPathwayId, o.PathwayStep, o.Occupation, o.StartDate, o.EndDate,
+                o.HourlyWage, o.PlacesOffered, o.PlacesFilled),
+            (WorkBasedLearningOpportunity o, WorkBasedLearningPlacesFilled e) => new Events.WorkBasedLearningPlacesFilled(id, o.TenantId, o.PartnershipId, e.OccurredAt,
+                o.Id, o.PlacesOffered, o.PlacesFilled),
+            (WorkerFeedback f, WorkerFeedbackRecorded e) => new Events.WorkerFeedbackRecorded(id, f.TenantId, f.PartnershipId, e.OccurredAt,
+                f.Anonymous ? null : f.Id, f.Subject.ToString(), f.Barrier?.ToString(), f.ProgramId, f.EmployerId, f.Rating, f.FeedbackDate,
+                f.Anonymous, f.ParticipantId),
+            (CapacityBuildingActivity a, CapacityBuildingActivityRecorded e) => new Events.CapacityBuildingActivityRecorded(id, a.TenantId, a.PartnershipId, e.OccurredAt,
+                a.Id, a.Audience.ToString(), a.Topic, a.ActivityDate, a.Hours, a.PeopleTrained, a.ProviderId),
             _ => null,
         };
         return mapped is null ? [] : [mapped];

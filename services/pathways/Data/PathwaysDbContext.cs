@@ -19,6 +19,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
     public DbSet<CareerPathway> CareerPathways => Set<CareerPathway>();
     public DbSet<Participant> Participants => Set<Participant>();
     public DbSet<SealedPersonalData> PersonalData => Set<SealedPersonalData>();
+    public DbSet<WorkBasedLearningOpportunity> WorkBasedLearning => Set<WorkBasedLearningOpportunity>();
+    public DbSet<WorkerFeedback> WorkerFeedback => Set<WorkerFeedback>();
+    public DbSet<CapacityBuildingActivity> CapacityBuilding => Set<CapacityBuildingActivity>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -69,6 +72,49 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             data.ToTable("participant_personal_data");
             data.HasKey(d => new { d.TenantId, d.PartnershipId, d.ParticipantId });
             Ids(data.Property(d => d.TenantId), data.Property(d => d.PartnershipId), data.Property(d => d.ParticipantId));
+        });
+
+        model.Entity<WorkBasedLearningOpportunity>(opportunity =>
+        {
+            opportunity.ToTable("work_based_learning_opportunities");
+            opportunity.HasKey(o => new { o.TenantId, o.PartnershipId, o.Id });
+            Ids(opportunity.Property(o => o.TenantId), opportunity.Property(o => o.PartnershipId), opportunity.Property(o => o.Id),
+                opportunity.Property(o => o.EmployerId), opportunity.Property(o => o.CareerPathwayId), opportunity.Property(o => o.PathwayStep));
+            opportunity.Property(o => o.DisplayName).HasMaxLength(300);
+            opportunity.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            opportunity.Property(o => o.RapidsProgramNumber).HasMaxLength(30);
+            opportunity.Property(o => o.Occupation).HasMaxLength(7);
+            opportunity.Property(o => o.HourlyWage).HasPrecision(8, 2);
+            opportunity.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            opportunity.Ignore(o => o.DomainEvents);
+        });
+
+        // Anonymous feedback keeps no participant and no time of its own beyond the day it was given.
+        model.Entity<WorkerFeedback>(feedback =>
+        {
+            feedback.ToTable("worker_feedback", table =>
+                table.HasCheckConstraint("ck_worker_feedback_anonymous_names_no_participant", "NOT anonymous OR participant_id IS NULL"));
+            feedback.HasKey(f => new { f.TenantId, f.PartnershipId, f.Id });
+            Ids(feedback.Property(f => f.TenantId), feedback.Property(f => f.PartnershipId), feedback.Property(f => f.Id));
+            feedback.Property(f => f.Subject).HasConversion<string>().HasMaxLength(30);
+            feedback.Property(f => f.Barrier).HasConversion<string>().HasMaxLength(30);
+            feedback.Property(f => f.ProgramId).HasMaxLength(63);
+            feedback.Property(f => f.EmployerId).HasMaxLength(63);
+            feedback.Property(f => f.Comment).HasMaxLength(Domain.WorkerFeedback.MaxCommentLength);
+            feedback.Property(f => f.ParticipantId).HasMaxLength(63);
+            feedback.Ignore(f => f.DomainEvents);
+        });
+
+        model.Entity<CapacityBuildingActivity>(activity =>
+        {
+            activity.ToTable("capacity_building_activities");
+            activity.HasKey(a => new { a.TenantId, a.PartnershipId, a.Id });
+            Ids(activity.Property(a => a.TenantId), activity.Property(a => a.PartnershipId), activity.Property(a => a.Id));
+            activity.Property(a => a.Audience).HasConversion<string>().HasMaxLength(30);
+            activity.Property(a => a.Topic).HasMaxLength(300);
+            activity.Property(a => a.Hours).HasPrecision(7, 2);
+            activity.Property(a => a.ProviderId).HasMaxLength(63);
+            activity.Ignore(a => a.DomainEvents);
         });
 
         model.UseSnakeCaseNames();
