@@ -59,7 +59,9 @@ public sealed partial class WorkBasedLearningOpportunity : AggregateRoot, IPartn
                 "must be 1 to 30 letters, digits or hyphens.")
             .Require(pathway is not null, "opportunity.career_pathway", "is required: a career pathway of this partnership.")
             .Require(pathway is null || servedStep is not null, "opportunity.pathway_step", $"must be the step_id of a step of {pathway?.DisplayName}.")
-            .Require(CareerPathway.SocCode().IsMatch(occupation), "opportunity.occupation", "must be a SOC code such as 29-2061.")
+            // With no step to take it from, an occupation left empty is the step's error, not its own.
+            .Require(CareerPathway.SocCode().IsMatch(occupation) || (occupation.Length == 0 && servedStep is null), "opportunity.occupation",
+                "must be a SOC code such as 29-2061.")
             .Require(startDate is not null, "opportunity.start_date", "is required.")
             .Require(endDate is null || startDate is null || endDate >= startDate, "opportunity.end_date", "must not be before the start date.")
             .Require(hourlyWage is null or (> 0 and <= 1000), "opportunity.hourly_wage", "must be more than 0 and at most 1000 dollars an hour.")
