@@ -178,6 +178,9 @@ public sealed class Platform : IAsyncLifetime
     public Organizations.OrganizationsClient OrganizationsThroughGateway => new(Gateway);
     public Contracts.Engagement.V1.Engagement.EngagementClient EngagementThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.Pathways.PathwaysClient PathwaysThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient WorkBasedLearningThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient WorkerVoiceThroughGateway => new(Gateway);
+    public Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient CapacityBuildingThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
     {
