@@ -19,6 +19,9 @@ public sealed class SampleClient
         Resources = new Contracts.Resources.V1.Resources.ResourcesClient(channel);
         Engagement = new Contracts.Engagement.V1.Engagement.EngagementClient(channel);
         Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
+        WorkBasedLearning = new Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient(channel);
+        WorkerVoice = new Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient(channel);
+        CapacityBuilding = new Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -27,6 +30,9 @@ public sealed class SampleClient
     public Contracts.Resources.V1.Resources.ResourcesClient Resources { get; }
     public Contracts.Engagement.V1.Engagement.EngagementClient Engagement { get; }
     public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
+    public Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient WorkBasedLearning { get; }
+    public Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient WorkerVoice { get; }
+    public Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient CapacityBuilding { get; }
 
     public Metadata Auth { get; private set; } = [];
 
