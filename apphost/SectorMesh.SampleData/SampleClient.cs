@@ -21,6 +21,9 @@ public sealed class SampleClient
         Pathways = new Contracts.Pathways.V1.Pathways.PathwaysClient(channel);
         JobQuality = new Contracts.Pathways.V1.JobQuality.JobQualityClient(channel);
         ParticipantSupports = new Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient(channel);
+        WorkBasedLearning = new Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient(channel);
+        WorkerVoice = new Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient(channel);
+        CapacityBuilding = new Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -31,6 +34,9 @@ public sealed class SampleClient
     public Contracts.Pathways.V1.Pathways.PathwaysClient Pathways { get; }
     public Contracts.Pathways.V1.JobQuality.JobQualityClient JobQuality { get; }
     public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupports { get; }
+    public Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient WorkBasedLearning { get; }
+    public Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient WorkerVoice { get; }
+    public Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient CapacityBuilding { get; }
 
     public Metadata Auth { get; private set; } = [];
 

@@ -100,6 +100,7 @@ public sealed class StatewideSample(SampleClient client)
     private async Task LoadPathwaysAsync()
     {
         await new HealthcarePathways(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
+        await new HealthcareServiceDelivery(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
         Console.WriteLine("Loaded the healthcare partnership's nursing pathway, its programs and 200 participants.");
         await new HealthcareJobQuality(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
         await new HealthcareSupports(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");

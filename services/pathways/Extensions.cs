@@ -37,6 +37,9 @@ public static class Extensions
         app.MapGrpcService<PathwaysApi>();
         app.MapGrpcService<JobQualityApi>();
         app.MapGrpcService<ParticipantSupportsApi>();
+        app.MapGrpcService<WorkBasedLearningApi>();
+        app.MapGrpcService<WorkerVoiceApi>();
+        app.MapGrpcService<CapacityBuildingApi>();
         app.MapImports();
     }
 }

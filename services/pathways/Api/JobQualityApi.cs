@@ -99,7 +99,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         var partner = ids[0] == tenant
-            && await directory.IsEmployerPartnerAsync(tenant, partnership, name, Authorization(context), context.CancellationToken);
+            && (await directory.CurrentPartnerAsync(tenant, partnership, name, Authorization(context), context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
         return partner ? ids[1] : throw new InvalidInput(field, "must be a current employer partner of the partnership.");
     }
 

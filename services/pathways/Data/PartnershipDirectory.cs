@@ -23,13 +23,14 @@ public sealed class PartnershipDirectory(V1.Partnerships.PartnershipsClient part
         DependencyCalls.CallAsync(deadline => organizations.GetOrganizationAsync(new V1.GetOrganizationRequest { Name = name },
             Headers(authorization), deadline, cancellationToken).ResponseAsync, name, Down);
 
-    /// <summary>Whether the organization is a current partner of the partnership, of employer type.</summary>
-    public async Task<bool> IsEmployerPartnerAsync(string tenant, string partnership, string organization, string authorization, CancellationToken cancellationToken)
+    /// <summary>The organization's current membership of the partnership (it has not left), or null when it is not a partner.</summary>
+    public async Task<V1.Partner?> CurrentPartnerAsync(string tenant, string partnership, string organizationName, string authorization,
+        CancellationToken cancellationToken)
     {
         var name = $"tenants/{tenant}/partnerships/{partnership}";
         var found = await DependencyCalls.CallAsync(deadline => partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name },
             Headers(authorization), deadline, cancellationToken).ResponseAsync, name, Down);
-        return found.Partners.Any(p => p.Organization == organization && p.PartnerType == V1.PartnerType.Employer && p.LeaveDate is null);
+        return found.Partners.FirstOrDefault(p => p.Organization == organizationName && p.LeaveDate is null);
     }
 
     private static Metadata Headers(string authorization) => new() { { "authorization", authorization } };

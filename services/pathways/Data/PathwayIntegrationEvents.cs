@@ -50,6 +50,16 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 r.ParticipantId, r.Id, r.OrganizationId, r.Barrier?.ToString(), r.Need?.ToString(), r.ReferredOn),
             (Referral r, ReferralOutcomeRecorded e) => new Events.ReferralOutcomeRecorded(id, r.TenantId, r.PartnershipId, e.OccurredAt,
                 r.ParticipantId, r.Id, r.OrganizationId, r.Outcome.ToString(), r.ReferredOn, r.OutcomeDate!.Value),
+            (WorkBasedLearningOpportunity o, WorkBasedLearningOffered e) => new Events.WorkBasedLearningOffered(id, o.TenantId, o.PartnershipId, e.OccurredAt,
+                o.Id, o.Kind.ToString(), o.RapidsProgramNumber, o.EmployerId, o.CareerPathwayId, o.PathwayStep, o.Occupation, o.StartDate, o.EndDate,
+                o.HourlyWage, o.PlacesOffered, o.PlacesFilled),
+            (WorkBasedLearningOpportunity o, WorkBasedLearningPlacesFilled e) => new Events.WorkBasedLearningPlacesFilled(id, o.TenantId, o.PartnershipId, e.OccurredAt,
+                o.Id, o.PlacesOffered, o.PlacesFilled),
+            (WorkerFeedback f, WorkerFeedbackRecorded e) => new Events.WorkerFeedbackRecorded(id, f.TenantId, f.PartnershipId, e.OccurredAt,
+                f.Anonymous ? null : f.Id, f.Subject.ToString(), f.Barrier?.ToString(), f.ProgramId, f.EmployerId, f.Rating, f.FeedbackDate,
+                f.Anonymous, f.ParticipantId),
+            (CapacityBuildingActivity a, CapacityBuildingActivityRecorded e) => new Events.CapacityBuildingActivityRecorded(id, a.TenantId, a.PartnershipId, e.OccurredAt,
+                a.Id, a.Audience.ToString(), a.Topic, a.ActivityDate, a.Hours, a.PeopleTrained, a.ProviderId),
             _ => null,
         };
         return mapped is null ? [] : [mapped];

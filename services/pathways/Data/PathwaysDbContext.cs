@@ -23,6 +23,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
     public DbSet<JobQualityAssessment> JobQualityAssessments => Set<JobQualityAssessment>();
     public DbSet<Placement> Placements => Set<Placement>();
     public DbSet<Referral> Referrals => Set<Referral>();
+    public DbSet<WorkBasedLearningOpportunity> WorkBasedLearning => Set<WorkBasedLearningOpportunity>();
+    public DbSet<WorkerFeedback> WorkerFeedback => Set<WorkerFeedback>();
+    public DbSet<CapacityBuildingActivity> CapacityBuilding => Set<CapacityBuildingActivity>();
 
     private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
@@ -40,8 +43,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             program.Property(p => p.Schedule).HasMaxLength(300);
             program.Property(p => p.Credential).AsJson(Json);
             program.Property(p => p.Skills).AsJson(Json);
-            program.Property(p => p.EmployerNeeds).AsJson(Json);
-            program.Property(p => p.SkillsGaps).AsJson(Json);
+            // Programs recorded before they could name needs and gaps read as naming none.
+            program.Property(p => p.EmployerNeeds).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            program.Property(p => p.SkillsGaps).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
             program.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             program.Ignore(p => p.DomainEvents);
         });
@@ -68,6 +72,9 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             participant.Property(p => p.Credentials).AsJson(Json);
             participant.Property(p => p.SkillGains).AsJson(Json);
             participant.Property(p => p.EmploymentOutcomes).AsJson(Json);
+            // Participants enrolled before barriers and supportive services were kept read as having none.
+            participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
             participant.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             participant.Ignore(p => p.DomainEvents);
         });
@@ -114,13 +121,6 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             placement.Ignore(p => p.DomainEvents);
         });
 
-        // A participant's barriers and supportive services belong to the participant's row; rows enrolled before they existed read as none.
-        model.Entity<Participant>(participant =>
-        {
-            participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
-            participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
-        });
-
         model.Entity<Referral>(referral =>
         {
             referral.HasKey(r => new { r.TenantId, r.PartnershipId, r.ParticipantId, r.Id });
@@ -131,6 +131,49 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             referral.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
             referral.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
             referral.Ignore(r => r.DomainEvents);
+        });
+
+        model.Entity<WorkBasedLearningOpportunity>(opportunity =>
+        {
+            opportunity.ToTable("work_based_learning_opportunities");
+            opportunity.HasKey(o => new { o.TenantId, o.PartnershipId, o.Id });
+            Ids(opportunity.Property(o => o.TenantId), opportunity.Property(o => o.PartnershipId), opportunity.Property(o => o.Id),
+                opportunity.Property(o => o.EmployerId), opportunity.Property(o => o.CareerPathwayId), opportunity.Property(o => o.PathwayStep));
+            opportunity.Property(o => o.DisplayName).HasMaxLength(300);
+            opportunity.Property(o => o.Kind).HasConversion<string>().HasMaxLength(30);
+            opportunity.Property(o => o.RapidsProgramNumber).HasMaxLength(30);
+            opportunity.Property(o => o.Occupation).HasMaxLength(7);
+            opportunity.Property(o => o.HourlyWage).HasPrecision(8, 2);
+            opportunity.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            opportunity.Ignore(o => o.DomainEvents);
+        });
+
+        // Anonymous feedback keeps no participant and no time of its own beyond the day it was given.
+        model.Entity<WorkerFeedback>(feedback =>
+        {
+            feedback.ToTable("worker_feedback", table =>
+                table.HasCheckConstraint("ck_worker_feedback_anonymous_names_no_participant", "NOT anonymous OR participant_id IS NULL"));
+            feedback.HasKey(f => new { f.TenantId, f.PartnershipId, f.Id });
+            Ids(feedback.Property(f => f.TenantId), feedback.Property(f => f.PartnershipId), feedback.Property(f => f.Id));
+            feedback.Property(f => f.Subject).HasConversion<string>().HasMaxLength(30);
+            feedback.Property(f => f.Barrier).HasConversion<string>().HasMaxLength(30);
+            feedback.Property(f => f.ProgramId).HasMaxLength(63);
+            feedback.Property(f => f.EmployerId).HasMaxLength(63);
+            feedback.Property(f => f.Comment).HasMaxLength(Domain.WorkerFeedback.MaxCommentLength);
+            feedback.Property(f => f.ParticipantId).HasMaxLength(63);
+            feedback.Ignore(f => f.DomainEvents);
+        });
+
+        model.Entity<CapacityBuildingActivity>(activity =>
+        {
+            activity.ToTable("capacity_building_activities");
+            activity.HasKey(a => new { a.TenantId, a.PartnershipId, a.Id });
+            Ids(activity.Property(a => a.TenantId), activity.Property(a => a.PartnershipId), activity.Property(a => a.Id));
+            activity.Property(a => a.Audience).HasConversion<string>().HasMaxLength(30);
+            activity.Property(a => a.Topic).HasMaxLength(300);
+            activity.Property(a => a.Hours).HasPrecision(7, 2);
+            activity.Property(a => a.ProviderId).HasMaxLength(63);
+            activity.Ignore(a => a.DomainEvents);
         });
 
         model.UseSnakeCaseNames();

@@ -9,7 +9,8 @@ namespace SectorMesh.IntegrationTests.Security;
 
 /// <summary>
 /// A fresh tenant with one resource of every kind the write methods name (a partnership with partners, agreements and
-/// a committee, funding and a commitment, a meeting, a cohort, an employer, a participant and a referral), so generated inputs can name real ones.
+/// a committee, funding and a commitment, a meeting, a cohort, an employer, a participant and a referral, a career pathway and
+/// work-based learning on it), so generated inputs can name real ones.
 /// </summary>
 public static class KnownResources
 {
@@ -83,6 +84,30 @@ public static class KnownResources
                 Organization = tenant.Organization("board"), Need = Pathways.SupportiveServiceKind.Housing, ReferralDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 10 },
             },
         }, tenant.Board);
+        await platform.PathwaysThroughGateway.CreateCareerPathwayAsync(new Pathways.CreateCareerPathwayRequest
+        {
+            Parent = partnership, CareerPathwayId = "nursing",
+            CareerPathway = new Pathways.CareerPathway
+            {
+                DisplayName = "Nursing",
+                Steps =
+                {
+                    new Pathways.PathwayStep { StepId = "nursing-assistant", Occupation = "31-1131", Title = "Nursing Assistant", TypicalHourlyWage = 18.40, Entry = true },
+                    new Pathways.PathwayStep { StepId = "practical-nurse", Occupation = "29-2061", Title = "Licensed Practical Nurse", TypicalHourlyWage = 28.10 },
+                },
+                Bridges = { new Pathways.Bridge { FromStep = "nursing-assistant", ToStep = "practical-nurse", Kind = Pathways.BridgeKind.WorkExperience, Months = 12 } },
+            },
+        }, tenant.Board);
+        await platform.WorkBasedLearningThroughGateway.CreateWorkBasedLearningOpportunityAsync(new Pathways.CreateWorkBasedLearningOpportunityRequest
+        {
+            Parent = partnership, OpportunityId = "lpn-apprenticeship",
+            Opportunity = new Pathways.WorkBasedLearningOpportunity
+            {
+                DisplayName = "LPN Apprenticeship", Kind = Pathways.WorkBasedLearningKind.RegisteredApprenticeship, RapidsProgramNumber = "2026-OH-0412",
+                Employer = tenant.Organization("hospital"), CareerPathway = $"{partnership}/careerPathways/nursing", PathwayStep = "practical-nurse",
+                StartDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 1 }, PlacesOffered = 12,
+            },
+        }, tenant.Board);
 
         return
         [
@@ -90,7 +115,8 @@ public static class KnownResources
             partnership, $"{partnership}/partners/hospital", $"{partnership}/partners/board", $"{partnership}/agreements/1",
             $"{partnership}/agreements/2", $"{partnership}/committees/steering", $"{partnership}/fundingSources/wioa",
             $"{partnership}/commitments/hospital-cash", $"{partnership}/employers/hospital", $"{partnership}/meetings/kickoff",
-            $"{partnership}/cohorts/nurses", participant, $"{participant}/referrals/r-1",
+            $"{partnership}/cohorts/nurses", participant, $"{participant}/referrals/r-1", $"{partnership}/careerPathways/nursing",
+            $"{partnership}/workBasedLearning/lpn-apprenticeship",
         ];
     }
 }

@@ -145,6 +145,62 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.ToTable("participant_personal_data", (string)null);
                 });
 
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.CapacityBuildingActivity", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<DateOnly>("ActivityDate")
+                        .HasColumnType("date")
+                        .HasColumnName("activity_date");
+
+                    b.Property<string>("Audience")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("audience");
+
+                    b.Property<decimal>("Hours")
+                        .HasPrecision(7, 2)
+                        .HasColumnType("numeric(7,2)")
+                        .HasColumnName("hours");
+
+                    b.Property<int>("PeopleTrained")
+                        .HasColumnType("integer")
+                        .HasColumnName("people_trained");
+
+                    b.Property<string>("ProviderId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("provider_id");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Topic")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("topic");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("capacity_building_activities", (string)null);
+                });
+
             modelBuilder.Entity("SectorMesh.Pathways.Domain.CareerPathway", b =>
                 {
                     b.Property<string>("TenantId")
@@ -299,6 +355,13 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("id");
 
+                    b.Property<string>("Barriers")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("barriers")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("CareerPathwayId")
                         .HasMaxLength(63)
                         .HasColumnType("character varying(63)")
@@ -340,6 +403,13 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("skill_gains");
+
+                    b.Property<string>("SupportiveServices")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("supportive_services")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("Training")
                         .IsRequired()
@@ -421,6 +491,73 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.ToTable("placements");
                 });
 
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.Referral", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("barrier");
+
+                    b.Property<string>("Need")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("need");
+
+                    b.Property<string>("OrganizationId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("organization_id");
+
+                    b.Property<string>("Outcome")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("outcome");
+
+                    b.Property<DateOnly?>("OutcomeDate")
+                        .HasColumnType("date")
+                        .HasColumnName("outcome_date");
+
+                    b.Property<DateOnly>("ReferredOn")
+                        .HasColumnType("date")
+                        .HasColumnName("referred_on");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId", "ParticipantId", "Id");
+
+                    b.ToTable("referrals");
+                });
+
             modelBuilder.Entity("SectorMesh.Pathways.Domain.TrainingProgram", b =>
                 {
                     b.Property<string>("TenantId")
@@ -454,8 +591,10 @@ namespace SectorMesh.Pathways.Data.Migrations
 
                     b.Property<string>("EmployerNeeds")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
-                        .HasColumnName("employer_needs");
+                        .HasColumnName("employer_needs")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<string>("Modality")
                         .IsRequired()
@@ -486,8 +625,10 @@ namespace SectorMesh.Pathways.Data.Migrations
 
                     b.Property<string>("SkillsGaps")
                         .IsRequired()
+                        .ValueGeneratedOnAdd()
                         .HasColumnType("jsonb")
-                        .HasColumnName("skills_gaps");
+                        .HasColumnName("skills_gaps")
+                        .HasDefaultValueSql("'[]'::jsonb");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -498,6 +639,173 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.HasKey("TenantId", "Id");
 
                     b.ToTable("programs");
+                });
+
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.WorkBasedLearningOpportunity", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("CareerPathwayId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("career_pathway_id");
+
+                    b.Property<string>("DisplayName")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)")
+                        .HasColumnName("display_name");
+
+                    b.Property<string>("EmployerId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly?>("EndDate")
+                        .HasColumnType("date")
+                        .HasColumnName("end_date");
+
+                    b.Property<decimal?>("HourlyWage")
+                        .HasPrecision(8, 2)
+                        .HasColumnType("numeric(8,2)")
+                        .HasColumnName("hourly_wage");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Occupation")
+                        .IsRequired()
+                        .HasMaxLength(7)
+                        .HasColumnType("character varying(7)")
+                        .HasColumnName("occupation");
+
+                    b.Property<string>("PathwayStep")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("pathway_step");
+
+                    b.Property<int>("PlacesFilled")
+                        .HasColumnType("integer")
+                        .HasColumnName("places_filled");
+
+                    b.Property<int>("PlacesOffered")
+                        .HasColumnType("integer")
+                        .HasColumnName("places_offered");
+
+                    b.Property<string>("RapidsProgramNumber")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("rapids_program_number");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<DateOnly>("StartDate")
+                        .HasColumnType("date")
+                        .HasColumnName("start_date");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("work_based_learning_opportunities", (string)null);
+                });
+
+            modelBuilder.Entity("SectorMesh.Pathways.Domain.WorkerFeedback", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<bool>("Anonymous")
+                        .HasColumnType("boolean")
+                        .HasColumnName("anonymous");
+
+                    b.Property<string>("Barrier")
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("barrier");
+
+                    b.Property<string>("Comment")
+                        .IsRequired()
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)")
+                        .HasColumnName("comment");
+
+                    b.Property<string>("EmployerId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("employer_id");
+
+                    b.Property<DateOnly>("FeedbackDate")
+                        .HasColumnType("date")
+                        .HasColumnName("feedback_date");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("participant_id");
+
+                    b.Property<string>("ProgramId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("program_id");
+
+                    b.Property<int>("Rating")
+                        .HasColumnType("integer")
+                        .HasColumnName("rating");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<string>("Subject")
+                        .IsRequired()
+                        .HasMaxLength(30)
+                        .HasColumnType("character varying(30)")
+                        .HasColumnName("subject");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("worker_feedback", null, t =>
+                        {
+                            t.HasCheckConstraint("ck_worker_feedback_anonymous_names_no_participant", "NOT anonymous OR participant_id IS NULL");
+                        });
                 });
 #pragma warning restore 612, 618
         }
