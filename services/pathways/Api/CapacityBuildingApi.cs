@@ -18,7 +18,7 @@ public sealed class CapacityBuildingApi(PathwaysDbContext db, PartnershipDirecto
         ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = ServiceDelivery.Authorization(context);
+        var authorization = Calls.Authorization(context);
         await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
         var given = request.Activity ?? new V1.CapacityBuildingActivity();
         var input = new InputCollector();
@@ -31,7 +31,7 @@ public sealed class CapacityBuildingApi(PathwaysDbContext db, PartnershipDirecto
         });
         var date = input.Take(() => given.ActivityDate.ToDate("activity.activity_date"));
         var hours = input.Take(() => given.Hours.ToDecimal("activity.hours"));
-        var activity = input.Finish(() => CapacityBuildingActivity.Record(tenant, partnership, ServiceDelivery.Id(request.ActivityId),
+        var activity = input.Finish(() => CapacityBuildingActivity.Record(tenant, partnership, Calls.Id(request.ActivityId),
             given.Audience.ToDomain<V1.CapacityBuildingAudience, CapacityBuildingAudience>(), given.Topic, date, hours, given.PeopleTrained, provider,
             clock.GetUtcNow()));
         await db.AddNewAsync(activity, ServiceDeliveryMapping.Activity(tenant, partnership, activity.Id), context.CancellationToken);

@@ -27,7 +27,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         {
             return guidelines.ToProto(Version(guidelines));
         }
-        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         return JobQualityGuidelines.Unwritten(tenant, partnership).ToProto(0);
     }
 
@@ -46,7 +46,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         var guidelines = await GuidelinesAsync(tenant, partnership, context);
         if (guidelines is null)
         {
-            await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+            await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
             guidelines = JobQualityGuidelines.Unwritten(tenant, partnership);
             db.JobQualityGuidelines.Add(guidelines);
         }
@@ -88,7 +88,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             f.Evidence)).ToList();
         var guidelines = await db.JobQualityGuidelines.AsNoTracking()
             .SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);
-        var assessment = input.Finish(() => JobQualityAssessment.Assess(tenant, partnership, Id(request.JobQualityAssessmentId), employer ?? "", date,
+        var assessment = input.Finish(() => JobQualityAssessment.Assess(tenant, partnership, Calls.Id(request.JobQualityAssessmentId), employer ?? "", date,
             new JobFacts(wage, hours, benefits, facts.ScheduleNoticeDays, facts.PayRangePosted), findings, guidelines, clock.GetUtcNow()));
         await db.AddNewAsync(assessment, JobQualityNames.Assessment(tenant, partnership, assessment.Id), context.CancellationToken);
         return assessment.ToProto();
@@ -99,7 +99,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         var partner = ids[0] == tenant
-            && (await directory.CurrentPartnerAsync(tenant, partnership, name, Authorization(context), context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
+            && (await directory.CurrentPartnerAsync(tenant, partnership, name, Calls.Authorization(context), context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
         return partner ? ids[1] : throw new InvalidInput(field, "must be a current employer partner of the partnership.");
     }
 
@@ -155,7 +155,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         var benefits = input.Take(() => given.Benefits.ToDomainBenefits("placement.benefits", input)) ?? [];
         var guidelines = await db.JobQualityGuidelines.AsNoTracking()
             .SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);
-        var placement = input.Finish(() => Placement.Record(tenant, partnership, Id(request.PlacementId), participant, employer ?? "", given.Occupation, start,
+        var placement = input.Finish(() => Placement.Record(tenant, partnership, Calls.Id(request.PlacementId), participant, employer ?? "", given.Occupation, start,
             new JobFacts(wage, hours, benefits, given.ScheduleNoticeDays, given.PayRangePosted), guidelines, clock.GetUtcNow()));
         await db.AddNewAsync(placement, JobQualityNames.Placement(tenant, partnership, placement.Id), context.CancellationToken);
         return placement.ToProto();
@@ -166,7 +166,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         var ids = ResourceNames.Parse(name, "placement.employer", "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, "placement.employer", "must be an organization of the placement's tenant.").ThrowIfAny();
-        var organization = await directory.OrganizationAsync(name, Authorization(context), context.CancellationToken);
+        var organization = await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
         new Violations().Require(organization.Type == Partnerships.PartnerType.Employer, "placement.employer", "must be an organization of employer type.").ThrowIfAny();
         return ids[1];
     }
@@ -191,9 +191,6 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
 
     private uint Version(JobQualityGuidelines guidelines) => (uint)db.Entry(guidelines).Property("Version").CurrentValue!;
 
-    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
-
-    private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 
     [GeneratedRegex("""^employer\s*=\s*"(?<value>[^"]*)"\z""")]
     private static partial Regex EmployerComparison();

@@ -62,7 +62,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
         var need = given.Need == V1.SupportiveServiceKind.Unspecified ? (SupportiveServiceKind?)null
             : input.Take(() => given.Need.ToDomain<V1.SupportiveServiceKind, SupportiveServiceKind>() ?? throw new InvalidInput("referral.need", "is not a kind of supportive service."));
         var date = input.Take(() => given.ReferralDate.ToDate("referral.referral_date") ?? throw new InvalidInput("referral.referral_date", "is required."));
-        var referral = input.Finish(() => Referral.Make(participant, string.IsNullOrEmpty(request.ReferralId) ? ResourceId.New() : request.ReferralId,
+        var referral = input.Finish(() => Referral.Make(participant, Calls.Id(request.ReferralId),
             organization, barrier, need, date, clock.GetUtcNow()));
         var name = referral.Name();
         if (await db.Referrals.AnyAsync(r => r.TenantId == referral.TenantId && r.PartnershipId == referral.PartnershipId
@@ -122,7 +122,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the participant's tenant.").ThrowIfAny();
-        await directory.OrganizationAsync(name, context.GetHttpContext().Request.Headers.Authorization.ToString(), context.CancellationToken);
+        await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
         return ids[1];
     }
 }

@@ -29,7 +29,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         var terms = new ProgramTerms(given.DisplayName, given.DurationWeeks, input.Take(() => given.Cost.Dollars("program.cost")), ModalityOf(given),
             given.Schedule, CredentialOf(given, input), [.. given.Skills],
             await NeedTargetsAsync(tenant, given, input, context), await GapTargetsAsync(tenant, given, input, context));
-        var program = input.Finish(() => TrainingProgram.Record(tenant, Id(request.ProgramId), provider ?? "", terms, clock.GetUtcNow()));
+        var program = input.Finish(() => TrainingProgram.Record(tenant, Calls.Id(request.ProgramId), provider ?? "", terms, clock.GetUtcNow()));
         if (await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == program.Id, context.CancellationToken))
         {
             throw new ResourceAlreadyExists(Names.Program(tenant, program.Id));
@@ -96,7 +96,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
                 new Violations().Require(ids[0] == tenant, $"{field}.employer", "must be an employer of a partnership of the program's tenant.").ThrowIfAny();
                 if (!recorded.TryGetValue(ids[1], out var needs))
                 {
-                    recorded[ids[1]] = needs = await engagement.NeedsAsync(tenant, ids[1], Authorization(context), context.CancellationToken);
+                    recorded[ids[1]] = needs = await engagement.NeedsAsync(tenant, ids[1], Calls.Authorization(context), context.CancellationToken);
                 }
                 new Violations().Require(needs.Any(n => n.EmployerId == ids[2] && n.SocCode == need.SocCode), $"{field}.soc_code",
                     $"must be an occupation {need.Employer} has recorded a need for.").ThrowIfAny();
@@ -126,7 +126,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
                 new Violations().Require(ids[0] == tenant, $"{field}.skills_gap_analysis", "must be an analysis of a partnership of the program's tenant.").ThrowIfAny();
                 if (!found.TryGetValue(ids[1], out var gaps))
                 {
-                    found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], Authorization(context), context.CancellationToken);
+                    found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], Calls.Authorization(context), context.CancellationToken);
                 }
                 new Violations().Require(gaps.Any(g => g.AnalysisId == ids[2] && g.ElementId == gap.ElementId), $"{field}.element_id",
                     $"must be a skill {gap.SkillsGapAnalysis} analysed.").ThrowIfAny();
@@ -144,9 +144,9 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.ProgramCoverage> GetProgramCoverage(V1.GetProgramCoverageRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "programCoverage"), "name");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
-        var needs = await engagement.NeedsAsync(tenant, partnership, Authorization(context), context.CancellationToken);
-        var gaps = await engagement.GapsAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        var needs = await engagement.NeedsAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        var gaps = await engagement.GapsAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         var programs = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant).ToListAsync(context.CancellationToken);
         return ProgramCoverage.Of(partnership, needs, gaps, programs).ToProto(tenant, partnership);
     }
@@ -156,7 +156,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     {
         var ids = ResourceNames.Parse(name, "program.provider", "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
-        var organization = await directory.OrganizationAsync(name, Authorization(context), context.CancellationToken);
+        var organization = await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
         new Violations().Require(Providers.Contains(organization.Type), "program.provider",
             "must be an education or training provider: K12_EDUCATION, POSTSECONDARY_EDUCATION or REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
         return ids[1];
@@ -181,12 +181,12 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         var given = request.CareerPathway ?? new V1.CareerPathway();
         var input = new InputCollector();
         var steps = await StepsAsync(tenant, given, input, context);
         var bridges = await BridgesAsync(tenant, given, input, context);
-        var pathway = input.Finish(() => CareerPathway.Define(tenant, partnership, Id(request.CareerPathwayId), given.DisplayName, steps, bridges, clock.GetUtcNow()));
+        var pathway = input.Finish(() => CareerPathway.Define(tenant, partnership, Calls.Id(request.CareerPathwayId), given.DisplayName, steps, bridges, clock.GetUtcNow()));
         await db.AddNewAsync(pathway, Names.CareerPathway(tenant, partnership, pathway.Id), context.CancellationToken);
         return pathway.ToProto(Version(pathway));
     }
@@ -225,7 +225,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
             var (step, field) = (steps[i], $"career_pathway.steps[{i}]");
             if (step.NeedsOccupationFigures && CareerPathway.SocCode().IsMatch(step.Occupation) && !occupations.ContainsKey(step.Occupation))
             {
-                occupations[step.Occupation] = await engagement.OccupationAsync(tenant, step.Occupation, Authorization(context), context.CancellationToken);
+                occupations[step.Occupation] = await engagement.OccupationAsync(tenant, step.Occupation, Calls.Authorization(context), context.CancellationToken);
             }
             steps[i] = input.Take(() => step.CompletedFrom(occupations.GetValueOrDefault(step.Occupation), field)) ?? step;
         }
@@ -256,7 +256,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "occupations");
         new Violations().Require(CareerPathway.SocCode().IsMatch(ids[1]), "name", "must end in a SOC code such as 29-1141.").ThrowIfAny();
-        var occupation = await engagement.OccupationAsync(ids[0], ids[1], Authorization(context), context.CancellationToken)
+        var occupation = await engagement.OccupationAsync(ids[0], ids[1], Calls.Authorization(context), context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
         return occupation.ToProto(ids[0]);
     }
@@ -279,7 +279,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
     public override async Task<V1.Participant> CreateParticipant(V1.CreateParticipantRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         var given = request.Participant ?? new V1.Participant();
         var now = clock.GetUtcNow();
         var input = new InputCollector();
@@ -295,7 +295,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
                 DateOnly.FromDateTime(now.UtcDateTime)))
             : null;
         var barriers = input.Take(() => given.Barriers.ToBarriers("participant.barriers"));
-        var participant = input.Finish(() => Participant.Enrol(tenant, partnership, Id(request.ParticipantId), entry, given.EmploymentStatusAtEntry.ToDomain<V1.EmploymentStatus, EmploymentStatus>(),
+        var participant = input.Finish(() => Participant.Enrol(tenant, partnership, Calls.Id(request.ParticipantId), entry, given.EmploymentStatusAtEntry.ToDomain<V1.EmploymentStatus, EmploymentStatus>(),
             pathway, given.CurrentStep.Length == 0 ? null : given.CurrentStep, now));
         if (barriers.Count > 0)
         {
@@ -442,7 +442,4 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
-
-    private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 }

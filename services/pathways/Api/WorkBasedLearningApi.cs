@@ -19,7 +19,7 @@ public sealed class WorkBasedLearningApi(PathwaysDbContext db, PartnershipDirect
         ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = ServiceDelivery.Authorization(context);
+        var authorization = Calls.Authorization(context);
         await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
         var given = request.Opportunity ?? new V1.WorkBasedLearningOpportunity();
         var input = new InputCollector();
@@ -33,7 +33,7 @@ public sealed class WorkBasedLearningApi(PathwaysDbContext db, PartnershipDirect
         var start = input.Take(() => given.StartDate.ToDate("opportunity.start_date"));
         var end = input.Take(() => given.EndDate.ToDate("opportunity.end_date"));
         var wage = given.HourlyWage is null ? null : input.Take(() => (decimal?)given.HourlyWage.Dollars("opportunity.hourly_wage"));
-        var opportunity = input.Finish(() => WorkBasedLearningOpportunity.Offer(tenant, partnership, ServiceDelivery.Id(request.OpportunityId), given.DisplayName,
+        var opportunity = input.Finish(() => WorkBasedLearningOpportunity.Offer(tenant, partnership, Calls.Id(request.OpportunityId), given.DisplayName,
             given.Kind.ToDomain<V1.WorkBasedLearningKind, WorkBasedLearningKind>(), given.RapidsProgramNumber.Trim(), employer ?? "", pathway,
             given.PathwayStep, given.Occupation.Trim(), start, end, wage, given.PlacesOffered, given.PlacesFilled, clock.GetUtcNow()));
         await db.AddNewAsync(opportunity, ServiceDeliveryMapping.Opportunity(tenant, partnership, opportunity.Id), context.CancellationToken);
@@ -76,13 +76,4 @@ public sealed class WorkBasedLearningApi(PathwaysDbContext db, PartnershipDirect
         await db.SaveChangesAsync(context.CancellationToken);
         return opportunity.ToProto();
     }
-}
-
-/// <summary>What the handlers of work-based learning, worker voice and capacity building share.</summary>
-internal static class ServiceDelivery
-{
-    /// <summary>The caller's own token, passed on to the Partnerships service so it answers what this caller may see.</summary>
-    public static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
-
-    public static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 }

@@ -22,7 +22,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     public override async Task<V1.WorkerFeedback> CreateWorkerFeedback(V1.CreateWorkerFeedbackRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = ServiceDelivery.Authorization(context);
+        var authorization = Calls.Authorization(context);
         await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
         var given = request.WorkerFeedback ?? new V1.WorkerFeedback();
         var input = new InputCollector();
@@ -33,7 +33,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
         // An anonymous entry's participant is refused by the domain, never looked up.
         var participant = given.Anonymous || given.Participant.Length == 0 ? given.Participant
             : await input.TakeAsync(() => ParticipantIdAsync(tenant, partnership, given.Participant, context.CancellationToken));
-        var feedback = input.Finish(() => WorkerFeedback.Record(tenant, partnership, ServiceDelivery.Id(request.WorkerFeedbackId),
+        var feedback = input.Finish(() => WorkerFeedback.Record(tenant, partnership, Calls.Id(request.WorkerFeedbackId),
             request.WorkerFeedbackId.Length > 0, given.Subject.ToDomain<V1.WorkerFeedbackSubject, WorkerFeedbackSubject>(),
             given.Barrier.ToDomain<V1.FeedbackBarrier, FeedbackBarrier>(), program, employer, given.Rating, given.Comment, date, given.Anonymous,
             participant ?? "", clock.GetUtcNow()));
@@ -85,7 +85,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     public override async Task<V1.WorkerVoiceSummary> GetWorkerVoiceSummary(V1.GetWorkerVoiceSummaryRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "workerVoiceSummary"), "name");
-        await directory.EnsurePartnershipAsync(tenant, partnership, ServiceDelivery.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         var tallies = await db.WorkerFeedback.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .GroupBy(f => new { f.Subject, f.Barrier, f.ProgramId, f.EmployerId })
             .Select(g => new { g.Key.Subject, g.Key.Barrier, g.Key.ProgramId, g.Key.EmployerId, Responses = g.Count(), RatingTotal = g.Sum(f => f.Rating) })
