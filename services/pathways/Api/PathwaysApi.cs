@@ -129,7 +129,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
                     found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], Calls.Authorization(context), context.CancellationToken);
                 }
                 new Violations().Require(gaps.Any(g => g.AnalysisId == ids[2] && g.ElementId == gap.ElementId), $"{field}.element_id",
-                    $"must be a skill {gap.SkillsGapAnalysis} analysed.").ThrowIfAny();
+                    $"must be a skill {gap.SkillsGapAnalysis} lists among its gaps.").ThrowIfAny();
                 targets.Add(new SkillsGapTarget(ids[1], ids[2], gap.ElementId));
                 return true;
             });
