@@ -33,7 +33,7 @@ public sealed class HealthcarePathways(SampleClient client)
             ("nurse-aide", "State Tested Nurse Aide", 4, 600, new Credential { Title = "STNA certification", Kind = CredentialKind.IndustryCertification, Issuer = "Ohio Department of Health", StacksInto = "LPN license" },
                 ["2.B.1.a"], [], []),
             ("medical-assistant", "Medical Assistant Certificate", 36, 4_800, new Credential { Title = "Certified Medical Assistant", Kind = CredentialKind.IndustryCertification, Issuer = "AAMA" },
-                ["2.A.1.e", "2.A.1.b"], [Need("scioto-health", "31-9092")], [Gap("2.A.1.e"), Gap("2.A.1.b")]),
+                ["2.A.1.e", "2.A.1.b"], [Need("scioto-health", "31-9092")], [Gap("2.A.1.b")]),
             ("practical-nursing", "Practical Nursing Diploma", 48, 9_000, new Credential { Title = "LPN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing", StacksInto = "RN license" },
                 ["2.A.1.a", "2.A.2.a"], [], [Gap("2.A.1.a")]),
             ("lpn-to-rn", "LPN to RN Transition (ADN)", 52, 7_500, new Credential { Title = "RN license", Kind = CredentialKind.License, Issuer = "Ohio Board of Nursing" },
