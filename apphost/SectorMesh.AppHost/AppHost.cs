@@ -19,7 +19,8 @@ var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("grpc", endpoint => endpoint.IsProxied = false)
     .WithServices(services)
     .WithServerReference(servers.Redis)
-    .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "600")
+    // The sample's first load makes about two thousand calls within a minute, past the gateway's own default of 600.
+    .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "5000")
     .WithHttpHealthCheck("/health/ready", endpointName: "http");
 
 if (builder.Configuration["SampleData"] != "false")
