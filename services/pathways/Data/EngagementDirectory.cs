@@ -19,40 +19,40 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     public async Task<IReadOnlyList<EmployerNeed>> NeedsAsync(string tenant, string partnership, string authorization, CancellationToken cancellationToken)
     {
         var parent = $"tenants/{tenant}/partnerships/{partnership}";
-        var needs = new List<EmployerNeed>();
-        var token = "";
-        do
-        {
-            var page = await DependencyCalls.CallAsync(deadline => engagement.ListEmployerEngagementsAsync(
-                new V1.ListEmployerEngagementsRequest { Parent = parent, PageSize = PageSize, PageToken = token },
-                Headers(authorization), deadline, cancellationToken).ResponseAsync, parent, Down);
-            needs.AddRange(page.EmployerEngagements.Where(e => e.CurrentPartner).SelectMany(e => e.Needs.Select(n =>
-                new EmployerNeed(OrganizationId(e.Organization), n.SocCode, n.Openings12Months, n.HardToFill))));
-            token = page.NextPageToken;
-        }
-        while (token.Length > 0);
-        return needs;
+        var employers = await AllPagesAsync(parent, (token, deadline) => engagement.ListEmployerEngagementsAsync(
+            new V1.ListEmployerEngagementsRequest { Parent = parent, PageSize = PageSize, PageToken = token },
+            Headers(authorization), deadline, cancellationToken).ResponseAsync, page => (page.EmployerEngagements, page.NextPageToken));
+        return [.. employers.Where(e => e.CurrentPartner).SelectMany(e => e.Needs.Select(n =>
+            new EmployerNeed(OrganizationId(e.Organization), n.SocCode, n.Openings12Months, n.HardToFill)))];
     }
 
     /// <summary>Each analysis's skills, with the largest gap any of its target occupations shows in the skill.</summary>
     public async Task<IReadOnlyList<SkillsGap>> GapsAsync(string tenant, string partnership, string authorization, CancellationToken cancellationToken)
     {
         var parent = $"tenants/{tenant}/partnerships/{partnership}";
-        var gaps = new List<SkillsGap>();
+        var analyses = await AllPagesAsync(parent, (token, deadline) => engagement.ListSkillsGapAnalysesAsync(
+            new V1.ListSkillsGapAnalysesRequest { Parent = parent, PageSize = PageSize, PageToken = token },
+            Headers(authorization), deadline, cancellationToken).ResponseAsync, page => (page.SkillsGapAnalyses, page.NextPageToken));
+        return [.. analyses.SelectMany(analysis => analysis.Gaps
+            .GroupBy(g => g.ElementId)
+            .Select(skill => new SkillsGap(analysis.Name[(analysis.Name.LastIndexOf('/') + 1)..], skill.Key, skill.First().ElementName,
+                Math.Round((decimal)skill.Max(g => g.Gap), 1))))];
+    }
+
+    /// <summary>Every item of a paged list, asking page after page until the service gives no next page token.</summary>
+    private static async Task<IReadOnlyList<TItem>> AllPagesAsync<TPage, TItem>(string parent, Func<string, DateTime, Task<TPage>> list,
+        Func<TPage, (IEnumerable<TItem> Items, string NextPageToken)> read)
+    {
+        var items = new List<TItem>();
         var token = "";
         do
         {
-            var page = await DependencyCalls.CallAsync(deadline => engagement.ListSkillsGapAnalysesAsync(
-                new V1.ListSkillsGapAnalysesRequest { Parent = parent, PageSize = PageSize, PageToken = token },
-                Headers(authorization), deadline, cancellationToken).ResponseAsync, parent, Down);
-            gaps.AddRange(page.SkillsGapAnalyses.SelectMany(analysis => analysis.Gaps
-                .GroupBy(g => g.ElementId)
-                .Select(skill => new SkillsGap(analysis.Name[(analysis.Name.LastIndexOf('/') + 1)..], skill.Key, skill.First().ElementName,
-                    Math.Round((decimal)skill.Max(g => g.Gap), 1)))));
-            token = page.NextPageToken;
+            var (page, next) = read(await DependencyCalls.CallAsync(deadline => list(token, deadline), parent, Down));
+            items.AddRange(page);
+            token = next;
         }
         while (token.Length > 0);
-        return gaps;
+        return items;
     }
 
     /// <summary>The occupation as the tenant's latest OEWS figures describe it, across industries; null when the tenant has none.</summary>
