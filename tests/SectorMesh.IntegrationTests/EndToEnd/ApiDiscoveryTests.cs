@@ -36,7 +36,7 @@ public sealed partial class ApiDiscoveryTests(Platform platform) : IAsyncLifetim
 
         Assert.Equal("3.1.0", (string?)document!["openapi"]);
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
-        Assert.Contains("/openapi/v1.json", await page.Content.ReadAsStringAsync());
+        Assert.Contains("openapi/v1.json", await page.Content.ReadAsStringAsync());
     }
 
     [Fact]
