@@ -86,7 +86,7 @@ public static partial class OpenApiContract
         var operation = new JsonObject
         {
             ["tags"] = new JsonArray(method.Service.Name),
-            ["operationId"] = UniqueId(operationIds, $"{method.Service.Name}_{method.Name}"),
+            ["operationId"] = Unique(operationIds, $"{method.Service.Name}_{method.Name}", "_"),
             ["summary"] = Summary(ProtoComments.Of(method.FullName), method.Name),
             ["description"] = $"{ProtoComments.Of(method.FullName)}\n\nPermission: `{permission}`. gRPC: `/{method.Service.FullName}/{method.Name}`.".Trim(),
         };
@@ -131,7 +131,7 @@ public static partial class OpenApiContract
         return new JsonObject
         {
             ["tags"] = new JsonArray(service.Name),
-            ["operationId"] = UniqueId(operationIds, $"{service.Name}_{path.Verb.TrimStart(':')}Upload"),
+            ["operationId"] = Unique(operationIds, $"{service.Name}_{path.Verb.TrimStart(':')}Upload", "_"),
             ["summary"] = Summary(comment, "Upload a file"),
             ["description"] = $"{comment}\n\nThe request body is the file itself, read as it streams: CSV or text as published, or the same in a .zip or gzip.".Trim(),
             ["parameters"] = new JsonArray([.. path.Parameters.Select(p => (JsonNode)PathParameter(p))]),
@@ -190,16 +190,6 @@ public static partial class OpenApiContract
     }
 
     private static JsonObject Json(JsonNode schema) => new() { ["application/json"] = new JsonObject { ["schema"] = schema } };
-
-    private static string UniqueId(HashSet<string> used, string id)
-    {
-        var unique = id;
-        for (var n = 2; !used.Add(unique); n++)
-        {
-            unique = $"{id}_{n}";
-        }
-        return unique;
-    }
 
     /// <summary>The comment's first sentence, or the method's name spelt out when it has no comment.</summary>
     private static string Summary(string comment, string fallback)
@@ -264,12 +254,13 @@ public static partial class OpenApiContract
         return new ParsedPath(path + verb, verb, parameters);
     }
 
-    private static string Unique(HashSet<string> used, string name)
+    /// <summary>The name, or else the name with the first number from 2 up (after the separator) that is not yet used.</summary>
+    private static string Unique(HashSet<string> used, string name, string separator = "")
     {
         var unique = name;
         for (var n = 2; !used.Add(unique); n++)
         {
-            unique = $"{name}{n}";
+            unique = $"{name}{separator}{n}";
         }
         return unique;
     }
