@@ -89,7 +89,7 @@ using (channel)
             {
                 // The services answer a stale etag with ABORTED (reason STALE_ETAG). FAILED_PRECONDITION is a
                 // broken rule of the Framework instead: reading again would not help, so it is not caught here.
-                Console.WriteLine($"stale etag {read.Etag}: {e.Status.Detail}; reading again");
+                Console.WriteLine($"stale etag {read.Etag}, reading again: {e.Status.Detail}");
                 read = await partnerships.GetPartnershipAsync(new GetPartnershipRequest { Name = read.Name }, Within(10));
             }
         }
