@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs the whole test suite the way CI does: starts PostgreSQL, RabbitMQ and Redis on loopback
 # (installing them from Debian's packages when missing), builds with warnings as errors, and
-# runs unit, integration and end-to-end tests against the real servers.
+# checks the protos with buf, packs the client package and builds the sample client against it,
+# and runs unit, integration and end-to-end tests against the real servers.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
@@ -9,6 +10,10 @@ if [ "$(id -u)" = 0 ]; then bash eng/servers.sh install; fi
 bash eng/servers.sh start
 
 dotnet build SectorMesh.sln -c Release -warnaserror -nologo -v q
+# The contracts before the tests: buf lint and buf breaking against the last release (a finding
+# fails the run), then the client package and the sample client built against it.
+bash eng/contracts.sh
+bash eng/client-package.sh
 results="$(mktemp -d)"
 status=0
 # One test project at a time (-m:1): the fault suite stops servers and loads the machine, and the

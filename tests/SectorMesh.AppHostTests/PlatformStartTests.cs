@@ -33,9 +33,9 @@ public sealed class PlatformStartTests
 
         var stages = list.GetProperty("partnerships").EnumerateArray()
             .Select(p => (p.GetProperty("name").GetString(), p.GetProperty("stage").GetString())).ToList();
-        Assert.Contains(("tenants/ohio/partnerships/central-ohio-healthcare", "ACTIVE"), stages);
-        Assert.Contains(("tenants/ohio/partnerships/northeast-ohio-manufacturing", "ACTIVE"), stages);
-        Assert.Contains(("tenants/ohio/partnerships/southwest-ohio-it", "LAUNCHING"), stages);
+        Assert.Contains(("tenants/ohio/partnerships/central-ohio-healthcare", "PARTNERSHIP_STAGE_ACTIVE"), stages);
+        Assert.Contains(("tenants/ohio/partnerships/northeast-ohio-manufacturing", "PARTNERSHIP_STAGE_ACTIVE"), stages);
+        Assert.Contains(("tenants/ohio/partnerships/southwest-ohio-it", "PARTNERSHIP_STAGE_LAUNCHING"), stages);
         var report = await gateway.GetFromJsonAsync<JsonElement>("/v1/tenants/ohio/partnerships/central-ohio-healthcare/resourceReport", timeout.Token);
         Assert.True(report.GetProperty("leverage").GetProperty("value").GetDouble() > 0);
         Assert.Equal(3, report.GetProperty("gaps").GetArrayLength());

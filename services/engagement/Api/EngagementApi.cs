@@ -20,7 +20,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var first = await requestStream.MoveNext(cancellationToken) ? requestStream.Current : new V1.ImportChunk();
         var tenant = ResourceNames.Parse(first.Parent, "parent", "tenants")[0];
         var format = first.Format.ToDomain<V1.ImportFormat, LmiFormat>()
-            ?? throw new InvalidInput("format", "is required in the first chunk: QCEW_CSV, OEWS_CSV or ONET_TEXT.");
+            ?? throw new InvalidInput("format", "is required in the first chunk: IMPORT_FORMAT_QCEW_CSV, IMPORT_FORMAT_OEWS_CSV or IMPORT_FORMAT_ONET_TEXT.");
 
         var pipe = new System.IO.Pipelines.Pipe();
         var received = ImportChunks.CopyAsync(first, requestStream, pipe.Writer, importOptions.MaxBytes, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var input = new InputCollector();
         var level = paths.Contains("level")
             ? input.Take(() => given.Level.ToDomain<V1.EngagementLevel, EngagementLevel>()
-                ?? throw new InvalidInput("employer_engagement.level", "is required: INFORMED, CONSULTED, INVOLVED, COLLABORATING or LEADING."))
+                ?? throw new InvalidInput("employer_engagement.level", "is required: ENGAGEMENT_LEVEL_INFORMED, ENGAGEMENT_LEVEL_CONSULTED, ENGAGEMENT_LEVEL_INVOLVED, ENGAGEMENT_LEVEL_COLLABORATING or ENGAGEMENT_LEVEL_LEADING."))
             : (EngagementLevel?)null;
         input.Finish(() => employer.Revise(level, paths.Contains("champions") ? given.Champions : null, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);

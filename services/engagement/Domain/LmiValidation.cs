@@ -29,7 +29,7 @@ public sealed class LmiReview : AggregateRoot, IPartnershipRecord
     {
         new Violations()
             .RequireText(dataPoint, "lmi_review.data_point", 200)
-            .Require(verdict is not null, "lmi_review.verdict", "is required: CONFIRMED or DISPUTED.")
+            .Require(verdict is not null, "lmi_review.verdict", "is required: LMI_VERDICT_CONFIRMED or LMI_VERDICT_DISPUTED.")
             .Require(verdict != LmiVerdict.Disputed || !string.IsNullOrWhiteSpace(comment), "lmi_review.comment", "must say why the figure is disputed.")
             .OptionalText(comment, "lmi_review.comment", 2000)
             .ThrowIfAny();

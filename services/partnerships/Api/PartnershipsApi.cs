@@ -150,7 +150,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         {
             partnership.EnsureEtag(request.Etag, request.Name);
             var stage = request.Stage.ToDomain<V1.PartnershipStage, PartnershipStage>()
-                ?? throw new InvalidInput("stage", "is required: EXPLORING, LAUNCHING, ACTIVE, SUSTAINING or INACTIVE.");
+                ?? throw new InvalidInput("stage", "is required: PARTNERSHIP_STAGE_EXPLORING, PARTNERSHIP_STAGE_LAUNCHING, PARTNERSHIP_STAGE_ACTIVE, PARTNERSHIP_STAGE_SUSTAINING or PARTNERSHIP_STAGE_INACTIVE.");
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == partnership.TenantId, context.CancellationToken);
             partnership.ChangeStage(stage, tenant.MinEmployerPartners, now);
         });

@@ -294,7 +294,7 @@ public sealed class Partnership : AggregateRoot
         new Violations()
             .Require(ResourceId.IsValid(id), "committee_id", ResourceId.Rule)
             .RequireText(displayName, "committee.display_name", 200)
-            .Require(kind is not null, "committee.kind", "is required: COMMITTEE or WORK_GROUP.")
+            .Require(kind is not null, "committee.kind", "is required: COMMITTEE_KIND_COMMITTEE or COMMITTEE_KIND_WORK_GROUP.")
             .OptionalText(purpose, "committee.purpose", 1000)
             .ThrowIfAny();
         if (_committees.Any(c => c.Id == id))

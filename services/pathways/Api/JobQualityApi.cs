@@ -84,7 +84,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             input.Take(() => f.Factor.Factor($"{field}.findings[{i}].factor")),
             f.Rating == V1.JobQualityRating.Unspecified ? null
                 : input.Take(() => f.Rating.ToDomain<V1.JobQualityRating, JobQualityRating>()
-                    ?? throw new InvalidInput($"{field}.findings[{i}].rating", "must be MEETS, PARTLY_MEETS, DOES_NOT_MEET or NOT_ASSESSED.")),
+                    ?? throw new InvalidInput($"{field}.findings[{i}].rating", "must be JOB_QUALITY_RATING_MEETS, JOB_QUALITY_RATING_PARTLY_MEETS, JOB_QUALITY_RATING_DOES_NOT_MEET or JOB_QUALITY_RATING_NOT_ASSESSED.")),
             f.Evidence)).ToList();
         var guidelines = await db.JobQualityGuidelines.AsNoTracking()
             .SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);

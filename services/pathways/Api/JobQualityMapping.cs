@@ -20,7 +20,7 @@ public static class JobQualityNames
 public static class JobQualityMapping
 {
     private const string FactorRule = "must be one of the eight factors, such as JOB_QUALITY_FACTOR_PAY.";
-    private const string BenefitRule = "must be HEALTH_INSURANCE, RETIREMENT, PAID_LEAVE or CAREGIVING_SUPPORT.";
+    private const string BenefitRule = "must be BENEFIT_HEALTH_INSURANCE, BENEFIT_RETIREMENT, BENEFIT_PAID_LEAVE or BENEFIT_CAREGIVING_SUPPORT.";
     private const string StandardRule = "must set one of minimum_hourly_wage, pay_range_posted, required_benefit, minimum_schedule_notice_days, minimum_weekly_hours.";
 
     public static JobQualityFactor Factor(this V1.JobQualityFactor factor, string field) =>

@@ -30,7 +30,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
         var input = new InputCollector();
         var date = input.Take(() => given.Date.ToDate("supportive_service.date") ?? throw new InvalidInput("supportive_service.date", "is required."));
         var kind = input.Take(() => given.Kind.ToDomain<V1.SupportiveServiceKind, SupportiveServiceKind>()
-            ?? throw new InvalidInput("supportive_service.kind", "is required: TRANSPORTATION, CHILD_CARE, HOUSING, NEEDS_RELATED_PAYMENTS, TOOLS_AND_WORK_CLOTHING or OTHER."));
+            ?? throw new InvalidInput("supportive_service.kind", "is required: SUPPORTIVE_SERVICE_KIND_TRANSPORTATION, SUPPORTIVE_SERVICE_KIND_CHILD_CARE, SUPPORTIVE_SERVICE_KIND_HOUSING, SUPPORTIVE_SERVICE_KIND_NEEDS_RELATED_PAYMENTS, SUPPORTIVE_SERVICE_KIND_TOOLS_AND_WORK_CLOTHING or SUPPORTIVE_SERVICE_KIND_OTHER."));
         var amount = given.Amount is null ? (decimal?)null : input.Take(() => given.Amount.Dollars("supportive_service.amount"));
         var provider = given.ProvidedBy.Length == 0 ? null
             : await input.TakeAsync(() => OrganizationIdAsync(participant.TenantId, given.ProvidedBy, "supportive_service.provided_by", context));
@@ -95,7 +95,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
         var referral = await ReferralAsync(request.Name, context, tracked: true);
         var input = new InputCollector();
         var outcome = input.Take(() => request.Outcome.ToDomain<V1.ReferralOutcome, ReferralOutcome>()
-            ?? throw new InvalidInput("outcome", "is required: SERVICE_RECEIVED, DECLINED, COULD_NOT_REACH or NOT_ELIGIBLE."));
+            ?? throw new InvalidInput("outcome", "is required: REFERRAL_OUTCOME_SERVICE_RECEIVED, REFERRAL_OUTCOME_DECLINED, REFERRAL_OUTCOME_COULD_NOT_REACH or REFERRAL_OUTCOME_NOT_ELIGIBLE."));
         var date = input.Take(() => request.OutcomeDate.ToDate("outcome_date") ?? throw new InvalidInput("outcome_date", "is required."));
         input.Finish(() => referral.RecordOutcome(outcome, date, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);

@@ -24,8 +24,8 @@ public static class ParticipantSupportsMapping
             }
             else
             {
-                violations.Add($"{field}[{i}]", "must be a barrier: DISABILITY, HOMELESS, EX_OFFENDER, LOW_INCOME, ENGLISH_LANGUAGE_LEARNER, "
-                    + "BASIC_SKILLS_DEFICIENT, CULTURAL, SINGLE_PARENT or DISPLACED_HOMEMAKER.");
+                violations.Add($"{field}[{i}]", "must be a barrier: BARRIER_KIND_DISABILITY, BARRIER_KIND_HOMELESS, BARRIER_KIND_EX_OFFENDER, BARRIER_KIND_LOW_INCOME, BARRIER_KIND_ENGLISH_LANGUAGE_LEARNER, "
+                    + "BARRIER_KIND_BASIC_SKILLS_DEFICIENT, BARRIER_KIND_CULTURAL, BARRIER_KIND_SINGLE_PARENT or BARRIER_KIND_DISPLACED_HOMEMAKER.");
             }
         }
         violations.ThrowIfAny();

@@ -74,7 +74,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
 
     private static Credential? CredentialOf(V1.TrainingProgram given, InputCollector input) => given.Credential is { } c
         ? new Credential(c.Title, input.Take(() => c.Kind.ToDomain<V1.CredentialKind, CredentialKind>()
-            ?? throw new InvalidInput("program.credential.kind", "is required: INDUSTRY_CERTIFICATION, LICENSE, DEGREE or APPRENTICESHIP_CERTIFICATE.")), c.Issuer, c.StacksInto)
+            ?? throw new InvalidInput("program.credential.kind", "is required: CREDENTIAL_KIND_INDUSTRY_CERTIFICATION, CREDENTIAL_KIND_LICENSE, CREDENTIAL_KIND_DEGREE or CREDENTIAL_KIND_APPRENTICESHIP_CERTIFICATE.")), c.Issuer, c.StacksInto)
         : null;
 
     /// <summary>The employer needs the program names, each one an employer of a partnership of the tenant has recorded.</summary>
@@ -158,7 +158,7 @@ public sealed class PathwaysApi(PathwaysDbContext db, PersonalDataProtector pers
         new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
         var organization = await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
         new Violations().Require(Providers.Contains(organization.Type), "program.provider",
-            "must be an education or training provider: K12_EDUCATION, POSTSECONDARY_EDUCATION or REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
+            "must be an education or training provider: PARTNER_TYPE_K12_EDUCATION, PARTNER_TYPE_POSTSECONDARY_EDUCATION or PARTNER_TYPE_REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
         return ids[1];
     }
 

@@ -39,7 +39,7 @@ public sealed class CapacityBuildingActivity : AggregateRoot, IPartnershipRecord
     {
         new Violations()
             .Require(ResourceId.IsValid(id), "activity_id", ResourceId.Rule)
-            .Require(audience is not null, "activity.audience", "is required: TALENT_FACING_STAFF, EDUCATORS, EMPLOYERS or INTERMEDIARY_STAFF.")
+            .Require(audience is not null, "activity.audience", "is required: CAPACITY_BUILDING_AUDIENCE_TALENT_FACING_STAFF, CAPACITY_BUILDING_AUDIENCE_EDUCATORS, CAPACITY_BUILDING_AUDIENCE_EMPLOYERS or CAPACITY_BUILDING_AUDIENCE_INTERMEDIARY_STAFF.")
             .RequireText(topic, "activity.topic", Text.NameLength)
             .Require(activityDate is not null, "activity.activity_date", "is required.")
             .Require(hours is > 0 and <= MaxHours, "activity.hours", $"must be more than 0 and at most {MaxHours:N0}.")

@@ -63,7 +63,7 @@ public sealed class Referral : AggregateRoot
     {
         BusinessRules.Check(new ReferralOutcomeIsFinal(Outcome, OutcomeDate));
         new Violations()
-            .Require(outcome != ReferralOutcome.Pending, "outcome", "must be a final outcome: SERVICE_RECEIVED, DECLINED, COULD_NOT_REACH or NOT_ELIGIBLE.")
+            .Require(outcome != ReferralOutcome.Pending, "outcome", "must be a final outcome: REFERRAL_OUTCOME_SERVICE_RECEIVED, REFERRAL_OUTCOME_DECLINED, REFERRAL_OUTCOME_COULD_NOT_REACH or REFERRAL_OUTCOME_NOT_ELIGIBLE.")
             .Require(date >= ReferredOn, "outcome_date", $"must not be before the referral on {ReferredOn:yyyy-MM-dd}.")
             .Require(date <= DateOnly.FromDateTime(now.UtcDateTime), "outcome_date", "must not be in the future.")
             .ThrowIfAny();

@@ -50,7 +50,7 @@ public sealed partial class WorkBasedLearningOpportunity : AggregateRoot, IPartn
             .Require(ResourceId.IsValid(id), "opportunity_id", ResourceId.Rule)
             .RequireText(displayName, "opportunity.display_name", Text.NameLength)
             .Require(kind is not null, "opportunity.kind",
-                "is required: REGISTERED_APPRENTICESHIP, PRE_APPRENTICESHIP, INTERNSHIP, ON_THE_JOB_TRAINING or INCUMBENT_WORKER_TRAINING.")
+                "is required: WORK_BASED_LEARNING_KIND_REGISTERED_APPRENTICESHIP, WORK_BASED_LEARNING_KIND_PRE_APPRENTICESHIP, WORK_BASED_LEARNING_KIND_INTERNSHIP, WORK_BASED_LEARNING_KIND_ON_THE_JOB_TRAINING or WORK_BASED_LEARNING_KIND_INCUMBENT_WORKER_TRAINING.")
             .Require(!registered || rapidsProgramNumber.Length > 0, "opportunity.rapids_program_number",
                 "is required for a Registered Apprenticeship: its program number in RAPIDS.")
             .Require(registered || rapidsProgramNumber.Length == 0, "opportunity.rapids_program_number",

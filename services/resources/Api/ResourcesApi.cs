@@ -58,7 +58,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var period = paths.Contains("period") ? input.Take(() => (Period?)given.Period.ToPeriod("funding_source.period")) : null;
         var status = paths.Contains("status")
             ? input.Take(() => given.Status.ToDomain<V1.FundingStatus, FundingStatus>()
-                ?? throw new InvalidInput("funding_source.status", "is required: PROSPECT, APPLIED, AWARDED, DECLINED or SPENT."))
+                ?? throw new InvalidInput("funding_source.status", "is required: FUNDING_STATUS_PROSPECT, FUNDING_STATUS_APPLIED, FUNDING_STATUS_AWARDED, FUNDING_STATUS_DECLINED or FUNDING_STATUS_SPENT."))
             : (FundingStatus?)null;
         var corrects = paths.Except(["status"]).Any();
         input.Finish(() =>

@@ -42,7 +42,7 @@ public sealed class JsonApiTests(Platform platform) : IAsyncLifetime
         var read = await Body(await Board.GetAsync($"/v1/{_tenant.Tenant}/partnerships/healthcare"));
 
         Assert.Equal($"{_tenant.Tenant}/partnerships/healthcare", read.GetProperty("name").GetString());
-        Assert.Equal("EXPLORING", read.GetProperty("stage").GetString());
+        Assert.Equal("PARTNERSHIP_STAGE_EXPLORING", read.GetProperty("stage").GetString());
         Assert.False(string.IsNullOrEmpty(read.GetProperty("etag").GetString()));
     }
 
@@ -70,7 +70,7 @@ public sealed class JsonApiTests(Platform platform) : IAsyncLifetime
         await Create("health", "622");
         await Create("metal", "332");
 
-        var response = await Board.GetAsync($"/v1/{_tenant.Tenant}/partnerships?filter={Uri.EscapeDataString("sector = \"62\" AND stage = EXPLORING")}");
+        var response = await Board.GetAsync($"/v1/{_tenant.Tenant}/partnerships?filter={Uri.EscapeDataString("sector = \"62\" AND stage = PARTNERSHIP_STAGE_EXPLORING")}");
 
         var names = (await Body(response)).GetProperty("partnerships").EnumerateArray().Select(p => p.GetProperty("name").GetString()!.Split('/')[^1]);
         Assert.Equal(["health"], names);
@@ -98,14 +98,14 @@ public sealed class JsonApiTests(Platform platform) : IAsyncLifetime
         var partnership = await _tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
         var uri = $"/v1/{partnership.Name}:changeStage";
 
-        var refused = await Board.PostAsJsonAsync(uri, new { stage = "ACTIVE" });
+        var refused = await Board.PostAsJsonAsync(uri, new { stage = "PARTNERSHIP_STAGE_ACTIVE" });
         var refusal = await refused.Content.ReadAsStringAsync();
         await _tenant.AddSecondEmployerAsync(partnership.Name);
-        var allowed = await Board.PostAsJsonAsync(uri, new { stage = "ACTIVE" });
+        var allowed = await Board.PostAsJsonAsync(uri, new { stage = "PARTNERSHIP_STAGE_ACTIVE" });
 
         Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
         Assert.Contains("ActivePartnershipNeedsMinimumEmployerPartners", refusal);
-        Assert.Equal("ACTIVE", (await Body(allowed)).GetProperty("stage").GetString());
+        Assert.Equal("PARTNERSHIP_STAGE_ACTIVE", (await Body(allowed)).GetProperty("stage").GetString());
     }
 
     [Fact]

@@ -177,7 +177,7 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
         var response = await http.PostAsJsonAsync($"/v1/{_partnership.Name}/fundingSources", new
         {
             displayName = "",
-            kind = "WIOA_TITLE_I",
+            kind = "FUNDING_KIND_WIOA_TITLE_I",
             amount = new { currencyCode = "usd", units = "-5" },
             period = new { startDate = new { year = 2026, month = 12, day = 31 }, endDate = new { year = 2026, month = 1, day = 1 } },
         });

@@ -28,15 +28,15 @@ public class ResourceNameAndPagingTests
     [Fact]
     public void A_page_token_round_trips_for_the_same_query()
     {
-        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = ACTIVE");
+        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = PARTNERSHIP_STAGE_ACTIVE");
 
-        Assert.Equal("healthcare", PageTokens.Decode(token, "tenants/oh?stage = ACTIVE"));
+        Assert.Equal("healthcare", PageTokens.Decode(token, "tenants/oh?stage = PARTNERSHIP_STAGE_ACTIVE"));
     }
 
     [Fact]
     public void A_page_token_is_refused_for_another_filter()
     {
-        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = ACTIVE");
+        var token = PageTokens.Encode("healthcare", "tenants/oh?stage = PARTNERSHIP_STAGE_ACTIVE");
 
         Assert.Equal("page_token", Assert.Single(Assert.Throws<InvalidInput>(() => PageTokens.Decode(token, "tenants/oh?")).Violations).Field);
     }
@@ -50,17 +50,26 @@ public class ResourceNameAndPagingTests
     [Fact]
     public void The_list_filter_combines_stage_sector_and_region()
     {
-        var filter = PartnershipFilter.Parse("stage = ACTIVE AND sector = \"62\" AND region = \"tenants/oh/regions/central\"", "oh");
+        var filter = PartnershipFilter.Parse("stage = PARTNERSHIP_STAGE_ACTIVE AND sector = \"62\" AND region = \"tenants/oh/regions/central\"", "oh");
 
         Assert.Equal(new PartnershipFilter(PartnershipStage.Active, "62", "central"), filter);
     }
 
     [Theory]
+    [InlineData("stage = ACTIVE")]
+    [InlineData("stage = active")]
+    public void A_stage_named_without_its_enum_prefix_is_still_accepted(string filter)
+    {
+        Assert.Equal(PartnershipStage.Active, PartnershipFilter.Parse(filter, "oh").Stage);
+    }
+
+    [Theory]
     [InlineData("stage = DORMANT")]
+    [InlineData("stage = PARTNERSHIP_STAGE_UNSPECIFIED")]
     [InlineData("color = red")]
     [InlineData("sector = 6")]
     [InlineData("region = \"tenants/pa/regions/east\"")]
-    [InlineData("stage ACTIVE")]
+    [InlineData("stage PARTNERSHIP_STAGE_ACTIVE")]
     public void An_invalid_filter_is_reported_on_the_filter_field(string filter)
     {
         Assert.Equal("filter", Assert.Single(Assert.Throws<InvalidInput>(() => PartnershipFilter.Parse(filter, "oh")).Violations).Field);
