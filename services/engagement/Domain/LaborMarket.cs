@@ -62,12 +62,9 @@ public sealed record QcewRecord(
     string AreaFips, Ownership Ownership, string IndustryCode, int AggregationLevel, int Year, string Quarter,
     bool Suppressed, long? Establishments, long? Employment, decimal? TotalWages, decimal? AverageAnnualPay,
     decimal? PublishedLocationQuotient, decimal? EmploymentChangePercent,
-    long? EmploymentChange = null, bool ChangeSuppressed = false, bool LocationQuotientSuppressed = false)
+    long? EmploymentChange, bool ChangeSuppressed, bool LocationQuotientSuppressed)
 {
     public AreaKind Area => QcewArea.KindOf(AreaFips);
-
-    /// <summary>A county: SSCCC with a real county code, never a state total, an MSA or SS999.</summary>
-    public bool IsCounty => Area == AreaKind.County;
 
     /// <summary>What the row adds up; null for a level this area kind does not use.</summary>
     public IndustryDetail? Detail => QcewArea.DetailOf(Area, AggregationLevel);

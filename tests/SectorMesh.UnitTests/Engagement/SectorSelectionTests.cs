@@ -19,10 +19,10 @@ public class SectorSelectionTests
 
     /// <summary>A private-ownership row of 2024 with its over-the-year change.</summary>
     private static QcewRecord Row(string area, string industry, int level, long? employment, long? change, bool changeSuppressed = false) =>
-        new(area, Ownership.Private, industry, level, 2024, "A", employment is null, 1, employment, 0, 0, null, null, change, changeSuppressed);
+        new(area, Ownership.Private, industry, level, 2024, "A", employment is null, 1, employment, 0, 0, null, null, change, changeSuppressed, false);
 
     private static QcewRecord Total(string area, int level, long employment) =>
-        new(area, Ownership.TotalCovered, "10", level, 2024, "A", false, 1, employment, 0, 0, null, null, 0);
+        new(area, Ownership.TotalCovered, "10", level, 2024, "A", false, 1, employment, 0, 0, null, null, 0, false, false);
 
     [Fact]
     public void The_location_quotient_compares_the_local_share_with_the_national_share()
