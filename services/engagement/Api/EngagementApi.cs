@@ -109,13 +109,15 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
     {
         var ids = ResourceNames.Parse(SingletonNames.ParentOf(request.Name, "name", "sectorSelection"), "name", "tenants", "regions");
         var ownership = OwnershipOf(request.Ownership);
-        var (counties, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
+        var (parts, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
+        var metro = parts.FirstOrDefault(p => QcewArea.KindOf(p) == AreaKind.MetropolitanArea);
         return new V1.SectorSelection
         {
             Name = request.Name,
             Year = request.Year,
             Ownership = ownership.ToProto<Ownership, V1.Ownership>(),
-            CountyFips = { counties.Order(StringComparer.Ordinal) },
+            CountyFips = { parts.Where(p => p != metro).Order(StringComparer.Ordinal) },
+            MetroArea = metro ?? "",
             Sectors = { ranked.Select(c => c.ToProto()) },
             Explanation = SectorSelectionView.Explanation(rowsUsed),
         };
@@ -126,10 +128,10 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var (tenant, partnershipId) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
         var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId && !p.Deleted, context.CancellationToken)
             ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
-        var (counties, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
-        var sector = ranked.FirstOrDefault(c => c.IndustryCode == partnership.NaicsCode)
-            ?? throw new ResourceNotFound($"tenants/{tenant}/lmi/qcew/{request.Year}/{partnership.NaicsCode} (no QCEW rows of the partnership's sector in its region's counties have been imported)");
-        var (rank, of) = SectorSelectionView.Standing(ranked, sector.IndustryCode);
+        var (parts, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
+        var sector = SectorSelectionView.Find(ranked, partnership.NaicsCode)
+            ?? throw new ResourceNotFound($"tenants/{tenant}/lmi/qcew/{request.Year}/{partnership.NaicsCode} (no QCEW rows of the partnership's sector in its region's areas have been imported)");
+        var (rank, of, lowerBounds) = SectorSelectionView.Standing(ranked, sector);
         return new V1.RegionalSignificanceEvidence
         {
             Name = request.Name,
@@ -139,24 +141,24 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
             Sector = sector.ToProto(),
             Rank = rank,
             RankedIndustries = of,
-            Citation = SectorSelectionView.Citation(sector, request.Year, rank, of, counties.Count),
+            Citation = SectorSelectionView.Citation(sector, request.Year, rank, of, lowerBounds, parts),
         };
     }
 
     private static Ownership OwnershipOf(V1.Ownership ownership) =>
         ownership == V1.Ownership.Unspecified ? Ownership.Private : ownership.ToDomain<V1.Ownership, Ownership>()!.Value;
 
-    /// <summary>The region's industries ranked from the tenant's imported QCEW annual rows of its counties and the nation.</summary>
-    private async Task<(IReadOnlySet<string> Counties, int RowsUsed, IReadOnlyList<SectorCandidate> Ranked)> RankRegion(
+    /// <summary>The region's industries ranked from the tenant's imported QCEW annual rows of its areas and the nation.</summary>
+    private async Task<(IReadOnlySet<string> Parts, int RowsUsed, IReadOnlyList<SectorCandidate> Ranked)> RankRegion(
         string tenant, string region, int year, Ownership ownership, ServerCallContext context)
     {
         new Violations().Require(year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
-        var counties = await regions.CountiesAsync(tenant, region, Authorization(context), context.CancellationToken);
-        var areas = counties.Append(SectorSelectionView.Nation).ToList();
+        var parts = SectorSelection.Parts(await regions.AreasAsync(tenant, region, Authorization(context), context.CancellationToken));
+        var areas = parts.Append(QcewArea.Nation).ToList();
         var rows = await db.Qcew.AsNoTracking().OfTenant(tenant)
             .Where(r => r.Year == year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
             .ToListAsync(context.CancellationToken);
-        return (counties, rows.Count, SectorSelection.Rank(rows, counties, year, ownership));
+        return (parts, rows.Count, SectorSelection.Rank(rows, parts, year, ownership));
     }
 
     public override async Task<V1.ListOccupationEmploymentResponse> ListOccupationEmployment(V1.ListOccupationEmploymentRequest request, ServerCallContext context)

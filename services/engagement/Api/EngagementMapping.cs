@@ -82,8 +82,11 @@ public static class EngagementMapping
         {
             IndustryCode = c.IndustryCode,
             Employment = c.Employment,
-            SuppressedCounties = c.SuppressedCounties,
+            SuppressedCounties = c.SuppressedAreas,
             LocationQuotientMismatches = { c.LocationQuotientMismatches },
+            EmploymentIsLowerBound = c.EmploymentIsLowerBound,
+            Explanation = c.Explanation,
+            IndustryDetail = c.Detail.ToProto<IndustryDetail, V1.IndustryDetail>(),
         };
         if (c.LocationQuotient is { } lq)
         {
@@ -159,6 +162,17 @@ public static class EngagementMapping
                 Importance = (double)g.Importance,
                 AvailableLevel = (double)g.AvailableLevel,
                 Gap = (double)g.Gap,
+            }),
+        },
+        NotAssessed =
+        {
+            a.NotAssessed.Select(s => new V1.UnassessedSkill
+            {
+                OnetSocCode = s.OnetSocCode,
+                ElementId = s.ElementId,
+                ElementName = s.ElementName,
+                RequiredLevel = (double)s.RequiredLevel,
+                Importance = (double)s.Importance,
             }),
         },
         Explanation = SkillsGap.Explanation,

@@ -85,6 +85,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
             analysis.HasKey(a => new { a.TenantId, a.PartnershipId, a.Id });
             analysis.Property(a => a.TargetOccupations).AsJson(Json);
             analysis.Property(a => a.Gaps).AsJson(Json);
+            analysis.Property(a => a.NotAssessed).AsJson(Json);
             analysis.Ignore(a => a.DomainEvents);
         });
 

@@ -41,6 +41,7 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
     [
         "tenant_id", "year", "quarter", "area_fips", "ownership", "industry_code", "aggregation_level", "suppressed",
         "establishments", "employment", "total_wages", "average_annual_pay", "published_location_quotient", "employment_change_percent",
+        "employment_change", "change_suppressed", "location_quotient_suppressed",
     ];
 
     private static readonly string[] OewsColumns =
@@ -80,7 +81,8 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
             {
                 LmiFormat.QcewCsv => UpsertAsync(tenant, LmiTables.Qcew, QcewColumns, keyColumns: 6, QcewCsvReader.ReadAsync(file, report, cancellationToken: cancellationToken),
                     r => [tenant, r.Year, r.Quarter, r.AreaFips, (int)r.Ownership, r.IndustryCode, r.AggregationLevel, r.Suppressed,
-                        r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent],
+                        r.Establishments, r.Employment, r.TotalWages, r.AverageAnnualPay, r.PublishedLocationQuotient, r.EmploymentChangePercent,
+                        r.EmploymentChange, r.ChangeSuppressed, r.LocationQuotientSuppressed],
                     () => Stored(report), cancellationToken),
                 LmiFormat.OewsCsv => UpsertAsync(tenant, LmiTables.Oews, OewsColumns, keyColumns: 6, OewsCsvReader.ReadAsync(file, year!.Value, report, cancellationToken),
                     r => [tenant, r.OccupationCode, r.Year, r.AreaCode, r.IndustryCode, r.OwnershipCode, r.AreaTitle, r.AreaType,

@@ -5,18 +5,18 @@ using V1 = SectorMesh.Contracts.Partnerships.V1;
 namespace SectorMesh.Engagement.Data;
 
 /// <summary>
-/// The counties of a region, asked of the Partnerships service over gRPC and kept briefly in Redis.
+/// The QCEW areas of a region (its counties, or the one metropolitan area it is given as), asked of the Partnerships service over gRPC and kept briefly in Redis.
 /// With the Partnerships service down and nothing cached, the answer is "unavailable", never a guess.
 /// </summary>
 public sealed class RegionDirectory(V1.Tenants.TenantsClient tenants, ResourceCache cache)
 {
-    public async Task<IReadOnlySet<string>> CountiesAsync(string tenant, string region, string authorization, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> AreasAsync(string tenant, string region, string authorization, CancellationToken cancellationToken)
     {
         var name = $"tenants/{tenant}/regions/{region}";
         var found = await cache.GetOrLoadAsync($"sectormesh:engagement:region:{tenant}:{region}", V1.Region.Parser, () =>
             DependencyCalls.CallAsync(deadline => tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name },
                     new Metadata { { "authorization", authorization } }, deadline, cancellationToken).ResponseAsync,
                 name, "The Partnerships service, which holds the region's counties, is not answering; try again shortly."));
-        return found.CountyFips.ToHashSet();
+        return found.MetroArea is { Length: > 0 } metro ? new HashSet<string> { metro } : found.CountyFips.ToHashSet();
     }
 }

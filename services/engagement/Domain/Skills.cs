@@ -80,11 +80,18 @@ public sealed record SkillGap(string OnetSocCode, string ElementId, string Eleme
 }
 
 /// <summary>
+/// A skill an occupation requires that the cohort was not assessed on: its level is unknown, so no
+/// gap can be measured, and reading it as level 0 would make the whole requirement look like a gap.
+/// </summary>
+public sealed record UnassessedSkill(string OnetSocCode, string ElementId, string ElementName, decimal RequiredLevel, decimal Importance);
+
+/// <summary>
 /// The skills gap between target occupations and the available workforce. The measure is plain:
 /// for each occupation and skill, the required level (O*NET Level, standardized) minus the
 /// workforce's level on the same scale. Skills O*NET rates unimportant (standardized importance
 /// below 25, that is below 2 of 5) or marks not relevant or suppress-recommended are left out;
-/// rows are ranked by the gap, then by importance.
+/// rows are ranked by the gap, then by importance. A skill the workforce was not assessed on has no
+/// gap; it is listed apart as not assessed.
 /// </summary>
 public static class SkillsGap
 {
@@ -93,19 +100,41 @@ public static class SkillsGap
     public const string Explanation =
         "Gap = the level O*NET says the occupation requires minus the workforce's level, both standardized to 0-100 " +
         "((value − scale minimum) / (scale maximum − scale minimum) × 100); never below 0. Skills rated below 2 of 5 in " +
-        "importance, not relevant, or suppressed for low precision are left out. Largest gap first, then the most important.";
+        "importance, not relevant, or suppressed for low precision are left out. Largest gap first, then the most important. " +
+        "A skill the cohort was not assessed on has no gap figure: it is listed as not assessed, most important first.";
 
     public static IReadOnlyList<SkillGap> Rank(IEnumerable<OnetRating> ratings, IReadOnlySet<string> targetOccupations, IEnumerable<WorkforceSkill> workforce)
     {
-        var available = workforce.GroupBy(w => w.ElementId).ToDictionary(g => g.Key, g => g.Average(w => w.Standardized));
+        var available = Available(workforce);
+        return Required(ratings, targetOccupations).Where(r => available.ContainsKey(r.ElementId))
+            .Select(r => new SkillGap(r.OnetSocCode, r.ElementId, r.ElementName, r.RequiredLevel, r.Importance, available[r.ElementId]))
+            .OrderByDescending(g => g.Gap).ThenByDescending(g => g.Importance).ThenBy(g => g.OnetSocCode, StringComparer.Ordinal).ThenBy(g => g.ElementId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    /// <summary>The skills the occupations require that the workforce was not assessed on, most important first.</summary>
+    public static IReadOnlyList<UnassessedSkill> NotAssessed(IEnumerable<OnetRating> ratings, IReadOnlySet<string> targetOccupations, IEnumerable<WorkforceSkill> workforce)
+    {
+        var available = Available(workforce);
+        return Required(ratings, targetOccupations).Where(r => !available.ContainsKey(r.ElementId))
+            .Select(r => new UnassessedSkill(r.OnetSocCode, r.ElementId, r.ElementName, r.RequiredLevel, r.Importance))
+            .OrderByDescending(r => r.Importance).ThenBy(r => r.OnetSocCode, StringComparer.Ordinal).ThenBy(r => r.ElementId, StringComparer.Ordinal)
+            .ToList();
+    }
+
+    private static Dictionary<string, decimal> Available(IEnumerable<WorkforceSkill> workforce) =>
+        workforce.GroupBy(w => w.ElementId).ToDictionary(g => g.Key, g => g.Average(w => w.Standardized));
+
+    /// <summary>What each target occupation requires of each skill that counts: rated important, relevant and precise enough.</summary>
+    private sealed record Requirement(string OnetSocCode, string ElementId, string ElementName, decimal RequiredLevel, decimal Importance);
+
+    private static IEnumerable<Requirement> Required(IEnumerable<OnetRating> ratings, IReadOnlySet<string> targetOccupations)
+    {
         var usable = ratings.Where(r => targetOccupations.Contains(r.OnetSocCode) && !r.RecommendSuppress && !r.NotRelevant).ToList();
         var importance = usable.Where(r => r.Scale == SkillScale.Importance).ToDictionary(r => (r.OnetSocCode, r.ElementId), r => r.Standardized);
         return usable.Where(r => r.Scale == SkillScale.Level)
-            .Select(r => new SkillGap(r.OnetSocCode, r.ElementId, r.ElementName, r.Standardized,
-                importance.GetValueOrDefault((r.OnetSocCode, r.ElementId)), available.GetValueOrDefault(r.ElementId)))
-            .Where(g => g.Importance >= MinimumImportance)
-            .OrderByDescending(g => g.Gap).ThenByDescending(g => g.Importance).ThenBy(g => g.OnetSocCode, StringComparer.Ordinal).ThenBy(g => g.ElementId, StringComparer.Ordinal)
-            .ToList();
+            .Select(r => new Requirement(r.OnetSocCode, r.ElementId, r.ElementName, r.Standardized, importance.GetValueOrDefault((r.OnetSocCode, r.ElementId))))
+            .Where(r => r.Importance >= MinimumImportance);
     }
 }
 
@@ -120,6 +149,7 @@ public sealed partial class SkillsGapAnalysis : AggregateRoot, IPartnershipRecor
     public string CohortId { get; private set; } = "";
     public List<string> TargetOccupations { get; private set; } = [];
     public List<SkillGap> Gaps { get; private set; } = [];
+    public List<UnassessedSkill> NotAssessed { get; private set; } = [];
     public DateTimeOffset CompletedAt { get; private set; }
 
     /// <summary>
@@ -154,6 +184,7 @@ public sealed partial class SkillsGapAnalysis : AggregateRoot, IPartnershipRecor
             CohortId = cohort.Id,
             TargetOccupations = targetOccupations.Distinct().ToList(),
             Gaps = [.. SkillsGap.Rank(ratings, targetOccupations.ToHashSet(), cohort.Skills)],
+            NotAssessed = [.. SkillsGap.NotAssessed(ratings, targetOccupations.ToHashSet(), cohort.Skills)],
             CompletedAt = now,
         };
         analysis.Raise(new SkillsGapAnalysisCompleted(now));

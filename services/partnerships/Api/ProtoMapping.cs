@@ -53,6 +53,7 @@ public static class ProtoMapping
         Name = Names.Region(region.TenantId, region.Id),
         DisplayName = region.DisplayName,
         CountyFips = { region.CountyFips },
+        MetroArea = region.MetroArea ?? "",
     };
 
     public static V1.Organization ToProto(this Domain.Organization organization) => new()

@@ -56,7 +56,8 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     public override async Task<V1.Region> CreateRegion(V1.CreateRegionRequest request, ServerCallContext context)
     {
         var (tenant, _) = await FindTenant(request.Parent, "parent", context);
-        var region = Domain.Region.Create(tenant.Id, request.RegionId, request.Region?.DisplayName ?? "", request.Region?.CountyFips.ToList() ?? []);
+        var region = Domain.Region.Create(tenant.Id, request.RegionId, request.Region?.DisplayName ?? "", request.Region?.CountyFips.ToList() ?? [],
+            request.Region?.MetroArea);
         if (await db.Regions.AnyAsync(r => r.TenantId == tenant.Id && r.Id == region.Id, context.CancellationToken))
         {
             throw new ResourceAlreadyExists(Names.Region(tenant.Id, region.Id));

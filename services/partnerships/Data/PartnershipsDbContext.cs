@@ -37,6 +37,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
             region.Property(r => r.TenantId).HasMaxLength(63);
             region.Property(r => r.Id).HasMaxLength(63);
             region.Property(r => r.DisplayName).HasMaxLength(200);
+            region.Property(r => r.MetroArea).HasMaxLength(5);
             region.HasOne<Tenant>().WithMany().HasForeignKey(r => r.TenantId);
         });
 

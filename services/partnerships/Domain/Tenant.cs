@@ -60,7 +60,11 @@ public sealed class Tenant
     }
 }
 
-/// <summary>A named set of counties, by five-digit FIPS code, that a partnership serves.</summary>
+/// <summary>
+/// The area a partnership serves: a named set of counties, by five-digit FIPS code, or one
+/// metropolitan or micropolitan area, by its QCEW area code (C + 4 digits), whose own labor market
+/// figures are then used.
+/// </summary>
 public sealed partial class Region
 {
     private Region() { }
@@ -69,28 +73,40 @@ public sealed partial class Region
     public string Id { get; private set; } = "";
     public string DisplayName { get; private set; } = "";
     public List<string> CountyFips { get; private set; } = [];
+    public string? MetroArea { get; private set; }
 
-    public static Region Create(string tenantId, string id, string displayName, IReadOnlyList<string> countyFips)
+    public static Region Create(string tenantId, string id, string displayName, IReadOnlyList<string> countyFips, string? metroArea = null)
     {
+        var metro = !string.IsNullOrEmpty(metroArea);
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "region_id", ResourceId.Rule)
             .RequireText(displayName, "region.display_name", 200)
-            .Require(countyFips.Count > 0, "region.county_fips", "must name at least one county.")
+            .Require(countyFips.Count > 0 || metro, "region.county_fips", "must name at least one county, or give region.metro_area instead.")
+            .Require(countyFips.Count == 0 || !metro, "region.metro_area", "must be left empty when region.county_fips names counties: a region is counties or one metropolitan area, not both.")
+            .Require(!metro || MetroAreaPattern().IsMatch(metroArea!), "region.metro_area",
+                "must be a metropolitan or micropolitan area as QCEW codes it: C and the first four digits of its CBSA code, for example C1814.")
             .Require(countyFips.Distinct().Count() == countyFips.Count, "region.county_fips", "must not repeat a county.");
         for (var i = 0; i < countyFips.Count; i++)
         {
             violations.Require(IsCountyFips(countyFips[i]), $"region.county_fips[{i}]",
-                "must be a five-digit county FIPS code (two-digit state, three-digit county), for example 39049.");
+                "must be a five-digit county FIPS code (two-digit state, three-digit county), for example 39049; " +
+                "SS000 is a whole state and SS999 what a state could not place in a county, neither a county.");
         }
         violations.ThrowIfAny();
-        return new Region { TenantId = tenantId, Id = id, DisplayName = displayName.Trim(), CountyFips = [.. countyFips] };
+        return new Region
+        {
+            TenantId = tenantId, Id = id, DisplayName = displayName.Trim(), CountyFips = [.. countyFips], MetroArea = metro ? metroArea : null,
+        };
     }
 
     private static bool IsCountyFips(string code) =>
-        FipsPattern().IsMatch(code) && int.Parse(code[..2]) is >= 1 and <= 78 && code[2..] != "000";
+        FipsPattern().IsMatch(code) && int.Parse(code[..2]) is >= 1 and <= 78 && code[2..] is not ("000" or "999");
 
     [GeneratedRegex(@"^[0-9]{5}\z")]
     private static partial Regex FipsPattern();
+
+    [GeneratedRegex(@"^C[0-9]{4}\z")]
+    private static partial Regex MetroAreaPattern();
 }
 
 /// <summary>An organization of a tenant that can take part in its partnerships.</summary>

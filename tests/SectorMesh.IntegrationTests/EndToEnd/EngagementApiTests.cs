@@ -171,7 +171,28 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         // Franklin and Delaware counties: health care 131,000 of 900,000 jobs against 21,000,000 of 150,000,000 nationally.
         var healthCare = selection.Sectors[0];
         Assert.Equal(("62", 131_000L, 1.04), (healthCare.IndustryCode, healthCare.Employment, healthCare.LocationQuotient));
-        Assert.Equal(1, selection.Sectors.Single(s => s.IndustryCode == "332").SuppressedCounties);
+        // Delaware's 332 is suppressed: at least Franklin's 6,000, and no quotient (it read 0.67; Franklin alone is 0.75).
+        var metals = selection.Sectors.Single(s => s.IndustryCode == "332");
+        Assert.Equal((1, 6_000L, true, false, false), (metals.SuppressedCounties, metals.Employment, metals.EmploymentIsLowerBound, metals.HasLocationQuotient, metals.HasEmploymentChangePercent));
+        Assert.StartsWith("Employment is at least 6,000: BLS suppressed the figures of 39041", metals.Explanation);
+        Assert.Equal(IndustryDetail.ThreeDigit, metals.IndustryDetail);
+    }
+
+    [Fact]
+    public async Task A_region_given_as_a_metropolitan_area_is_ranked_from_the_areas_own_rows()
+    {
+        await platform.TenantsThroughGateway.CreateRegionAsync(new Contracts.Partnerships.V1.CreateRegionRequest
+        {
+            Parent = _tenant.Tenant, RegionId = "columbus", Region = new Contracts.Partnerships.V1.Region { DisplayName = "Columbus, OH", MetroArea = "C1814" },
+        }, _tenant.Board);
+        await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
+
+        var selection = await Client.GetSectorSelectionAsync(new GetSectorSelectionRequest { Name = $"{_tenant.Tenant}/regions/columbus/sectorSelection", Year = 2024 }, _tenant.Board);
+
+        // Columbus MSA health care: 155,000 of 1,100,000 jobs ÷ 0.14 nationally = 1.01; growth 3,400 ÷ 151,600 = +2.2 %.
+        var healthCare = selection.Sectors[0];
+        Assert.Equal(("C1814", 0), (selection.MetroArea, selection.CountyFips.Count));
+        Assert.Equal(("62", 155_000L, 1.01, 2.2), (healthCare.IndustryCode, healthCare.Employment, healthCare.LocationQuotient, healthCare.EmploymentChangePercent));
     }
 
     [Fact]
@@ -227,8 +248,10 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
             SkillsGapAnalysis = new SkillsGapAnalysis { Cohort = cohort.Name, TargetOccupations = { "29-1141.00" } },
         }, _tenant.Board);
 
-        Assert.True(analysis.Gaps.Count > 1);
-        Assert.Equal(analysis.Gaps.Select(g => g.Gap).OrderDescending(), analysis.Gaps.Select(g => g.Gap));
+        // Critical thinking 60.7 − 28.6 = 32.1, reading 62.6 − 50 = 12.6; active listening and social perceptiveness
+        // were not assessed, so they have no gap figure (as level 0 they read as gaps of 60.7 and 57.1).
+        Assert.Equal([("2.A.2.a", 32.1), ("2.A.1.a", 12.6)], analysis.Gaps.Select(g => (g.ElementId, Math.Round(g.Gap, 1))));
+        Assert.Equal(["2.A.1.b", "2.B.1.a"], analysis.NotAssessed.Select(s => s.ElementId));
         Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.SkillsGapAnalysisCompleted>()
             .Any(e => e.TenantId == _tenant.TenantId && e.AnalysisId == "rn"), TimeSpan.FromSeconds(30)));
     }
@@ -485,7 +508,7 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         var evidence = await Client.GetRegionalSignificanceAsync(new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 }, _tenant.Board);
 
         Assert.Equal(("62", 131_000L, 1.04, 1), (evidence.NaicsCode, evidence.Sector.Employment, evidence.Sector.LocationQuotient, evidence.Rank));
-        Assert.Equal("BLS QCEW 2024 annual averages, 2 counties: NAICS 62 employs 131,000, location quotient 1.04, over-the-year employment change +2.2%; largest 1 of 1 industries at its NAICS level.",
+        Assert.Equal("BLS QCEW 2024 annual averages, 2 counties: NAICS 62 employs 131,000, location quotient 1.04, over-the-year employment change +2.2%; largest 1 of 2 industries at its NAICS level.",
             evidence.Citation);
     }
 
@@ -511,6 +534,33 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
             evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
         }
         Assert.Equal("5415", evidence.NaicsCode);
+    }
+
+    [Fact]
+    public async Task A_partnership_targeting_NAICS_31_cites_manufacturing_as_QCEW_publishes_it_31_33()
+    {
+        await Import("qcew", await File.ReadAllTextAsync(SampleFile("qcew-2024-annual-central-ohio.csv")));
+        await platform.PartnershipsThroughGateway.UpdatePartnershipAsync(new Contracts.Partnerships.V1.UpdatePartnershipRequest
+        {
+            Partnership = new Contracts.Partnerships.V1.Partnership
+            {
+                Name = _partnership.Name,
+                TargetSector = new Contracts.Partnerships.V1.TargetSector { NaicsCode = "31", Title = "Manufacturing" },
+            },
+            UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("target_sector"),
+        }, _tenant.Board);
+
+        var request = new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 };
+        var evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
+        for (var deadline = DateTime.UtcNow.AddSeconds(30); evidence.NaicsCode != "31" && DateTime.UtcNow < deadline; await Task.Delay(200))
+        {
+            evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
+        }
+
+        // 45,000 + 9,000 = 54,000 of 900,000 ÷ (12,900,000 ÷ 150,000,000) = 0.70; change (−300 + 150) ÷ (45,300 + 8,850) = −0.3 %;
+        // second of the two sectors, after health care's 131,000.
+        Assert.Equal("BLS QCEW 2024 annual averages, 2 counties: NAICS 31-33 employs 54,000, location quotient 0.70, " +
+            "over-the-year employment change -0.3%; largest 2 of 2 industries at its NAICS level.", evidence.Citation);
     }
 
     [Fact]

@@ -29,6 +29,31 @@ public sealed class GrpcApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_region_naming_the_unknown_within_the_state_area_is_refused_with_the_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => platform.TenantsThroughGateway.CreateRegionAsync(new CreateRegionRequest
+        {
+            Parent = _tenant.Tenant, RegionId = "unplaced", Region = new Region { DisplayName = "Unplaced", CountyFips = { "39049", "39999" } },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal((StatusCode.InvalidArgument, "region.county_fips[1]"),
+            (error.StatusCode, Assert.Single(error.GetRpcStatus()!.GetDetail<BadRequest>().FieldViolations).Field));
+    }
+
+    [Fact]
+    public async Task A_region_given_as_a_metropolitan_area_is_read_back_with_it()
+    {
+        await platform.TenantsThroughGateway.CreateRegionAsync(new CreateRegionRequest
+        {
+            Parent = _tenant.Tenant, RegionId = "columbus", Region = new Region { DisplayName = "Columbus, OH", MetroArea = "C1814" },
+        }, _tenant.Board);
+
+        var read = await platform.TenantsThroughGateway.GetRegionAsync(new GetRegionRequest { Name = $"{_tenant.Tenant}/regions/columbus" }, _tenant.Board);
+
+        Assert.Equal(("C1814", 0), (read.MetroArea, read.CountyFips.Count));
+    }
+
+    [Fact]
     public async Task Listing_over_grpc_pages_and_filters_by_region()
     {
         foreach (var id in new[] { "a-one", "b-two", "c-three" })

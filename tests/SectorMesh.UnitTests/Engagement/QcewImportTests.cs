@@ -21,7 +21,7 @@ public class QcewImportTests
 
         var (records, report) = Import(file);
 
-        Assert.Equal((34, 34L, 0L), (records.Count, report.RowsKept, report.RejectedCount));
+        Assert.Equal((47, 47L, 0L), (records.Count, report.RowsKept, report.RejectedCount));
     }
 
     [Fact]
@@ -34,6 +34,38 @@ public class QcewImportTests
         Assert.True(suppressed.Suppressed);
         Assert.Null(suppressed.Employment);
         Assert.Null(suppressed.AverageAnnualPay);
+    }
+
+    private const string FullHeader = "\"area_fips\",\"own_code\",\"industry_code\",\"agglvl_code\",\"size_code\",\"year\",\"qtr\",\"disclosure_code\"," +
+        "\"annual_avg_estabs\",\"annual_avg_emplvl\",\"total_annual_wages\",\"avg_annual_pay\",\"lq_disclosure_code\",\"lq_annual_avg_emplvl\"," +
+        "\"oty_disclosure_code\",\"oty_annual_avg_emplvl_chg\",\"oty_annual_avg_emplvl_pct_chg\"";
+
+    [Fact]
+    public void The_over_the_year_change_in_jobs_is_read_with_the_row()
+    {
+        var (records, _) = Import(new StringReader(string.Join('\n', FullHeader,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000,\"\",1.07,\"\",2353,2.0")));
+
+        Assert.Equal((2_353L, false, 1.07m), (Assert.Single(records).EmploymentChange!.Value, records[0].ChangeSuppressed, records[0].PublishedLocationQuotient!.Value));
+    }
+
+    [Fact]
+    public void A_suppressed_over_the_year_change_is_unknown_though_the_rows_employment_is_published()
+    {
+        var (records, _) = Import(new StringReader(string.Join('\n', FullHeader,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000,\"\",1.07,\"N\",0,0")));
+
+        var row = Assert.Single(records);
+        Assert.Equal((120_000L, true, (long?)null, (decimal?)null), (row.Employment!.Value, row.ChangeSuppressed, row.EmploymentChange, row.EmploymentChangePercent));
+    }
+
+    [Fact]
+    public void A_suppressed_published_location_quotient_is_unknown()
+    {
+        var (records, _) = Import(new StringReader(string.Join('\n', FullHeader,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000,\"N\",0,\"\",2353,2.0")));
+
+        Assert.Equal((true, (decimal?)null), (Assert.Single(records).LocationQuotientSuppressed, records[0].PublishedLocationQuotient));
     }
 
     [Fact]

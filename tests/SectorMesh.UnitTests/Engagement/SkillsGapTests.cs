@@ -53,6 +53,23 @@ public class SkillsGapTests
     }
 
     [Fact]
+    public void A_skill_the_cohort_was_not_assessed_on_is_listed_as_not_assessed_not_as_a_gap_of_its_whole_requirement()
+    {
+        var ratings = Ratings();
+        var registeredNurses = new HashSet<string> { "29-1141.00" };
+        WorkforceSkill[] readingOnly = [new("2.A.1.a", 3.5m)];
+
+        var gaps = SkillsGap.Rank(ratings, registeredNurses, readingOnly);
+        var notAssessed = SkillsGap.NotAssessed(ratings, registeredNurses, readingOnly);
+
+        // Reading 62.6 − 50 = 12.6. Active listening (required 60.7) read as level 0 was a gap of 60.7, the whole requirement.
+        Assert.Equal(("2.A.1.a", 12.6m), (Assert.Single(gaps).ElementId, gaps[0].Gap));
+        // Most important first: active listening 78.0, critical thinking 75.0, social perceptiveness 72.0.
+        Assert.Equal([("2.A.1.b", 60.7m, 78.0m), ("2.A.2.a", 60.7m, 75.0m), ("2.B.1.a", 57.1m, 72.0m)],
+            notAssessed.Select(s => (s.ElementId, s.RequiredLevel, s.Importance)));
+    }
+
+    [Fact]
     public void Unimportant_and_not_relevant_skills_are_left_out()
     {
         var gaps = SkillsGap.Rank(Ratings(), new HashSet<string> { "31-9092.00" }, Cohort);
@@ -95,6 +112,24 @@ public class SkillsGapAnalysisTests
             [new OnetRating("29-1141.00", "2.A.1.a", "Reading Comprehension", SkillScale.Level, 4.38m, false, false)], Now));
 
         Assert.Equal("skills_gap_analysis.target_occupations[1]", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void An_analysis_keeps_the_skills_not_assessed_apart_from_its_gaps()
+    {
+        var ratings = new List<OnetRating>
+        {
+            new("29-1141.00", "2.A.1.a", "Reading Comprehension", SkillScale.Importance, 4.00m, false, false),
+            new("29-1141.00", "2.A.1.a", "Reading Comprehension", SkillScale.Level, 4.38m, false, false),
+            new("29-1141.00", "2.A.1.b", "Active Listening", SkillScale.Importance, 4.12m, false, false),
+            new("29-1141.00", "2.A.1.b", "Active Listening", SkillScale.Level, 4.25m, false, false),
+        };
+
+        var analysis = SkillsGapAnalysis.Run("oh", "healthcare", "a1", Cohort(), ["29-1141.00"], ratings, Now);
+
+        // Reading: 62.6 − 50 = 12.6; active listening has no gap figure.
+        Assert.Equal(("2.A.1.a", 12.6m), (Assert.Single(analysis.Gaps).ElementId, analysis.Gaps[0].Gap));
+        Assert.Equal("2.A.1.b", Assert.Single(analysis.NotAssessed).ElementId);
     }
 
     [Theory]

@@ -114,7 +114,9 @@ public class ValidationTests
     [InlineData("3904", false)]
     [InlineData("00049", false)]
     [InlineData("39000", false)]
-    public void Regions_are_made_of_five_digit_county_FIPS_codes(string fips, bool valid)
+    [InlineData("39999", false)]
+    [InlineData("C1814", false)]
+    public void Regions_are_made_of_five_digit_county_FIPS_codes_never_a_state_or_its_unknown_county(string fips, bool valid)
     {
         var create = () => Region.Create("oh", "central", "Central Ohio", [fips]);
 
@@ -126,6 +128,26 @@ public class ValidationTests
         {
             Assert.Equal("region.county_fips[0]", Assert.Single(Assert.Throws<InvalidInput>(create).Violations).Field);
         }
+    }
+
+    [Fact]
+    public void A_region_may_be_given_as_a_metropolitan_area_by_its_QCEW_code()
+    {
+        var columbus = Region.Create("oh", "columbus", "Columbus, OH", [], "C1814");
+
+        Assert.Equal(("C1814", 0), (columbus.MetroArea, columbus.CountyFips.Count));
+    }
+
+    [Theory]
+    [InlineData("39049", "C1814", "region.metro_area")]
+    [InlineData(null, "1814", "region.metro_area")]
+    [InlineData(null, "CS198", "region.metro_area")]
+    [InlineData(null, "", "region.county_fips")]
+    public void A_region_is_either_counties_or_one_metropolitan_area(string? county, string metro, string field)
+    {
+        var error = Assert.Throws<InvalidInput>(() => Region.Create("oh", "columbus", "Columbus, OH", county is null ? [] : [county], metro));
+
+        Assert.Equal(field, Assert.Single(error.Violations).Field);
     }
 
     [Fact]

@@ -55,8 +55,13 @@ public static class QcewCsvReader
             throw new FormatException("area_fips is empty.");
         }
         decimal? Optional(string column) => !suppressed && row.Optional(column) is { Length: > 0 } value ? Number(value, column) : null;
+        // The over-the-year change and the location quotient have disclosure codes of their own:
+        // N there means the change or the quotient is unknown, even where the row's own figures are published.
+        var lqSuppressed = suppressed || row.Optional("lq_disclosure_code") == "N";
+        var changeSuppressed = suppressed || row.Optional("oty_disclosure_code") == "N";
         // BLS writes 0 where it publishes no location quotient.
-        var publishedLq = Optional("lq_annual_avg_emplvl") is { } q and not 0 ? q : (decimal?)null;
+        var publishedLq = !lqSuppressed && Optional("lq_annual_avg_emplvl") is { } q and not 0 ? q : (decimal?)null;
+        var change = !changeSuppressed && row.Optional("oty_annual_avg_emplvl_chg") is { Length: > 0 } chg ? Integer(chg, "oty_annual_avg_emplvl_chg") : (long?)null;
         var own = Integer(row.Cell("own_code"), "own_code");
         if (!Enum.IsDefined(typeof(Ownership), (int)own))
         {
@@ -71,7 +76,8 @@ public static class QcewCsvReader
             suppressed ? null : Number(row.Cell("total_annual_wages"), "total_annual_wages"),
             suppressed ? null : Number(row.Cell("avg_annual_pay"), "avg_annual_pay"),
             publishedLq,
-            Optional("oty_annual_avg_emplvl_pct_chg"));
+            changeSuppressed ? null : Optional("oty_annual_avg_emplvl_pct_chg"),
+            change, changeSuppressed, lqSuppressed);
     }
 
     private static long Integer(string value, string column) =>

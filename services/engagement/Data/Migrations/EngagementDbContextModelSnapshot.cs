@@ -397,9 +397,17 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasColumnType("numeric(12,2)")
                         .HasColumnName("average_annual_pay");
 
+                    b.Property<bool>("ChangeSuppressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("change_suppressed");
+
                     b.Property<long?>("Employment")
                         .HasColumnType("bigint")
                         .HasColumnName("employment");
+
+                    b.Property<long?>("EmploymentChange")
+                        .HasColumnType("bigint")
+                        .HasColumnName("employment_change");
 
                     b.Property<decimal?>("EmploymentChangePercent")
                         .HasPrecision(8, 1)
@@ -409,6 +417,10 @@ namespace SectorMesh.Engagement.Data.Migrations
                     b.Property<long?>("Establishments")
                         .HasColumnType("bigint")
                         .HasColumnName("establishments");
+
+                    b.Property<bool>("LocationQuotientSuppressed")
+                        .HasColumnType("boolean")
+                        .HasColumnName("location_quotient_suppressed");
 
                     b.Property<decimal?>("PublishedLocationQuotient")
                         .HasPrecision(8, 2)
@@ -456,6 +468,11 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("gaps");
+
+                    b.Property<string>("NotAssessed")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("not_assessed");
 
                     b.Property<long>("Revision")
                         .HasColumnType("bigint")
@@ -570,6 +587,8 @@ namespace SectorMesh.Engagement.Data.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+
+                    b.HasAnnotation("SectorMesh:CrossTenant", true);
                 });
 
             modelBuilder.Entity("SectorMesh.Messaging.ProcessedMessage", b =>

@@ -324,6 +324,11 @@ namespace SectorMesh.Partnerships.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("MetroArea")
+                        .HasMaxLength(5)
+                        .HasColumnType("character varying(5)")
+                        .HasColumnName("metro_area");
+
                     b.HasKey("TenantId", "Id");
 
                     b.ToTable("regions");
