@@ -108,7 +108,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             r => r.CurrentPartners.Contains(organization[1]) && r.Agreement(version) is { Standing: AgreementStanding.Signed } held
                 && held.Parties.Contains(organization[1]) && r.Knows(strategyId, given.StrategyTitle()),
             context.CancellationToken);
-        var strategy = input.Take(() => (StrategyRef?)roster.Strategy(strategyId, given.StrategyTitle(), "commitment")) ?? StrategyRef.None;
+        var strategy = input.Take(() => (StrategyRef?)roster.Strategy(strategyId, given.StrategyTitle(), "commitment")) ?? new StrategyRef(strategyId, given.StrategyTitle());
         var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
             given.Description, value, staffTime ? given.Hours.ToDecimal("commitment.hours") : null, rate, period, strategy, fundingSource, roster,
             clock.GetUtcNow()));
@@ -213,7 +213,8 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     {
         var id = input.Take(() => StrategyId(tenant, partnership, name, prefix)) ?? "";
         var roster = await partners.RosterAsync(tenant, partnership, Authorization(context), r => r.Knows(id, title), context.CancellationToken);
-        return input.Take(() => (StrategyRef?)roster.Strategy(id, title, prefix)) ?? StrategyRef.None;
+        // A strategy not found is carried on as named, so the one violation collected answers for it and the domain adds no second.
+        return input.Take(() => (StrategyRef?)roster.Strategy(id, title, prefix)) ?? new StrategyRef(id, title);
     }
 
     private static string StrategyId(string tenant, string partnership, string name, string prefix)
