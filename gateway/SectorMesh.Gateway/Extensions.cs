@@ -17,6 +17,7 @@ public static class Extensions
         builder.AddSectorMeshRedis();
         builder.Services.AddSingleton<TenantRateLimiter>();
 
+        builder.Services.AddGrpcDiscovery();
         builder.Services.AddReverseProxy()
             .LoadFromMemory(ContractRoutes.Routes(), ContractRoutes.Clusters())
             .AddServiceDiscoveryDestinationResolver();
@@ -32,6 +33,8 @@ public static class Extensions
         {
             app.MapDevTokens();
         }
+        app.MapApiReference();
+        app.MapGrpcDiscovery();
         app.MapReverseProxy(proxy =>
         {
             proxy.UseMiddleware<ProxyErrors>();

@@ -1,0 +1,39 @@
+using System.Reflection;
+using System.Text.Json;
+using Scalar.AspNetCore;
+
+namespace SectorMesh.Gateway;
+
+/// <summary>
+/// The OpenAPI document of the JSON API at /openapi/v1.json and a reference page at /reference that reads it and
+/// can try calls with a bearer token. Open to anyone in Development; elsewhere both need a signed-in caller.
+/// </summary>
+public static class ApiReference
+{
+    public const string PagePath = "/reference";
+
+    /// <summary>The contracts' version, as packed: 0.1.0, without the build's source revision.</summary>
+    public static string Version { get; } =
+        (typeof(Contracts.ApiCatalog).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
+    private static readonly Lazy<string> Document = new(() => OpenApiContract.Document(Version).ToJsonString(new JsonSerializerOptions { WriteIndented = true }));
+
+    public static void MapApiReference(this WebApplication app)
+    {
+        var document = app.MapGet(OpenApiContract.Path, () => Results.Text(Document.Value, "application/json"));
+        var page = app.MapScalarApiReference(PagePath, options => options
+            .WithTitle("SectorMesh API reference")
+            .WithOpenApiRoutePattern(OpenApiContract.Path)
+            .AddPreferredSecuritySchemes("bearer"));
+        if (app.Environment.IsDevelopment())
+        {
+            document.AllowAnonymous();
+            page.AllowAnonymous();
+        }
+        else
+        {
+            document.RequireAuthorization();
+            page.RequireAuthorization();
+        }
+    }
+}
