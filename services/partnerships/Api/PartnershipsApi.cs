@@ -333,7 +333,15 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
                 violations.Require(s.OwnerCommittee.StartsWith(prefix), $"partnership.strategies[{i}].owner_committee", "must name a committee of this partnership.");
                 committee = s.OwnerCommittee.StartsWith(prefix) ? s.OwnerCommittee[prefix.Length..] : null;
             }
-            return new SectorStrategy(s.Title, s.Status.ToDomain<V1.StrategyStatus, StrategyStatus>() ?? StrategyStatus.Planned, committee);
+            string? id = null;
+            if (!string.IsNullOrEmpty(s.Name))
+            {
+                var prefix = Names.Partnership(partnership.TenantId, partnership.Id) + "/strategies/";
+                violations.Require(s.Name.StartsWith(prefix), $"partnership.strategies[{i}].name",
+                    "must name a strategy of this partnership, or be left empty for a new one.");
+                id = s.Name.StartsWith(prefix) ? s.Name[prefix.Length..] : null;
+            }
+            return new SectorStrategy(s.Title, s.Status.ToDomain<V1.StrategyStatus, StrategyStatus>() ?? StrategyStatus.Planned, committee, id);
         }).ToList();
         violations.ThrowIfAny();
         return strategies;

@@ -16,6 +16,7 @@ public static class Names
     public static string Partner(Domain.Partnership p, string organization) => $"{Partnership(p.TenantId, p.Id)}/partners/{organization}";
     public static string Agreement(Domain.Partnership p, int version) => $"{Partnership(p.TenantId, p.Id)}/agreements/{version}";
     public static string Committee(Domain.Partnership p, string committee) => $"{Partnership(p.TenantId, p.Id)}/committees/{committee}";
+    public static string Strategy(Domain.Partnership p, string strategy) => $"{Partnership(p.TenantId, p.Id)}/strategies/{strategy}";
 }
 
 /// <summary>Translation between the v1 messages and the domain, in both directions.</summary>
@@ -84,6 +85,7 @@ public static class ProtoMapping
             {
                 p.Strategies.Select(s => new V1.SectorStrategy
                 {
+                    Name = Names.Strategy(p, s.Id),
                     Title = s.Title,
                     Status = s.Status.ToProto<StrategyStatus, V1.StrategyStatus>(),
                     OwnerCommittee = s.OwnerCommitteeId is null ? "" : Names.Committee(p, s.OwnerCommitteeId),

@@ -29,7 +29,7 @@ public sealed class PartnershipIntegrationEvents : IIntegrationEventMapper
             GoalSet e => [new Events.GoalSet(id, p.TenantId, p.Id, at,
                 e.Goals.Select(g => new Events.PartnershipGoal(g.Statement, g.Metric, g.Target, g.DueDate)).ToList())],
             StrategiesSet e => [new Events.StrategiesSet(id, p.TenantId, p.Id, at,
-                e.Strategies.Select(s => new Events.PartnershipStrategy(s.Title, s.Status.ToString(), s.OwnerCommitteeId)).ToList())],
+                e.Strategies.Select(s => new Events.PartnershipStrategy(s.Title, s.Status.ToString(), s.OwnerCommitteeId, s.Id)).ToList())],
             PartnerJoined e => [new Events.PartnerJoined(id, p.TenantId, p.Id, at, e.Membership.OrganizationId,
                 e.Membership.OrganizationName, e.Membership.PartnerType.ToString(), e.Membership.Roles.ToList(), e.Membership.JoinDate)],
             PartnerLeft e => [Left(p, e, id)],

@@ -147,20 +147,43 @@ public sealed class Partnership : AggregateRoot
 
     public void SetStrategies(IReadOnlyList<SectorStrategy> strategies, DateTimeOffset now)
     {
-        var violations = new Violations().Require(strategies.Count <= 50, "partnership.strategies", "must be at most 50.");
+        var kept = strategies.Where(s => s.Id.Length > 0).Select(s => s.Id).ToList();
+        var violations = new Violations()
+            .Require(strategies.Count <= 50, "partnership.strategies", "must be at most 50.")
+            .Require(kept.Distinct().Count() == kept.Count, "partnership.strategies", "must name each strategy once.");
         for (var i = 0; i < strategies.Count; i++)
         {
             var owner = strategies[i].OwnerCommitteeId;
+            var id = strategies[i].Id;
             violations
                 .RequireText(strategies[i].Title, $"partnership.strategies[{i}].title", 300)
                 .Require(owner is null || _committees.Any(c => c.Id == owner), $"partnership.strategies[{i}].owner_committee",
-                    "must name a committee of this partnership.");
+                    "must name a committee of this partnership.")
+                .Require(id.Length == 0 || _strategies.Any(s => s.Id == id), $"partnership.strategies[{i}].name",
+                    "must name a strategy of this partnership, or be left empty for a new one.");
         }
         violations.ThrowIfAny();
+        IdentifyStrategies(strategies);
         _strategies.Clear();
         _strategies.AddRange(strategies);
         Touch(now);
         Raise(new StrategiesSet(_strategies.ToList(), now));
+    }
+
+    /// <summary>
+    /// A strategy sent without its identity keeps that of the current strategy with the same title, so a
+    /// caller that knows only titles does not orphan what other services recorded against the strategy.
+    /// </summary>
+    private void IdentifyStrategies(IReadOnlyList<SectorStrategy> strategies)
+    {
+        var taken = strategies.Where(s => s.Id.Length > 0).Select(s => s.Id).ToHashSet();
+        foreach (var strategy in strategies.Where(s => s.Id.Length == 0))
+        {
+            var same = _strategies.FirstOrDefault(s => !taken.Contains(s.Id) && s.Title.Trim() == strategy.Title.Trim());
+            var id = same?.Id ?? ResourceId.New();
+            taken.Add(id);
+            strategy.Identify(id);
+        }
     }
 
     public void ChangeStage(PartnershipStage target, int minEmployerPartners, DateTimeOffset now)

@@ -25,16 +25,23 @@ public sealed class SectorStrategy
 {
     private SectorStrategy() { }
 
-    public SectorStrategy(string title, StrategyStatus status, string? ownerCommitteeId)
+    /// <param name="id">The strategy's identity when the caller keeps an existing one; null lets the partnership assign it.</param>
+    public SectorStrategy(string title, StrategyStatus status, string? ownerCommitteeId, string? id = null)
     {
         Title = title;
         Status = status;
         OwnerCommitteeId = ownerCommitteeId;
+        Id = id ?? "";
     }
+
+    /// <summary>Assigned by the partnership and kept while the strategy exists, so other services can refer to it whatever its title.</summary>
+    public string Id { get; private set; } = "";
 
     public string Title { get; private set; } = "";
     public StrategyStatus Status { get; private set; }
     public string? OwnerCommitteeId { get; private set; }
+
+    internal void Identify(string id) => Id = id;
 }
 
 /// <summary>An organization's membership in the partnership; kept after it leaves, with its leave date.</summary>

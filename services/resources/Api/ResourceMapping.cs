@@ -10,6 +10,26 @@ public static class ResourceMapping
 {
     public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
 
+    /// <summary>A strategy's resource name in the Partnerships service; empty for none, or a record made before strategies had identities.</summary>
+    public static string Strategy(string tenant, string partnership, string strategyId) =>
+        strategyId.Length == 0 ? "" : $"{Partnership(tenant, partnership)}/strategies/{strategyId}";
+
+    // The strategy titles are deprecated in favour of sector_strategy but still read from older
+    // clients and written for them, so these are the only places that touch them.
+#pragma warning disable CS0612
+    public static string StrategyTitle(this V1.FundingSource given) => given.Strategy;
+
+    public static string StrategyTitle(this V1.Commitment given) => given.Strategy;
+
+    public static string StrategyTitle(this V1.ResourceNeed given) => given.Strategy;
+
+    private static void SetStrategyTitle(V1.FundingSource message, string title) => message.Strategy = title;
+
+    private static void SetStrategyTitle(V1.Commitment message, string title) => message.Strategy = title;
+
+    private static void SetStrategyTitle(V1.ResourceNeed message, string title) => message.Strategy = title;
+#pragma warning restore CS0612
+
     public static Money ToMoney(this Google.Type.Money? money, string field)
     {
         if (money is null)
@@ -32,18 +52,24 @@ public static class ResourceMapping
         EndDate = ((DateOnly?)period.End).ToProto(),
     };
 
-    public static V1.FundingSource ToProto(this FundingSource f, uint version) => new()
+    public static V1.FundingSource ToProto(this FundingSource f, uint version)
     {
-        Name = $"{Partnership(f.TenantId, f.PartnershipId)}/fundingSources/{f.Id}",
-        DisplayName = f.DisplayName,
-        Kind = f.Kind.ToProto<FundingKind, V1.FundingKind>(),
-        Amount = f.Amount.ToProto(),
-        Period = f.Period.ToProto(),
-        Restrictions = f.Restrictions,
-        Status = f.Status.ToProto<FundingStatus, V1.FundingStatus>(),
-        Strategy = f.Strategy,
-        Etag = Etags.Of(version),
-    };
+        var source = new V1.FundingSource
+        {
+            Name = $"{Partnership(f.TenantId, f.PartnershipId)}/fundingSources/{f.Id}",
+            DisplayName = f.DisplayName,
+            Kind = f.Kind.ToProto<FundingKind, V1.FundingKind>(),
+            Amount = f.Amount.ToProto(),
+            Period = f.Period.ToProto(),
+            Restrictions = f.Restrictions,
+            Status = f.Status.ToProto<FundingStatus, V1.FundingStatus>(),
+            SectorStrategy = Strategy(f.TenantId, f.PartnershipId, f.StrategyId),
+            Funder = f.Funder,
+            Etag = Etags.Of(version),
+        };
+        SetStrategyTitle(source, f.Strategy);
+        return source;
+    }
 
     public static V1.Commitment ToProto(this ResourceCommitment c)
     {
@@ -57,7 +83,8 @@ public static class ResourceMapping
             Value = c.Value.ToProto(),
             Hours = (double)(c.Hours ?? 0),
             Period = c.Period.ToProto(),
-            Strategy = c.Strategy,
+            SectorStrategy = Strategy(c.TenantId, c.PartnershipId, c.StrategyId),
+            FundingSource = c.FundingSourceId.Length == 0 ? "" : $"{Partnership(c.TenantId, c.PartnershipId)}/fundingSources/{c.FundingSourceId}",
             Contributed = c.Contributed.ToProto(),
             Contributions =
             {
@@ -75,16 +102,22 @@ public static class ResourceMapping
         {
             commitment.HourlyRate = rate.ToProto();
         }
+        SetStrategyTitle(commitment, c.Strategy);
         return commitment;
     }
 
-    public static V1.ResourceNeed ToProto(this ResourceNeed n) => new()
+    public static V1.ResourceNeed ToProto(this ResourceNeed n)
     {
-        Name = $"{Partnership(n.TenantId, n.PartnershipId)}/resourceNeeds/{n.Id}",
-        Strategy = n.Strategy,
-        Period = n.Period.ToProto(),
-        Amount = n.Amount.ToProto(),
-    };
+        var need = new V1.ResourceNeed
+        {
+            Name = $"{Partnership(n.TenantId, n.PartnershipId)}/resourceNeeds/{n.Id}",
+            SectorStrategy = Strategy(n.TenantId, n.PartnershipId, n.StrategyId),
+            Period = n.Period.ToProto(),
+            Amount = n.Amount.ToProto(),
+        };
+        SetStrategyTitle(need, n.Strategy);
+        return need;
+    }
 
     public static V1.Figure ToProto(this Figure figure)
     {

@@ -17,14 +17,15 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.FundingSource> CreateFundingSource(V1.CreateFundingSourceRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await ExistingPartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var given = request.FundingSource ?? new V1.FundingSource();
         var input = new InputCollector();
         var amount = input.Take(() => given.Amount.ToMoney("funding_source.amount"));
         var period = input.Take(() => given.Period.ToPeriod("funding_source.period"));
+        var strategy = await StrategyNamed(tenant, partnership, given.SectorStrategy, given.StrategyTitle(), "funding_source", input, context);
         var source = input.Finish(() => FundingSource.Record(tenant, partnership, Id(request.FundingSourceId), given.DisplayName,
             given.Kind.ToDomain<V1.FundingKind, FundingKind>(), amount, period, given.Restrictions,
-            given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), given.Strategy, clock.GetUtcNow()));
+            given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), strategy, given.Funder, clock.GetUtcNow()));
         await db.AddNewAsync(source, $"{request.Parent}/fundingSources/{source.Id}", context.CancellationToken);
         return source.ToProto(Version(source));
     }
@@ -49,7 +50,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var source = await FundingSourceNamed(given.Name, "funding_source.name", context);
         Etags.Ensure(given.Etag, Version(source), given.Name);
         var paths = request.UpdateMask?.Paths.ToHashSet() ?? [];
-        string[] allowed = ["display_name", "amount", "period", "restrictions", "strategy", "status"];
+        string[] allowed = ["display_name", "amount", "period", "restrictions", "strategy", "sector_strategy", "funder", "status"];
         new Violations()
             .Require(paths.Count > 0 && paths.All(allowed.Contains), "update_mask", $"must name some of {string.Join(", ", allowed)}; the kind is fixed.")
             .ThrowIfAny();
@@ -60,13 +61,18 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             ? input.Take(() => given.Status.ToDomain<V1.FundingStatus, FundingStatus>()
                 ?? throw new InvalidInput("funding_source.status", "is required: FUNDING_STATUS_PROSPECT, FUNDING_STATUS_APPLIED, FUNDING_STATUS_AWARDED, FUNDING_STATUS_DECLINED or FUNDING_STATUS_SPENT."))
             : (FundingStatus?)null;
+        var restricts = paths.Contains("strategy") || paths.Contains("sector_strategy");
+        var strategy = restricts
+            ? await StrategyNamed(source.TenantId, source.PartnershipId, paths.Contains("sector_strategy") ? given.SectorStrategy : "",
+                paths.Contains("strategy") ? given.StrategyTitle() : "", "funding_source", input, context)
+            : (StrategyRef?)null;
         var corrects = paths.Except(["status"]).Any();
         input.Finish(() =>
         {
             if (corrects)
             {
                 source.Correct(paths.Contains("display_name") ? given.DisplayName : null, amount, period,
-                    paths.Contains("restrictions") ? given.Restrictions : null, paths.Contains("strategy") ? given.Strategy : null, clock.GetUtcNow());
+                    paths.Contains("restrictions") ? given.Restrictions : null, strategy, paths.Contains("funder") ? given.Funder : null, clock.GetUtcNow());
             }
         });
         if (status is { } moved)
@@ -95,11 +101,17 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var value = staffTime ? null : input.Take(() => given.Value.ToOptionalMoney("commitment.value"));
         var rate = staffTime ? input.Take(() => given.HourlyRate.ToOptionalMoney("commitment.hourly_rate")) : null;
         var period = input.Take(() => given.Period.ToPeriod("commitment.period"));
+        var fundingSource = await input.TakeAsync(() => FundingSourceRecordedAs(tenant, partnership, given.FundingSource, context)) ?? "";
+        var strategyId = input.Take(() => StrategyId(tenant, partnership, given.SectorStrategy, "commitment")) ?? "";
 
         var roster = await partners.RosterAsync(tenant, partnership, Authorization(context),
-            r => r.CurrentPartners.Contains(organization[1]) && r.AgreementVersions.Contains(version), context.CancellationToken);
+            r => r.CurrentPartners.Contains(organization[1]) && r.Agreement(version) is { Standing: AgreementStanding.Signed } held
+                && held.Parties.Contains(organization[1]) && r.Knows(strategyId, given.StrategyTitle()),
+            context.CancellationToken);
+        var strategy = input.Take(() => (StrategyRef?)roster.Strategy(strategyId, given.StrategyTitle(), "commitment")) ?? new StrategyRef(strategyId, given.StrategyTitle());
         var commitment = input.Finish(() => ResourceCommitment.Make(tenant, partnership, Id(request.CommitmentId), organization[1], version, kind,
-            given.Description, value, staffTime ? given.Hours.ToDecimal("commitment.hours") : null, rate, period, given.Strategy, roster, clock.GetUtcNow()));
+            given.Description, value, staffTime ? given.Hours.ToDecimal("commitment.hours") : null, rate, period, strategy, fundingSource, roster,
+            clock.GetUtcNow()));
         await db.AddNewAsync(commitment, $"{request.Parent}/commitments/{commitment.Id}", context.CancellationToken);
         return commitment.ToProto();
     }
@@ -135,12 +147,13 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceNeed> CreateResourceNeed(V1.CreateResourceNeedRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = await ExistingPartnership(request.Parent, "parent", context);
+        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var given = request.ResourceNeed ?? new V1.ResourceNeed();
         var input = new InputCollector();
         var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
         var amount = input.Take(() => given.Amount.ToMoney("resource_need.amount"));
-        var need = input.Finish(() => ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), given.Strategy, period, amount));
+        var strategy = await StrategyNamed(tenant, partnership, given.SectorStrategy, given.StrategyTitle(), "resource_need", input, context);
+        var need = input.Finish(() => ResourceNeed.Plan(tenant, partnership, Id(request.ResourceNeedId), strategy, period, amount));
         await db.AddNewAsync(need, $"{request.Parent}/resourceNeeds/{need.Id}", context.CancellationToken);
         return need.ToProto();
     }
@@ -153,7 +166,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var needs = await db.ResourceNeeds.AsNoTracking().Where(n => n.TenantId == tenant && n.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var currency = funding.Select(f => f.Amount.Currency).Concat(needs.Select(n => n.Amount.Currency)).FirstOrDefault() ?? DefaultCurrency;
 
-        var figures = new ResourceFigures(funding, commitments, needs, currency);
+        var figures = new ResourceFigures(funding, commitments, needs, currency, DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime));
         return new V1.ResourceReport
         {
             Name = request.Name,
@@ -162,11 +175,13 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             {
                 figures.GapAnalysis().Select(g => new V1.ResourceGap
                 {
-                    Strategy = g.Strategy,
+                    Strategy = g.Strategy.Title,
+                    SectorStrategy = ResourceMapping.Strategy(tenant, partnership, g.Strategy.Id),
                     Period = g.Period.ToProto(),
                     Need = g.Need.ToProto(),
                     SecuredFunding = g.SecuredFunding.ToProto(),
                     Commitments = g.Commitments.ToProto(),
+                    UnrestrictedFunding = g.UnrestrictedFunding.ToProto(),
                     Gap = g.Gap.ToProto(),
                 }),
             },
@@ -189,11 +204,43 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
-    /// <summary>A partnership the Partnerships service confirms exists.</summary>
-    private async Task<(string Tenant, string Partnership)> ExistingPartnership(string? name, string field, ServerCallContext context)
+    /// <summary>
+    /// The sector strategy a request names, by resource name or (older clients) by title, as the
+    /// Partnerships service knows it; asking it also confirms the partnership exists.
+    /// </summary>
+    private async Task<StrategyRef> StrategyNamed(string tenant, string partnership, string name, string title, string prefix, InputCollector input,
+        ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(name, field);
-        await partners.RosterAsync(tenant, partnership, Authorization(context), _ => true, context.CancellationToken);
-        return (tenant, partnership);
+        var id = input.Take(() => StrategyId(tenant, partnership, name, prefix)) ?? "";
+        var roster = await partners.RosterAsync(tenant, partnership, Authorization(context), r => r.Knows(id, title), context.CancellationToken);
+        // A strategy not found is carried on as named, so the one violation collected answers for it and the domain adds no second.
+        return input.Take(() => (StrategyRef?)roster.Strategy(id, title, prefix)) ?? new StrategyRef(id, title);
+    }
+
+    private static string StrategyId(string tenant, string partnership, string name, string prefix)
+    {
+        if (name.Length == 0)
+        {
+            return "";
+        }
+        var ids = ResourceNames.Parse(name, $"{prefix}.sector_strategy", "tenants", "partnerships", "strategies");
+        new Violations()
+            .Require(ids[0] == tenant && ids[1] == partnership, $"{prefix}.sector_strategy",
+                "must be a strategy of this partnership: tenants/{tenant}/partnerships/{partnership}/strategies/{strategy}.")
+            .ThrowIfAny();
+        return ids[2];
+    }
+
+    /// <summary>The funding source a commitment is also recorded as: one of the same partnership's, already recorded.</summary>
+    private async Task<string> FundingSourceRecordedAs(string tenant, string partnership, string name, ServerCallContext context)
+    {
+        if (name.Length == 0)
+        {
+            return "";
+        }
+        var ids = ResourceNames.Parse(name, "commitment.funding_source", "tenants", "partnerships", "fundingSources");
+        var exists = ids[0] == tenant && ids[1] == partnership && await db.FundingSources.AnyAsync(
+            f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == ids[2], context.CancellationToken);
+        return exists ? ids[2] : throw new InvalidInput("commitment.funding_source", $"must name a funding source of this partnership; {name} does not exist.");
     }
 }

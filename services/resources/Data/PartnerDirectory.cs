@@ -8,7 +8,8 @@ using V1 = SectorMesh.Contracts.Partnerships.V1;
 namespace SectorMesh.Resources.Data;
 
 /// <summary>
-/// Who the partners of a partnership are, asked of the Partnerships service over gRPC and kept
+/// Who the partners of a partnership are, under which agreements, and which sector strategies it has,
+/// asked of the Partnerships service over gRPC and kept
 /// in Redis; partnership events drop the cached answer when it changes. With the Partnerships
 /// service down and nothing cached, the answer is "unavailable", never a guess.
 /// </summary>
@@ -27,7 +28,7 @@ public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partners
         {
             return roster;
         }
-        // Drafting an agreement raises no event, so a cached roster can lag it: ask once more.
+        // Drafting or circulating an agreement raises no event this service hears, so a cached roster can lag it: ask once more.
         await cache.RemoveAsync(Key(tenant, partnership));
         return ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
     }
@@ -38,8 +39,19 @@ public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partners
             name, "The Partnerships service, which says who the partners are, is not answering; try again shortly.");
 
     private static PartnershipRoster ToRoster(V1.Partnership partnership) => new(
-        partnership.Partners.Where(p => p.LeaveDate is null).Select(p => p.Organization.Split('/')[^1]).ToHashSet(),
-        partnership.Agreements.Select(a => a.Version).ToHashSet());
+        partnership.Partners.Where(p => p.LeaveDate is null).Select(p => LastSegment(p.Organization)).ToHashSet(),
+        partnership.Agreements.Select(a => new AgreementOnFile(a.Version, Standing(a.Status), a.Terms.Select(t => LastSegment(t.Organization)).ToHashSet())).ToList(),
+        partnership.Strategies.Where(s => s.Name.Length > 0).ToDictionary(s => LastSegment(s.Name), s => s.Title));
+
+    private static string LastSegment(string name) => name.Split('/')[^1];
+
+    private static AgreementStanding Standing(V1.AgreementStatus status) => status switch
+    {
+        V1.AgreementStatus.Signed => AgreementStanding.Signed,
+        V1.AgreementStatus.Superseded => AgreementStanding.Superseded,
+        V1.AgreementStatus.Circulated => AgreementStanding.Circulated,
+        _ => AgreementStanding.Draft,
+    };
 }
 
 /// <summary>
@@ -47,11 +59,12 @@ public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partners
 /// so a redelivery is harmless without recording message ids.
 /// </summary>
 public sealed class PartnerDirectoryRefresh(ResourceCache cache) :
-    IConsumer<PartnerJoined>, IConsumer<PartnerLeft>, IConsumer<AgreementSigned>, IConsumer<PartnershipDeleted>
+    IConsumer<PartnerJoined>, IConsumer<PartnerLeft>, IConsumer<AgreementSigned>, IConsumer<StrategiesSet>, IConsumer<PartnershipDeleted>
 {
     public Task Consume(ConsumeContext<PartnerJoined> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
     public Task Consume(ConsumeContext<PartnerLeft> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
     public Task Consume(ConsumeContext<AgreementSigned> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
+    public Task Consume(ConsumeContext<StrategiesSet> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
     public Task Consume(ConsumeContext<PartnershipDeleted> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
 
     private Task Drop(string tenant, string partnership) => cache.RemoveAsync(PartnerDirectory.Key(tenant, partnership));

@@ -15,11 +15,11 @@ public sealed class ResourceIntegrationEvents : IIntegrationEventMapper
         IIntegrationEvent? mapped = (aggregate, domainEvent) switch
         {
             (FundingSource f, FundingSourceRecorded e) => new Events.FundingSourceRecorded(id, f.TenantId, f.PartnershipId, e.OccurredAt,
-                f.Id, f.Kind.ToString(), f.Status.ToString(), f.Amount.Amount, f.Amount.Currency),
+                f.Id, f.Kind.ToString(), f.Status.ToString(), f.Amount.Amount, f.Amount.Currency, f.Funder, f.StrategyId),
             (FundingSource f, FundingAwarded e) => new Events.FundingAwarded(id, f.TenantId, f.PartnershipId, e.OccurredAt,
                 f.Id, f.Kind.ToString(), f.Amount.Amount, f.Amount.Currency),
             (ResourceCommitment c, CommitmentRecorded e) => new Events.CommitmentRecorded(id, c.TenantId, c.PartnershipId, e.OccurredAt,
-                c.Id, c.OrganizationId, c.Kind.ToString(), c.Value.Amount, c.Value.Currency),
+                c.Id, c.OrganizationId, c.Kind.ToString(), c.Value.Amount, c.Value.Currency, c.FundingSourceId, c.StrategyId),
             (ResourceCommitment c, ContributionRecorded e) => new Events.ContributionRecorded(id, c.TenantId, c.PartnershipId, e.OccurredAt,
                 c.Id, c.OrganizationId, e.Contribution.Value.Amount, e.Contribution.Value.Currency, e.Contribution.ExceedsCommitment),
             _ => null,

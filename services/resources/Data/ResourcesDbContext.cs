@@ -34,7 +34,11 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
             source.Property(f => f.Kind).HasConversion<string>().HasMaxLength(30);
             source.Property(f => f.Status).HasConversion<string>().HasMaxLength(20);
             source.Property(f => f.Restrictions).HasMaxLength(2000);
+            source.Property(f => f.StrategyId).HasMaxLength(63);
             source.Property(f => f.Strategy).HasMaxLength(300);
+            source.Property(f => f.Funder).HasMaxLength(200);
+            source.Ignore(f => f.StrategyRef);
+            source.Ignore(f => f.IsUnrestricted);
             source.ComplexProperty(f => f.Amount, Money);
             source.ComplexProperty(f => f.Period, Period);
             source.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
@@ -48,7 +52,10 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
             commitment.Property(c => c.OrganizationId).HasMaxLength(63);
             commitment.Property(c => c.Kind).HasConversion<string>().HasMaxLength(30);
             commitment.Property(c => c.Description).HasMaxLength(1000);
+            commitment.Property(c => c.StrategyId).HasMaxLength(63);
             commitment.Property(c => c.Strategy).HasMaxLength(300);
+            commitment.Property(c => c.FundingSourceId).HasMaxLength(63);
+            commitment.Ignore(c => c.StrategyRef);
             commitment.Property(c => c.Hours).HasPrecision(10, 2);
             commitment.Property(c => c.HourlyRate).HasConversion(MoneyAsText).HasMaxLength(40);
             commitment.ComplexProperty(c => c.Value, Money);
@@ -68,7 +75,9 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
         {
             need.HasKey(n => new { n.TenantId, n.PartnershipId, n.Id });
             Keys(need.Property(n => n.TenantId), need.Property(n => n.PartnershipId), need.Property(n => n.Id));
+            need.Property(n => n.StrategyId).HasMaxLength(63);
             need.Property(n => n.Strategy).HasMaxLength(300);
+            need.Ignore(n => n.StrategyRef);
             need.ComplexProperty(n => n.Amount, Money);
             need.ComplexProperty(n => n.Period, Period);
         });

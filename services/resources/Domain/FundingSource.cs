@@ -32,18 +32,29 @@ public sealed class FundingSource : AggregateRoot, IPartnershipRecord
     public string Restrictions { get; private set; } = "";
     public FundingStatus Status { get; private set; }
 
-    /// <summary>The sector strategy it pays for, by the title the partnership gave it; empty when unrestricted.</summary>
+    /// <summary>The identity of the sector strategy it is restricted to; empty when unrestricted or recorded before strategies had identities.</summary>
+    public string StrategyId { get; private set; } = "";
+
+    /// <summary>The title of the sector strategy it is restricted to, when recorded; empty when unrestricted.</summary>
     public string Strategy { get; private set; } = "";
 
+    /// <summary>Who awards it: the sources of one funder are one dependency, however many awards it makes.</summary>
+    public string Funder { get; private set; } = "";
+
+    public StrategyRef StrategyRef => new(StrategyId, Strategy);
+
+    /// <summary>Not restricted to any strategy, so free to cover whatever restricted resources leave open.</summary>
+    public bool IsUnrestricted => StrategyRef.IsNone;
+
     public static FundingSource Record(string tenantId, string partnershipId, string id, string displayName, FundingKind? kind,
-        Money amount, Period period, string restrictions, FundingStatus? status, string strategy, DateTimeOffset now)
+        Money amount, Period period, string restrictions, FundingStatus? status, StrategyRef strategy, string funder, DateTimeOffset now)
     {
         new Violations()
             .Require(ResourceId.IsValid(id), "funding_source_id", ResourceId.Rule)
             .RequireText(displayName, "funding_source.display_name", 200)
             .Require(kind is not null, "funding_source.kind", "is required: WIOA Title I, other federal, state, local, philanthropic, employer or private, or in-kind.")
             .OptionalText(restrictions, "funding_source.restrictions", 2000)
-            .OptionalText(strategy, "funding_source.strategy", 300)
+            .OptionalText(funder, "funding_source.funder", 200)
             .ThrowIfAny();
         var source = new FundingSource
         {
@@ -56,7 +67,9 @@ public sealed class FundingSource : AggregateRoot, IPartnershipRecord
             Period = period,
             Restrictions = restrictions.Trim(),
             Status = status ?? FundingStatus.Prospect,
-            Strategy = strategy.Trim(),
+            StrategyId = strategy.Id,
+            Strategy = strategy.Title,
+            Funder = funder.Trim(),
         };
         source.Raise(new FundingSourceRecorded(now));
         if (source.Status.IsSecured())
@@ -70,7 +83,7 @@ public sealed class FundingSource : AggregateRoot, IPartnershipRecord
     /// Corrects the details given (null leaves one as it is). Consumers learn the corrected source
     /// from a new FundingSourceRecorded, which always carries the whole current state.
     /// </summary>
-    public void Correct(string? displayName, Money? amount, Period? period, string? restrictions, string? strategy, DateTimeOffset now)
+    public void Correct(string? displayName, Money? amount, Period? period, string? restrictions, StrategyRef? strategy, string? funder, DateTimeOffset now)
     {
         var violations = new Violations();
         if (displayName is not null)
@@ -79,13 +92,15 @@ public sealed class FundingSource : AggregateRoot, IPartnershipRecord
         }
         violations
             .OptionalText(restrictions, "funding_source.restrictions", 2000)
-            .OptionalText(strategy, "funding_source.strategy", 300)
+            .OptionalText(funder, "funding_source.funder", 200)
             .ThrowIfAny();
         DisplayName = displayName?.Trim() ?? DisplayName;
         Amount = amount ?? Amount;
         Period = period ?? Period;
         Restrictions = restrictions?.Trim() ?? Restrictions;
-        Strategy = strategy?.Trim() ?? Strategy;
+        StrategyId = strategy?.Id ?? StrategyId;
+        Strategy = strategy?.Title ?? Strategy;
+        Funder = funder?.Trim() ?? Funder;
         Raise(new FundingSourceRecorded(now));
     }
 

@@ -26,7 +26,21 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
     public Money? HourlyRate { get; private set; }
     public Money Value { get; private set; }
     public Period Period { get; private set; }
+
+    /// <summary>The identity of the sector strategy it supports; empty when none, or recorded before strategies had identities.</summary>
+    public string StrategyId { get; private set; } = "";
+
+    /// <summary>The title of the sector strategy it supports, when recorded.</summary>
     public string Strategy { get; private set; } = "";
+
+    /// <summary>
+    /// The funding source this pledge is also recorded as, if any: an employer's cash pledge entered as
+    /// employer or private funding is one sum of money, counted as the funding source once that is secured.
+    /// </summary>
+    public string FundingSourceId { get; private set; } = "";
+
+    public StrategyRef StrategyRef => new(StrategyId, Strategy);
+
     public IReadOnlyList<Contribution> Contributions => _contributions;
 
     /// <summary>The most hours one pledge or contribution may count, so their worth at any hourly rate stays a figure an answer carries.</summary>
@@ -38,15 +52,14 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
     public Money Fulfilled => Contributed.Amount > Value.Amount ? Value : Contributed;
 
     public static ResourceCommitment Make(string tenantId, string partnershipId, string id, string organizationId, int agreementVersion,
-        CommitmentKind? kind, string description, Money? value, decimal? hours, Money? hourlyRate, Period period, string strategy,
-        PartnershipRoster roster, DateTimeOffset now)
+        CommitmentKind? kind, string description, Money? value, decimal? hours, Money? hourlyRate, Period period, StrategyRef strategy,
+        string fundingSourceId, PartnershipRoster roster, DateTimeOffset now)
     {
         var violations = new Violations()
             .Require(ResourceId.IsValid(id), "commitment_id", ResourceId.Rule)
             .Require(agreementVersion > 0, "commitment.agreement", "must name the partner agreement that holds the commitment.")
             .Require(kind is not null, "commitment.kind", "is required: cash, in-kind goods, staff time, facilities, equipment, data access or curriculum.")
-            .OptionalText(description, "commitment.description", 1000)
-            .OptionalText(strategy, "commitment.strategy", 300);
+            .OptionalText(description, "commitment.description", 1000);
         if (kind == CommitmentKind.StaffTime)
         {
             violations
@@ -58,7 +71,11 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
             violations.Require(value is not null, "commitment.value", "is required.");
         }
         violations.ThrowIfAny();
-        BusinessRules.Check(new CommitmentComesFromAPartner(organizationId, roster), new CommitmentIsHeldByAnAgreement(agreementVersion, roster));
+        BusinessRules.Check(
+            new CommitmentComesFromAPartner(organizationId, roster),
+            new CommitmentIsHeldByAnAgreement(agreementVersion, roster),
+            new CommitmentIsHeldByTheSignedAgreement(agreementVersion, roster),
+            new CommitmentIsMadeByAParty(organizationId, agreementVersion, roster));
 
         var commitment = new ResourceCommitment
         {
@@ -73,7 +90,9 @@ public sealed class ResourceCommitment : AggregateRoot, IPartnershipRecord
             HourlyRate = kind == CommitmentKind.StaffTime ? hourlyRate : null,
             Value = kind == CommitmentKind.StaffTime ? hourlyRate!.Value.Times(hours!.Value) : value!.Value,
             Period = period,
-            Strategy = strategy.Trim(),
+            StrategyId = strategy.Id,
+            Strategy = strategy.Title,
+            FundingSourceId = fundingSourceId,
         };
         commitment.Raise(new CommitmentRecorded(now));
         return commitment;
@@ -138,17 +157,28 @@ public sealed class ResourceNeed : IPartnershipRecord
     public string TenantId { get; private set; } = "";
     public string PartnershipId { get; private set; } = "";
     public string Id { get; private set; } = "";
+
+    /// <summary>The identity of the sector strategy that has the need; empty for needs recorded before strategies had identities.</summary>
+    public string StrategyId { get; private set; } = "";
+
+    /// <summary>The strategy's title when the need was recorded.</summary>
     public string Strategy { get; private set; } = "";
+
     public Period Period { get; private set; }
     public Money Amount { get; private set; }
 
-    public static ResourceNeed Plan(string tenantId, string partnershipId, string id, string strategy, Period period, Money amount)
+    public StrategyRef StrategyRef => new(StrategyId, Strategy);
+
+    public static ResourceNeed Plan(string tenantId, string partnershipId, string id, StrategyRef strategy, Period period, Money amount)
     {
         new Violations()
             .Require(ResourceId.IsValid(id), "resource_need_id", ResourceId.Rule)
-            .RequireText(strategy, "resource_need.strategy", 300)
+            .Require(!strategy.IsNone, "resource_need.sector_strategy", "is required: the sector strategy that has the need.")
             .ThrowIfAny();
-        return new ResourceNeed { TenantId = tenantId, PartnershipId = partnershipId, Id = id, Strategy = strategy.Trim(), Period = period, Amount = amount };
+        return new ResourceNeed
+        {
+            TenantId = tenantId, PartnershipId = partnershipId, Id = id, StrategyId = strategy.Id, Strategy = strategy.Title, Period = period, Amount = amount,
+        };
     }
 }
 

@@ -39,14 +39,18 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
     };
 
     private Task<FundingSource> Fund(string id, FundingKind kind, long amount, FundingStatus status) =>
+        Fund(id, new FundingSource { Kind = kind, Amount = Usd(amount), Period = Year(2026), Status = status });
+
+    private Task<FundingSource> Fund(string id, FundingSource source) =>
         Client.CreateFundingSourceAsync(new CreateFundingSourceRequest
         {
             Parent = _partnership.Name,
             FundingSourceId = id,
-            FundingSource = new FundingSource { DisplayName = id, Kind = kind, Amount = Usd(amount), Period = Year(2026), Status = status },
+            FundingSource = source.DisplayName.Length > 0 ? source : new FundingSource(source) { DisplayName = id },
         }, _tenant.Board).ResponseAsync;
 
-    private Task<Commitment> Commit(string id, string organization, long amount, string? partnershipName = null, Resources.ResourcesClient? client = null) =>
+    private Task<Commitment> Commit(string id, string organization, long amount, string? partnershipName = null, Resources.ResourcesClient? client = null,
+        int agreement = 1, string fundingSource = "") =>
         (client ?? Client).CreateCommitmentAsync(new CreateCommitmentRequest
         {
             Parent = partnershipName ?? _partnership.Name,
@@ -54,12 +58,40 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
             Commitment = new Commitment
             {
                 Organization = _tenant.Organization(organization),
-                Agreement = $"{partnershipName ?? _partnership.Name}/agreements/1",
+                Agreement = $"{partnershipName ?? _partnership.Name}/agreements/{agreement}",
                 Kind = CommitmentKind.Cash,
                 Value = Usd(amount),
                 Period = Year(2026),
+                FundingSource = fundingSource,
             },
         }, _tenant.Board).ResponseAsync;
+
+    private Task<ResourceNeed> Need(string strategy, Period period, long amount) =>
+        Client.CreateResourceNeedAsync(new CreateResourceNeedRequest
+        {
+            Parent = _partnership.Name,
+            ResourceNeed = new ResourceNeed { SectorStrategy = strategy, Period = period, Amount = Usd(amount) },
+        }, _tenant.Board).ResponseAsync;
+
+    private Task<ResourceReport> Report() =>
+        Client.GetResourceReportAsync(new GetResourceReportRequest { Name = $"{_partnership.Name}/resourceReport" }, _tenant.Board).ResponseAsync;
+
+    /// <summary>Gives the partnership these strategies and returns their resource names, which the Partnerships service assigns.</summary>
+    private async Task<IReadOnlyList<string>> Strategies(params string[] titles)
+    {
+        var updated = await platform.PartnershipsThroughGateway.UpdatePartnershipAsync(new UpdatePartnershipRequest
+        {
+            Partnership = new Contracts.Partnerships.V1.Partnership { Name = _partnership.Name, Strategies = { titles.Select(t => new SectorStrategy { Title = t }) } },
+            UpdateMask = new Google.Protobuf.WellKnownTypes.FieldMask { Paths = { "strategies" } },
+        }, _tenant.Board);
+        return updated.Strategies.Select(s => s.Name).ToList();
+    }
+
+    private static string RuleBroken(RpcException error) =>
+        Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.PreconditionFailure>().Violations).Subject;
+
+    private static string InvalidField(RpcException error) =>
+        Assert.Single(error.GetRpcStatus()!.GetDetail<Google.Rpc.BadRequest>().FieldViolations).Field;
 
     [Fact]
     public async Task A_board_records_funding_and_commitments_and_reads_its_leverage()
@@ -78,25 +110,134 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task The_gap_analysis_counts_a_strategys_need_against_what_is_secured_for_it()
     {
-        await Client.CreateFundingSourceAsync(new CreateFundingSourceRequest
-        {
-            Parent = _partnership.Name,
-            FundingSource = new FundingSource
-            {
-                DisplayName = "WIOA", Kind = FundingKind.WioaTitleI, Amount = Usd(300_000), Period = Year(2026),
-                Status = FundingStatus.Awarded, Strategy = "Nursing",
-            },
-        }, _tenant.Board);
-        await Client.CreateResourceNeedAsync(new CreateResourceNeedRequest
-        {
-            Parent = _partnership.Name,
-            ResourceNeed = new ResourceNeed { Strategy = "Nursing", Period = Year(2026), Amount = Usd(500_000) },
-        }, _tenant.Board);
+        var nursing = (await Strategies("Nursing"))[0];
+        await Fund("wioa", new FundingSource { Kind = FundingKind.WioaTitleI, Amount = Usd(300_000), Period = Year(2026), Status = FundingStatus.Awarded, SectorStrategy = nursing });
+        await Need(nursing, Year(2026), 500_000);
 
-        var report = await Client.GetResourceReportAsync(new GetResourceReportRequest { Name = $"{_partnership.Name}/resourceReport" }, _tenant.Board);
+        var report = await Report();
 
+        // 500,000 needed, 300,000 secured for the strategy: 200,000 to find.
         var gap = Assert.Single(report.Gaps);
-        Assert.Equal((500_000L, 300_000L, 200_000L), (gap.Need.Units, gap.SecuredFunding.Units, gap.Gap.Units));
+        Assert.Equal((nursing, 500_000L, 300_000L, 200_000L), (gap.SectorStrategy, gap.Need.Units, gap.SecuredFunding.Units, gap.Gap.Units));
+    }
+
+    [Fact]
+    public async Task Unrestricted_funding_covers_what_a_strategys_own_funding_leaves_so_300k_and_100k_of_500k_leave_100k()
+    {
+        var nursing = (await Strategies("Nursing"))[0];
+        await Fund("wioa", new FundingSource { Kind = FundingKind.WioaTitleI, Amount = Usd(300_000), Period = Year(2026), Status = FundingStatus.Awarded, SectorStrategy = nursing });
+        await Fund("operating", new FundingSource { Kind = FundingKind.Philanthropic, Amount = Usd(100_000), Period = Year(2026), Status = FundingStatus.Awarded });
+        await Need(nursing, Year(2026), 500_000);
+
+        var gap = Assert.Single((await Report()).Gaps);
+
+        Assert.Equal((300_000L, 100_000L, 100_000L), (gap.SecuredFunding.Units, gap.UnrestrictedFunding.Units, gap.Gap.Units));
+    }
+
+    [Fact]
+    public async Task A_need_for_a_strategy_the_partnership_does_not_have_is_invalid_on_that_field()
+    {
+        await Strategies("Nursing");
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Need($"{_partnership.Name}/strategies/no-such-strategy", Year(2026), 1_000));
+
+        Assert.Equal((StatusCode.InvalidArgument, "resource_need.sector_strategy"), (error.StatusCode, InvalidField(error)));
+    }
+
+    [Fact]
+    public async Task A_strategy_title_with_a_typo_is_refused_rather_than_silently_widening_the_gap()
+    {
+        await Strategies("Nursing apprenticeships");
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.PostAsJsonAsync($"/v1/{_partnership.Name}/resourceNeeds", new
+        {
+            strategy = "Nursing apprentiseships",
+            amount = new { currencyCode = "USD", units = "1000" },
+            period = new { startDate = new { year = 2026, month = 1, day = 1 }, endDate = new { year = 2026, month = 12, day = 31 } },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var body = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal("resource_need.strategy", body.GetProperty("details")[0].GetProperty("fieldViolations")[0].GetProperty("field").GetString());
+    }
+
+    [Fact]
+    public async Task Back_to_back_yearly_needs_of_120k_give_a_runway_of_12_months_not_6()
+    {
+        // Public funding ends 2026-12-31. The 120,000 foundation grant runs over 2027-2028; the window 2027-01-01..2028-12-31
+        // (24.02 months) needs 240,000, 9,993.16 a month: 12.0 months. Adding the yearly rates read 19,986.36 a month: 6.0.
+        var nursing = (await Strategies("Nursing"))[0];
+        await Fund("wioa", FundingKind.WioaTitleI, 400_000, FundingStatus.Awarded);
+        await Fund("foundation", new FundingSource
+        {
+            Kind = FundingKind.Philanthropic, Amount = Usd(120_000), Status = FundingStatus.Awarded,
+            Period = new Period { StartDate = new Date { Year = 2027, Month = 1, Day = 1 }, EndDate = new Date { Year = 2028, Month = 12, Day = 31 } },
+        });
+        await Need(nursing, Year(2027), 120_000);
+        await Need(nursing, Year(2028), 120_000);
+
+        Assert.Equal(12.0, (await Report()).SustainabilityRunway.Value);
+    }
+
+    [Fact]
+    public async Task An_employer_pledge_also_recorded_as_funding_counts_once_so_leverage_is_0_5_not_1_0()
+    {
+        // 50,000 of the hospital's money against 100,000 of WIOA.
+        await Fund("wioa", FundingKind.WioaTitleI, 100_000, FundingStatus.Awarded);
+        var source = await Fund("hospital-pledge", FundingKind.EmployerOrPrivate, 50_000, FundingStatus.Awarded);
+        var commitment = await Commit("hospital-cash", "hospital", 50_000, fundingSource: source.Name);
+
+        var report = await Report();
+
+        Assert.Equal(source.Name, commitment.FundingSource);
+        Assert.Equal(0.5, report.Leverage.Value);
+    }
+
+    [Fact]
+    public async Task A_commitment_naming_a_funding_source_that_does_not_exist_is_invalid_on_that_field()
+    {
+        var error = await Assert.ThrowsAsync<RpcException>(() => Commit("hospital-cash", "hospital", 50_000, fundingSource: $"{_partnership.Name}/fundingSources/ghost"));
+
+        Assert.Equal((StatusCode.InvalidArgument, "commitment.funding_source"), (error.StatusCode, InvalidField(error)));
+    }
+
+    [Fact]
+    public async Task Concentration_is_by_funder_over_active_awards_5200_not_3350()
+    {
+        // Active: 300,000 + 300,000 from the Department of Labor and 400,000 from a foundation: 0.6² + 0.4² = 0.52, index 5,200.
+        // An award that ended two years ago is left out; counted, with each award its own funder, the index read 3,350.
+        var active = Year(DateTime.UtcNow.Year + 1);
+        var ended = Year(DateTime.UtcNow.Year - 2);
+        await Fund("dol-a", new FundingSource { Kind = FundingKind.WioaTitleI, Funder = "U.S. Department of Labor", Amount = Usd(300_000), Period = active, Status = FundingStatus.Awarded });
+        await Fund("dol-b", new FundingSource { Kind = FundingKind.OtherFederal, Funder = "u.s. department of labor", Amount = Usd(300_000), Period = active, Status = FundingStatus.Awarded });
+        await Fund("foundation", new FundingSource { Kind = FundingKind.Philanthropic, Funder = "Columbus Foundation", Amount = Usd(400_000), Period = active, Status = FundingStatus.Awarded });
+        await Fund("old-grant", new FundingSource { Kind = FundingKind.State, Funder = "State of Ohio", Amount = Usd(1_000_000), Period = ended, Status = FundingStatus.Spent });
+
+        Assert.Equal(5200, (await Report()).FundingConcentration.Value);
+    }
+
+    [Fact]
+    public async Task A_commitment_under_a_draft_agreement_is_refused_with_the_rule_it_breaks()
+    {
+        await platform.PartnershipsThroughGateway.CreateAgreementAsync(new CreateAgreementRequest
+        {
+            Parent = _partnership.Name,
+            Agreement = new Agreement { Terms = { new AgreementTerm { Organization = _tenant.Organization("hospital"), Commitments = "Host a second cohort" } } },
+        }, _tenant.Board);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Commit("hospital-cash", "hospital", 10_000, agreement: 2));
+
+        Assert.Equal((StatusCode.FailedPrecondition, "CommitmentIsHeldByTheSignedAgreement"), (error.StatusCode, RuleBroken(error)));
+    }
+
+    [Fact]
+    public async Task A_partner_the_signed_agreement_does_not_name_cannot_commit_under_it()
+    {
+        // The board is a partner, but agreement 1 names only the hospital.
+        var error = await Assert.ThrowsAsync<RpcException>(() => Commit("board-cash", "board", 10_000));
+
+        Assert.Equal((StatusCode.FailedPrecondition, "CommitmentIsMadeByAParty"), (error.StatusCode, RuleBroken(error)));
     }
 
     [Fact]
@@ -250,12 +391,13 @@ public sealed class ResourcesApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task A_need_whose_period_ends_before_it_starts_is_invalid_on_that_field()
     {
+        var nursing = (await Strategies("Nursing"))[0];
         var error = await Assert.ThrowsAsync<RpcException>(() => Client.CreateResourceNeedAsync(new CreateResourceNeedRequest
         {
             Parent = _partnership.Name,
             ResourceNeed = new ResourceNeed
             {
-                Strategy = "Nursing", Amount = Usd(1),
+                SectorStrategy = nursing, Amount = Usd(1),
                 Period = new Period { StartDate = new Date { Year = 2027, Month = 1, Day = 1 }, EndDate = new Date { Year = 2026, Month = 1, Day = 1 } },
             },
         }, _tenant.Board).ResponseAsync);

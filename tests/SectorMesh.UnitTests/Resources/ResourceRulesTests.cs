@@ -61,7 +61,7 @@ public class ResourceRulesTests
     public void Staff_time_needs_hours_and_a_rate()
     {
         var error = Assert.Throws<InvalidInput>(() => ResourceCommitment.Make("oh", "p", "c", "clinic", 1, CommitmentKind.StaffTime, "",
-            null, null, null, Year(2026), "", Roster, Now));
+            null, null, null, Year(2026), StrategyRef.None, "", Roster, Now));
 
         Assert.Equal(["commitment.hours", "commitment.hourly_rate"], error.Violations.Select(v => v.Field));
     }
@@ -70,18 +70,79 @@ public class ResourceRulesTests
     public void Only_a_current_partner_can_make_a_commitment()
     {
         var error = Assert.Throws<BusinessRuleBroken>(() => ResourceCommitment.Make("oh", "p", "c", "stranger", 1, CommitmentKind.Cash, "",
-            Usd(1_000), null, null, Year(2026), "", Roster, Now));
+            Usd(1_000), null, null, Year(2026), StrategyRef.None, "", Roster, Now));
 
-        Assert.IsType<CommitmentComesFromAPartner>(Assert.Single(error.Rules));
+        Assert.Contains(error.Rules, r => r is CommitmentComesFromAPartner);
     }
 
     [Fact]
     public void A_commitment_must_be_held_by_an_existing_agreement()
     {
         var error = Assert.Throws<BusinessRuleBroken>(() => ResourceCommitment.Make("oh", "p", "c", "hospital", 7, CommitmentKind.Cash, "",
-            Usd(1_000), null, null, Year(2026), "", Roster, Now));
+            Usd(1_000), null, null, Year(2026), StrategyRef.None, "", Roster, Now));
 
         Assert.IsType<CommitmentIsHeldByAnAgreement>(Assert.Single(error.Rules));
+    }
+
+    [Theory]
+    [InlineData(AgreementStanding.Draft)]
+    [InlineData(AgreementStanding.Circulated)]
+    [InlineData(AgreementStanding.Superseded)]
+    public void A_commitment_under_an_agreement_that_is_not_the_signed_one_is_refused(AgreementStanding standing)
+    {
+        var roster = RosterWith(
+            new AgreementOnFile(1, standing, Parties("hospital")),
+            new AgreementOnFile(2, standing == AgreementStanding.Superseded ? AgreementStanding.Signed : AgreementStanding.Draft, Parties("hospital")));
+
+        var error = Assert.Throws<BusinessRuleBroken>(() => Cash("c", "hospital", 1_000, Year(2026), StrategyRef.None, roster: roster));
+
+        Assert.IsType<CommitmentIsHeldByTheSignedAgreement>(Assert.Single(error.Rules));
+    }
+
+    [Fact]
+    public void A_commitment_from_a_partner_the_signed_agreement_does_not_name_is_refused()
+    {
+        var roster = RosterWith(new AgreementOnFile(1, AgreementStanding.Signed, Parties("hospital", "board")));
+
+        var error = Assert.Throws<BusinessRuleBroken>(() => Cash("c", "clinic", 1_000, Year(2026), StrategyRef.None, roster: roster));
+
+        Assert.IsType<CommitmentIsMadeByAParty>(Assert.Single(error.Rules));
+    }
+
+    [Fact]
+    public void A_strategy_is_found_by_its_identity_whatever_its_title_now()
+    {
+        Assert.Equal(Nursing, Roster.Strategy("nursing", "", "funding_source"));
+    }
+
+    [Fact]
+    public void A_strategy_identity_the_partnership_does_not_have_is_invalid_on_that_field()
+    {
+        var error = Assert.Throws<InvalidInput>(() => Roster.Strategy("plumbing", "", "funding_source"));
+
+        Assert.Equal("funding_source.sector_strategy", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void A_strategy_title_with_a_typo_is_refused_rather_than_read_as_another_strategy()
+    {
+        var error = Assert.Throws<InvalidInput>(() => Roster.Strategy("", "Nursing apprentiseships", "resource_need"));
+
+        Assert.Equal("resource_need.strategy", Assert.Single(error.Violations).Field);
+    }
+
+    [Fact]
+    public void An_older_client_naming_a_strategy_by_its_exact_title_gets_that_strategy()
+    {
+        Assert.Equal(Nursing, Roster.Strategy("", " Nursing apprenticeships ", "resource_need"));
+    }
+
+    [Fact]
+    public void A_need_is_for_a_strategy()
+    {
+        var error = Assert.Throws<InvalidInput>(() => Need("n", StrategyRef.None, Year(2026), 1_000));
+
+        Assert.Equal("resource_need.sector_strategy", Assert.Single(error.Violations).Field);
     }
 
     [Fact]

@@ -51,7 +51,7 @@ public class EveryChangeRaisesAnEventTests
         },
         [typeof(FundingSource)] = new()
         {
-            [nameof(FundingSource.Correct)] = () => Changed(Prospect(), f => f.Correct("Renamed", null, null, null, null, Now)),
+            [nameof(FundingSource.Correct)] = () => Changed(Prospect(), f => f.Correct("Renamed", null, null, null, null, null, Now)),
             [nameof(FundingSource.MoveTo)] = () => Changed(Prospect(), f => f.MoveTo(FundingStatus.Declined, Now)),
         },
         [typeof(ResourceCommitment)] = new()

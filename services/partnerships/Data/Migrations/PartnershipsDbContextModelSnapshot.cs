@@ -700,6 +700,8 @@ namespace SectorMesh.Partnerships.Data.Migrations
                             b1.Property<int>("__synthesizedOrdinal")
                                 .ValueGeneratedOnAdd();
 
+                            b1.Property<string>("Id");
+
                             b1.Property<string>("OwnerCommitteeId");
 
                             b1.Property<string>("Status")

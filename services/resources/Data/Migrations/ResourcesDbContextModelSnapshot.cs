@@ -92,6 +92,8 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasFilter("dispatched_at IS NULL");
 
                     b.ToTable("outbox_messages", (string)null);
+
+                    b.HasAnnotation("SectorMesh:CrossTenant", true);
                 });
 
             modelBuilder.Entity("SectorMesh.Messaging.ProcessedMessage", b =>
@@ -140,6 +142,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasColumnType("character varying(200)")
                         .HasColumnName("display_name");
 
+                    b.Property<string>("Funder")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("funder");
+
                     b.Property<string>("Kind")
                         .IsRequired()
                         .HasMaxLength(30)
@@ -167,6 +175,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("strategy");
+
+                    b.Property<string>("StrategyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("strategy_id");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -236,6 +250,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasColumnType("character varying(1000)")
                         .HasColumnName("description");
 
+                    b.Property<string>("FundingSourceId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("funding_source_id");
+
                     b.Property<string>("HourlyRate")
                         .HasMaxLength(40)
                         .HasColumnType("character varying(40)")
@@ -267,6 +287,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("strategy");
+
+                    b.Property<string>("StrategyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("strategy_id");
 
                     b.Property<uint>("Version")
                         .IsConcurrencyToken()
@@ -331,6 +357,12 @@ namespace SectorMesh.Resources.Data.Migrations
                         .HasMaxLength(300)
                         .HasColumnType("character varying(300)")
                         .HasColumnName("strategy");
+
+                    b.Property<string>("StrategyId")
+                        .IsRequired()
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("strategy_id");
 
                     b.ComplexProperty(typeof(Dictionary<string, object>), "Amount", "SectorMesh.Resources.Domain.ResourceNeed.Amount#Money", b1 =>
                         {

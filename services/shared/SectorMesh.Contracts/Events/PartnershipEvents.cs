@@ -40,7 +40,8 @@ public sealed record PartnershipPurposeChanged(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string Vision, string Mission, int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
-public sealed record PartnershipStrategy(string Title, string Status, string? OwnerCommitteeId);
+/// <summary>A sector strategy; Id is the last segment of its resource name, stable while the strategy exists.</summary>
+public sealed record PartnershipStrategy(string Title, string Status, string? OwnerCommitteeId, string? Id = null);
 
 public sealed record StrategiesSet(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,

@@ -1,19 +1,22 @@
 namespace SectorMesh.Contracts.Events.Resources;
 
+/// <param name="Funder">Who awards it; the sources of one funder are one dependency.</param>
+/// <param name="StrategyId">The sector strategy it is restricted to; empty when unrestricted.</param>
 public sealed record FundingSourceRecorded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string FundingSourceId, string Kind, string Status, decimal Amount, string CurrencyCode,
-    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+    string? Funder = null, string? StrategyId = null, int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
 public sealed record FundingAwarded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string FundingSourceId, string Kind, decimal Amount, string CurrencyCode,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
+/// <param name="FundingSourceId">The funding source the pledge is also recorded as; its money is counted once, as that source once it is secured.</param>
 public sealed record CommitmentRecorded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string CommitmentId, string OrganizationId, string Kind, decimal Value, string CurrencyCode,
-    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+    string? FundingSourceId = null, string? StrategyId = null, int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
 public sealed record ContributionRecorded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
