@@ -1,7 +1,9 @@
 namespace SectorMesh.Contracts.Events.Resources;
 
-/// <param name="Funder">Who awards it; the sources of one funder are one dependency.</param>
-/// <param name="StrategyId">The sector strategy it is restricted to; empty when unrestricted.</param>
+/// <summary>
+/// A funding source recorded. Funder is who awards it (the sources of one funder are one dependency); StrategyId is
+/// the sector strategy it is restricted to, empty when unrestricted.
+/// </summary>
 public sealed record FundingSourceRecorded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string FundingSourceId, string Kind, string Status, decimal Amount, string CurrencyCode,
@@ -12,7 +14,10 @@ public sealed record FundingAwarded(
     string FundingSourceId, string Kind, decimal Amount, string CurrencyCode,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
-/// <param name="FundingSourceId">The funding source the pledge is also recorded as; its money is counted once, as that source once it is secured.</param>
+/// <summary>
+/// A commitment recorded. FundingSourceId is the funding source the pledge is also recorded as: its money is counted
+/// once, as that source once it is secured.
+/// </summary>
 public sealed record CommitmentRecorded(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string CommitmentId, string OrganizationId, string Kind, decimal Value, string CurrencyCode,
