@@ -33,7 +33,7 @@ public sealed class ImportOptions
 public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILogger<LmiStore> logger)
 {
     /// <summary>How often a long import reports how far it has got.</summary>
-    private const int ProgressEvery = 50_000;
+    private const int ProgressEvery = 5_000;
 
     private static readonly ActivitySource Source = new(Telemetry.SectorMeshSource);
     private static readonly Meter Meter = new(Telemetry.SectorMeshSource);
