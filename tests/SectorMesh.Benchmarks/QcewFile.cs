@@ -22,9 +22,10 @@ public static class QcewFile
         "\"oty_annual_contributions_pct_chg\",\"oty_annual_avg_wkly_wage_chg\",\"oty_annual_avg_wkly_wage_pct_chg\",\"oty_avg_annual_pay_chg\"," +
         "\"oty_avg_annual_pay_pct_chg\"";
 
+    /// <summary>The ownerships of an area's totals: 0 to 3, then 5 (which the industries follow), then the aggregates 8 and 9.</summary>
     private static readonly string[] TotalOwnerships = ["0", "1", "2", "3", "5", "8", "9"];
 
-    /// <summary>Writes the file zipped to <paramref name="path"/>; answers how many data rows it holds.</summary>
+    /// <summary>Writes the file zipped to <paramref name="path"/>, at most <paramref name="rows"/> rows (all areas make 3,484,385); answers how many it holds.</summary>
     public static long WriteZip(string path, int rows)
     {
         using var zip = new ZipArchive(File.Create(path), ZipArchiveMode.Create);
@@ -32,27 +33,31 @@ public static class QcewFile
         entry.Write(Header);
         entry.Write('\n');
         long written = 0;
-        var areas = Areas().ToList();
-        var industries = Industries().ToList();
-        var perArea = TotalOwnerships.Length + industries.Count;
-        for (var n = 0; written < rows; n++)
+        var industries = Industries().OrderBy(i => i.Code, StringComparer.Ordinal).ToList();
+        var n = 0;
+        // BLS sorts the file by area, ownership and industry; so is this one.
+        foreach (var (area, level) in Areas().OrderBy(a => a.Fips, StringComparer.Ordinal))
         {
-            var (area, level) = areas[n % areas.Count];
-            var k = n / areas.Count;
-            if (k >= perArea)
+            var rowsOfArea = TotalOwnerships[..4].Select(own => (Own: own, Code: "10", Detail: 0))
+                .Concat(industries.Select(i => (Own: "5", i.Code, Detail: i.Level)).Prepend(("5", "10", 0)))
+                .Concat(TotalOwnerships[5..].Select(own => (Own: own, Code: "10", Detail: 0)));
+            foreach (var (own, industry, detail) in rowsOfArea)
             {
-                break;
+                if (written == rows)
+                {
+                    return written;
+                }
+                var suppressed = n % 11 == 0 && detail > 0;
+                var employment = 10 + n % 9000;
+                var wages = employment * 61_000L;
+                entry.Write(string.Create(CultureInfo.InvariantCulture,
+                    $"\"{area}\",\"{own}\",\"{industry}\",\"{level + detail}\",\"0\",\"2024\",\"A\",\"{(suppressed ? "N" : "")}\"," +
+                    $"{(suppressed ? 0 : 1 + n % 400)},{(suppressed ? 0 : employment)},{(suppressed ? 0 : wages)},{(suppressed ? 0 : wages / 5)},{(suppressed ? 0 : wages / 200)}," +
+                    $"{(suppressed ? 0 : 1173)},{(suppressed ? 0 : 61000)},\"\",1.02,{(suppressed ? 0 : 0.97)},0.99,1.01,1.03,0.98,0.98,\"\",3,0.8,{n % 200 - 100},{(n % 200 - 100) / 10.0:0.0},1200000,2.1,500000,1.9,4000,1.2,25,2.2,1300,2.2"));
+                entry.Write('\n');
+                written++;
+                n++;
             }
-            var (own, industry, detail) = k < TotalOwnerships.Length ? (TotalOwnerships[k], "10", 0) : ("5", industries[k - TotalOwnerships.Length].Code, industries[k - TotalOwnerships.Length].Level);
-            var suppressed = n % 11 == 0 && k >= TotalOwnerships.Length;
-            var employment = 10 + n % 9000;
-            var wages = employment * 61_000L;
-            entry.Write(string.Create(CultureInfo.InvariantCulture,
-                $"\"{area}\",\"{own}\",\"{industry}\",\"{level + detail}\",\"0\",\"2024\",\"A\",\"{(suppressed ? "N" : "")}\"," +
-                $"{(suppressed ? 0 : 1 + n % 400)},{(suppressed ? 0 : employment)},{(suppressed ? 0 : wages)},{(suppressed ? 0 : wages / 5)},{(suppressed ? 0 : wages / 200)}," +
-                $"{(suppressed ? 0 : 1173)},{(suppressed ? 0 : 61000)},\"\",1.02,{(suppressed ? 0 : 0.97)},0.99,1.01,1.03,0.98,0.98,\"\",3,0.8,{n % 200 - 100},{(n % 200 - 100) / 10.0:0.0},1200000,2.1,500000,1.9,4000,1.2,25,2.2,1300,2.2"));
-            entry.Write('\n');
-            written++;
         }
         return written;
     }
@@ -85,7 +90,7 @@ public static class QcewFile
         }
         yield return ("332", 5);
         yield return ("5415", 6);
-        for (var i = 0; i < 1200; i++)
+        for (var i = 0; i < 915; i++)
         {
             yield return ((111110 + 7 * i).ToString(CultureInfo.InvariantCulture), 8);
         }
