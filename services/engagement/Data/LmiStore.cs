@@ -100,7 +100,9 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
     /// and kind: the old rows are deleted and the file copied straight into the table, in one
     /// transaction, which is many times faster than staging and merging millions of rows. The
     /// transaction stays open while the file streams in; it locks only the rows it replaces, and
-    /// readers see the earlier rows until it commits.
+    /// readers see the earlier rows until it commits. Should another import be replacing the same
+    /// year already, this one is staged apart and swapped in once that one has ended, so the last
+    /// to end wins instead of the two colliding on the same rows.
     /// </summary>
     private async Task ReplaceYearAsync(string owner, IAsyncEnumerable<QcewRecord> rows, ImportReport report,
         Func<ImportReport, Task> progress, CancellationToken cancellationToken)
@@ -115,10 +117,22 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
                 return;
             }
             var (year, annual) = (read.Current.Year, read.Current.Quarter == SectorSelectionView.Annual);
+            var yearLock = new NpgsqlParameter("year_lock", $"{YearLockSpace}{owner}:{year}:{(annual ? "annual" : "quarterly")}");
+            const string Replace = $"DELETE FROM {LmiTables.Qcew} WHERE tenant_id = @owner AND year = @year AND (quarter = 'A') = @annual";
+            NpgsqlParameter[] ReplaceParameters() =>
+                [new NpgsqlParameter("owner", owner), new NpgsqlParameter("year", year), new NpgsqlParameter("annual", annual)];
+
             await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-            await Execute(connection, $"DELETE FROM {LmiTables.Qcew} WHERE tenant_id = @owner AND year = @year AND (quarter = 'A') = @annual", cancellationToken,
-                new NpgsqlParameter("owner", owner), new NpgsqlParameter("year", year), new NpgsqlParameter("annual", annual));
-            await using (var importer = await connection.BeginBinaryImportAsync(writer.CopyCommand(LmiTables.Qcew), cancellationToken))
+            var alone = await Scalar<bool>(connection, "SELECT pg_try_advisory_xact_lock(hashtext(@year_lock))", cancellationToken, yearLock);
+            if (alone)
+            {
+                await Execute(connection, Replace, cancellationToken, ReplaceParameters());
+            }
+            else
+            {
+                await Execute(connection, $"CREATE TEMP TABLE staging (LIKE {LmiTables.Qcew} INCLUDING DEFAULTS) ON COMMIT DROP", cancellationToken);
+            }
+            await using (var importer = await connection.BeginBinaryImportAsync(writer.CopyCommand(alone ? LmiTables.Qcew : "staging"), cancellationToken))
             {
                 do
                 {
@@ -131,9 +145,18 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
                 while (await read.MoveNextAsync());
                 await importer.CompleteAsync(cancellationToken);
             }
+            if (!alone)
+            {
+                await Execute(connection, "SELECT pg_advisory_xact_lock(hashtext(@year_lock))", cancellationToken, yearLock.Clone());
+                await Execute(connection, Replace, cancellationToken, ReplaceParameters());
+                var list = string.Join(", ", writer.Columns);
+                await Execute(connection, $"INSERT INTO {LmiTables.Qcew} ({list}) SELECT {list} FROM staging", cancellationToken);
+            }
             await transaction.CommitAsync(cancellationToken);
         }, cancellationToken);
     }
+
+    private const string YearLockSpace = "sectormesh.lmi.qcew-year:";
 
     /// <summary>
     /// Rows are staged in a table of this connection's own, outside any transaction, so a slow upload
@@ -212,6 +235,13 @@ public sealed class LmiStore(EngagementDbContext db, ImportOptions options, ILog
             }
         }
         throw new TooManyImports(options.ConcurrentPerTenant);
+    }
+
+    private static async Task<T> Scalar<T>(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        command.Parameters.AddRange(parameters);
+        return (T)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 
     private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken, params NpgsqlParameter[] parameters)
