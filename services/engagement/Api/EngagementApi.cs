@@ -25,7 +25,16 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         var pipe = new System.IO.Pipelines.Pipe();
         var received = ImportChunks.CopyAsync(first, requestStream, pipe.Writer, importOptions.MaxBytes, cancellationToken);
         var report = new Data.Imports.ImportReport();
-        using (var file = new StreamReader(pipe.Reader.AsStream()))
+        Stream body;
+        try
+        {
+            body = await Data.Imports.CompressedFile.OpenAsync(pipe.Reader, null, importOptions.MaxUnpackedBytes, cancellationToken);
+        }
+        catch (ImportRefused e)
+        {
+            throw new InvalidInput("file", e.Message);
+        }
+        using (var file = new StreamReader(body))
         {
             await lmi.ImportAsync(tenant, format, first.Year == 0 ? null : first.Year, file, report,
                 progress => responseStream.WriteAsync(progress.ToProto()), cancellationToken);
@@ -155,9 +164,9 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         new Violations().Require(year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
         var parts = SectorSelection.Parts(await regions.AreasAsync(tenant, region, Authorization(context), context.CancellationToken));
         var areas = parts.Append(QcewArea.Nation).ToList();
-        var rows = await db.Qcew.AsNoTracking().OfTenant(tenant)
+        var rows = await db.Qcew.AsNoTracking()
             .Where(r => r.Year == year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
-            .ToListAsync(context.CancellationToken);
+            .OwnOrPlatformAsync(tenant, r => r.AreaFips, context.CancellationToken);
         return (parts, rows.Count, SectorSelection.Rank(rows, parts, year, ownership));
     }
 
@@ -248,7 +257,8 @@ public sealed class EngagementApi(EngagementDbContext db, RegionDirectory region
         new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
         var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(cohortId, given.Cohort, context.CancellationToken);
         var targets = given.TargetOccupations.ToList();
-        var ratings = await db.OnetRatings.AsNoTracking().OfTenant(tenant).Where(r => targets.Contains(r.OnetSocCode)).ToListAsync(context.CancellationToken);
+        var ratings = await db.OnetRatings.AsNoTracking().Where(r => targets.Contains(r.OnetSocCode))
+            .OwnOrPlatformAsync(tenant, r => r.OnetSocCode, context.CancellationToken);
         var analysis = SkillsGapAnalysis.Run(tenant, partnership, Id(request.SkillsGapAnalysisId), cohort, targets, ratings, clock.GetUtcNow());
         await db.AddNewAsync(analysis, $"{request.Parent}/skillsGapAnalyses/{analysis.Id}", context.CancellationToken);
         return analysis.ToProto();

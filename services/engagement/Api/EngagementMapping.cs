@@ -210,5 +210,7 @@ public static class EngagementMapping
         RowsKept = report.RowsKept,
         RowsRejected = report.RejectedCount,
         Rejected = { report.Rejected.Select(r => new V1.RejectedRow { Line = r.Line, Reason = r.Reason }) },
+        RowsSkipped = report.SkippedCount,
+        Skipped = { report.Skipped.OrderBy(s => s.Key, StringComparer.Ordinal).Select(s => new V1.SkippedRows { Reason = s.Key, Rows = s.Value }) },
     };
 }

@@ -20,6 +20,7 @@ public static class ImportEndpoints
 {
     private const string CohortSkillsRoute = "/v1/tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}:importSkills";
     private const string LaborMarketRoute = "/v1/tenants/{tenant}/lmi/{kind}:import";
+    private const string PlatformLaborMarketRoute = "/v1/platform/lmi/{kind}:import";
 
     public static void MapImports(this WebApplication app)
     {
@@ -28,26 +29,47 @@ public static class ImportEndpoints
             HttpErrors.HandleAsync(http, async () =>
             {
                 await http.AuthorizeAsync(Permission.WriteTenant, $"tenants/{tenant}", $"POST {LaborMarketRoute}");
-                var format = kind switch
-                {
-                    "qcew" => LmiFormat.QcewCsv,
-                    "oews" => LmiFormat.OewsCsv,
-                    "onet" => LmiFormat.OnetText,
-                    _ => throw new ResourceNotFound($"tenants/{tenant}/lmi/{kind}"),
-                };
-                if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
-                {
-                    limit.MaxRequestBodySize = options.MaxBytes;
-                }
-                var report = new ImportReport();
-                using var file = new StreamReader(http.Request.Body);
-                // With Accept: application/x-ndjson the report so far follows every stored batch, the final one last.
-                Func<ImportReport, Task> progress = HttpErrors.WantsLines(http) ? r => HttpErrors.WriteLineAsync(http, r.ToProto()) : _ => Task.CompletedTask;
-                await store.ImportAsync(tenant, format, year, file, report, progress, http.RequestAborted);
-                var answer = report.ToProto();
-                answer.Done = true;
-                return (IMessage)answer;
+                return await ImportLaborMarketFile(http, tenant, $"tenants/{tenant}/lmi/{kind}", kind, year, store, options);
             })).RequireAuthorization();
+        app.MapPost(PlatformLaborMarketRoute, (HttpContext http, string kind, int? year, LmiStore store, ImportOptions options) =>
+            HttpErrors.HandleAsync(http, async () =>
+            {
+                await http.AuthorizeAsync(Permission.AdministerPlatform, "", $"POST {PlatformLaborMarketRoute}");
+                return await ImportLaborMarketFile(http, LmiTables.Platform, $"platform/lmi/{kind}", kind, year, store, options);
+            })).RequireAuthorization();
+    }
+
+    private static async Task<IMessage> ImportLaborMarketFile(HttpContext http, string owner, string resource, string kind, int? year,
+        LmiStore store, ImportOptions options)
+    {
+        var format = kind switch
+        {
+            "qcew" => LmiFormat.QcewCsv,
+            "oews" => LmiFormat.OewsCsv,
+            "onet" => LmiFormat.OnetText,
+            _ => throw new ResourceNotFound(resource),
+        };
+        if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
+        {
+            limit.MaxRequestBodySize = options.MaxBytes;
+        }
+        var report = new ImportReport();
+        Stream body;
+        try
+        {
+            body = await CompressedFile.OpenAsync(http.Request.BodyReader, http.Request.ContentType, options.MaxUnpackedBytes, http.RequestAborted);
+        }
+        catch (ImportRefused e)
+        {
+            throw new InvalidInput("file", e.Message);
+        }
+        using var file = new StreamReader(body);
+        // With Accept: application/x-ndjson the report so far follows every stored batch, the final one last.
+        Func<ImportReport, Task> progress = HttpErrors.WantsLines(http) ? r => HttpErrors.WriteLineAsync(http, r.ToProto()) : _ => Task.CompletedTask;
+        await store.ImportAsync(owner, format, year, file, report, progress, http.RequestAborted);
+        var answer = report.ToProto();
+        answer.Done = true;
+        return answer;
     }
 
     /// <summary>Creates the cohort from a skills file, or replaces the skills of the cohort already there.</summary>

@@ -135,6 +135,11 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
 
         model.UseSnakeCaseNames();
         FilterByTenant(model);
+        // Every tenant reads the platform's labor market rows beside its own; no tenant reads another's.
+        model.Entity<QcewRecord>().HasQueryFilter(r => EveryTenant || EF.Property<string>(r, TenantProperty) == CurrentTenant
+            || EF.Property<string>(r, TenantProperty) == LmiTables.Platform);
+        model.Entity<OnetRating>().HasQueryFilter(r => EveryTenant || EF.Property<string>(r, TenantProperty) == CurrentTenant
+            || EF.Property<string>(r, TenantProperty) == LmiTables.Platform);
     }
 
     /// <summary>Keeps a list in a jsonb column, compared by content so changes inside it are saved.</summary>
@@ -146,6 +151,12 @@ public static class LmiTables
     public const string Qcew = "qcew_rows";
     public const string Oews = "oews_rows";
     public const string Onet = "onet_ratings";
+
+    /// <summary>
+    /// The owner of rows imported once for every tenant (the nation's QCEW rows, O*NET files), kept in
+    /// the tenant column: it is no valid tenant id, so no tenant's rows can be taken for the platform's.
+    /// </summary>
+    public const string Platform = "_platform";
 }
 
 public static class KnownPartnerships
@@ -168,4 +179,21 @@ public static class TenantRows
     /// <summary>Rows of imported data that belong to one tenant.</summary>
     public static IQueryable<T> OfTenant<T>(this IQueryable<T> rows, string tenant) where T : class =>
         rows.Where(r => EF.Property<string>(r, EngagementDbContext.TenantProperty) == tenant);
+
+    /// <summary>
+    /// The rows a tenant reads: for each part (an area, an occupation) its own rows when it imported
+    /// any, the platform's otherwise, so a board's own file always wins over the shared one.
+    /// </summary>
+    public static async Task<List<T>> OwnOrPlatformAsync<T, TPart>(this IQueryable<T> rows, string tenant, Func<T, TPart> part,
+        CancellationToken cancellationToken) where T : class
+    {
+        var found = await rows
+            .Where(r => EF.Property<string>(r, EngagementDbContext.TenantProperty) == tenant
+                || EF.Property<string>(r, EngagementDbContext.TenantProperty) == LmiTables.Platform)
+            .Select(r => new { Row = r, Owner = EF.Property<string>(r, EngagementDbContext.TenantProperty) })
+            .ToListAsync(cancellationToken);
+        return found.GroupBy(r => part(r.Row))
+            .SelectMany(g => g.Any(r => r.Owner == tenant) ? g.Where(r => r.Owner == tenant) : g)
+            .Select(r => r.Row).ToList();
+    }
 }

@@ -171,10 +171,14 @@ public sealed class AccessGate(TenantScope tenants, IAuditTrail audit, IHostEnvi
 /// <summary>The gate for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>
 public static class HttpAccess
 {
-    /// <summary><paramref name="endpoint"/> is what the audit trail calls the endpoint: its verb and route.</summary>
+    /// <summary>
+    /// <paramref name="endpoint"/> is what the audit trail calls the endpoint: its verb and route. An
+    /// endpoint of the whole platform (<see cref="Permission.AdministerPlatform"/>) names no tenant's resource.
+    /// </summary>
     public static Task AuthorizeAsync(this HttpContext http, Permission permission, string resourceName, string endpoint) =>
         http.RequestServices.GetRequiredService<AccessGate>().AdmitAsync(http,
-            new AuditedCall(endpoint, Caller.From(http.User), ResourceScope.Of(resourceName, "name", permission), resourceName, null),
+            new AuditedCall(endpoint, Caller.From(http.User),
+                permission == Permission.AdministerPlatform ? null : ResourceScope.Of(resourceName, "name", permission), resourceName, null),
             permission, auditOnSuccess: true);
 
     /// <summary>Enters the change of an upload that stored it without the outbox writing its entry.</summary>

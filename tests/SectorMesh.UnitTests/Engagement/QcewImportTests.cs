@@ -86,6 +86,96 @@ public class QcewImportTests
         Assert.Contains("annual_avg_emplvl 'lots'", report.Rejected[1].Reason);
     }
 
+    private const string QuarterlyHeader = "\"area_fips\",\"own_code\",\"industry_code\",\"agglvl_code\",\"size_code\",\"year\",\"qtr\",\"disclosure_code\"," +
+        "\"area_title\",\"own_title\",\"industry_title\",\"agglvl_title\",\"size_title\",\"qtrly_estabs\",\"month1_emplvl\",\"month2_emplvl\"," +
+        "\"month3_emplvl\",\"total_qtrly_wages\",\"taxable_qtrly_wages\",\"qtrly_contributions\",\"avg_wkly_wage\"";
+
+    [Fact]
+    public void A_quarterly_file_is_read_by_its_header_with_the_quarters_employment_the_average_of_its_three_months()
+    {
+        var text = new StringReader(string.Join('\n', QuarterlyHeader,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"2\",\"\",\"Franklin County, Ohio\",\"Private\",\"NAICS 62\",\"County, NAICS Sector\",\"All\",3900,119000,120000,121003,1860000000,0,0,1190"));
+
+        var record = Import(text).Records.Single();
+
+        // (119,000 + 120,000 + 121,003) / 3 = 120,001
+        Assert.Equal(("2", 120_001L, 3900L, 1_860_000_000m), (record.Quarter, record.Employment, record.Establishments, record.TotalWages));
+        Assert.Null(record.AverageAnnualPay);
+    }
+
+    [Fact]
+    public void A_quarterly_file_without_its_monthly_columns_is_refused_naming_them()
+    {
+        var error = Assert.Throws<ImportRefused>(() => Import(new StringReader(QuarterlyHeader.Replace("\"month3_emplvl\",", "") + "\n")));
+
+        Assert.Equal("Not a QCEW quarterly CSV: the header lacks month3_emplvl.", error.Message);
+    }
+
+    [Fact]
+    public void Ownership_codes_8_and_9_are_skipped_and_counted_by_reason_not_rejected()
+    {
+        var text = new StringReader(string.Join('\n', Header,
+            "\"39049\",\"8\",\"10\",\"71\",\"0\",\"2024\",\"A\",\"\",900,90000,7000000000,70000",
+            "\"39049\",\"9\",\"10\",\"71\",\"0\",\"2024\",\"A\",\"\",41000,760000,50000000000,66000",
+            "\"39041\",\"9\",\"10\",\"71\",\"0\",\"2024\",\"A\",\"\",5000,90000,6000000000,66000",
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000"));
+
+        var (records, report) = Import(text);
+
+        Assert.Equal((1, 0L, 3L), (records.Count, report.RejectedCount, report.SkippedCount));
+        Assert.Equal([1L, 2L], report.Skipped.OrderBy(s => s.Key).Select(s => s.Value));
+        Assert.StartsWith("own_code 8", report.Skipped.Keys.Order().First());
+    }
+
+    [Fact]
+    public void The_pseudo_county_999_unknown_within_the_state_is_imported_but_never_a_county()
+    {
+        var text = new StringReader(string.Join('\n', Header,
+            "\"39999\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",12,150,9000000,60000"));
+
+        var record = Import(text).Records.Single();
+
+        Assert.Equal(("39999", 150L), (record.AreaFips, record.Employment));
+        Assert.Equal(AreaKind.UnknownWithinState, record.Area);
+    }
+
+    [Fact]
+    public void A_platform_import_keeps_the_nations_rows_and_counts_the_rest_as_skipped()
+    {
+        var text = new StringReader(string.Join('\n', Header,
+            "\"US000\",\"5\",\"62\",\"14\",\"0\",\"2024\",\"A\",\"\",900000,21000000,1300000000000,62000",
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000"));
+        var report = new ImportReport();
+
+        var records = QcewCsvReader.ReadAsync(text, report, nationalOnly: true).ToBlockingEnumerable().ToList();
+
+        Assert.Equal("US000", records.Single().AreaFips);
+        Assert.Equal(1L, report.Skipped[QcewCsvReader.NotNational]);
+    }
+
+    [Fact]
+    public void A_row_of_another_year_than_the_files_first_is_rejected_because_a_file_replaces_one_year()
+    {
+        var text = new StringReader(string.Join('\n', Header,
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000",
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2023\",\"A\",\"\",3800,118000,7000000000,60000"));
+
+        var (_, report) = Import(text);
+
+        Assert.StartsWith("year 2023 in a file of 2024", report.Rejected.Single().Reason);
+    }
+
+    [Fact]
+    public void A_quoted_cell_with_a_doubled_quote_and_a_comma_is_read_whole()
+    {
+        var text = new StringReader(string.Join('\n', Header + ",\"area_title\"",
+            "\"39049\",\"5\",\"62\",\"74\",\"0\",\"2024\",\"A\",\"\",3900,120000,7440000000,62000,\"Franklin \"\"Columbus\"\", Ohio\""));
+
+        var (records, report) = Import(text);
+
+        Assert.Equal((1, 0L), (records.Count, report.RejectedCount));
+    }
+
     [Fact]
     public void A_file_with_the_wrong_header_is_refused_naming_the_missing_columns()
     {

@@ -77,6 +77,7 @@ public class RouteTemplateTests
 
         Assert.Equal<(string, string, string)>(
             [
+                ("engagement", "POST", "/v1/platform/lmi/{s0}:import"),
                 ("engagement", "POST", "/v1/tenants/{s0}/lmi/{s1}:import"),
                 ("engagement", "POST", "/v1/tenants/{s0}/partnerships/{s1}/cohorts/{s2}:importSkills"),
                 ("pathways", "POST", "/v1/tenants/{s0}/partnerships/{s1}/participants:import"),
@@ -86,6 +87,7 @@ public class RouteTemplateTests
 
     [Theory]
     [InlineData("/v1/tenants/ohio/lmi/qcew:import", true)]
+    [InlineData("/v1/platform/lmi/qcew:import", true)]
     [InlineData("/v1/tenants/ohio/partnerships/healthcare/participants:import", true)]
     [InlineData("/sectormesh.engagement.v1.Engagement/ImportLaborMarketData", true)]
     [InlineData("/v1/tenants/ohio/partnerships/healthcare/participants", false)]
