@@ -189,9 +189,10 @@ public class QcewImportTests
     public void A_large_county_file_is_read_in_flat_memory()
     {
         // 300,000 rows (about 25 MB of CSV) are generated as they are read and never held at once.
+        // Memory is measured from the 50,000th row on: what the first rows allocate once (buffers, code) is not growth.
         using var text = new GeneratedQcew(300_000);
         var report = new ImportReport();
-        var retainedBefore = GC.GetTotalMemory(forceFullCollection: true);
+        long? retainedAfterFirstRows = null;
         long employment = 0;
         var peak = 0L;
 
@@ -200,13 +201,15 @@ public class QcewImportTests
             employment += record.Employment ?? 0;
             if (report.LinesRead % 50_000 == 0)
             {
-                peak = Math.Max(peak, GC.GetTotalMemory(forceFullCollection: true) - retainedBefore);
+                var retained = GC.GetTotalMemory(forceFullCollection: true);
+                retainedAfterFirstRows ??= retained;
+                peak = Math.Max(peak, retained - retainedAfterFirstRows.Value);
             }
         }
 
         Assert.Equal(300_000L, report.RowsKept);
         Assert.Equal(300_000L * 10, employment);
-        Assert.True(peak < 8 * 1024 * 1024, $"Memory grew by {peak / 1024} KiB while reading.");
+        Assert.True(peak < 4 * 1024 * 1024, $"Memory grew by {peak / 1024} KiB over 250,000 rows.");
     }
 
     /// <summary>A QCEW file produced line by line on demand.</summary>
