@@ -36,8 +36,7 @@ public static partial class ContractRoutes
         {
             throw new FormatException($"HTTP rule path '{httpRulePath}' does not start with '/'.");
         }
-        var verbStart = httpRulePath.IndexOf(':', Math.Max(httpRulePath.LastIndexOf('/'), httpRulePath.LastIndexOf('}')) + 1);
-        var (template, verb) = verbStart < 0 ? (httpRulePath, "") : (httpRulePath[..verbStart], httpRulePath[verbStart..]);
+        var (template, verb) = ApiCatalog.SplitVerb(httpRulePath);
         var segments = Variable().Replace(template, match => match.Groups["segments"].Success ? match.Groups["segments"].Value : "*")[1..].Split('/');
 
         var parameters = 0;

@@ -31,7 +31,7 @@ public static partial class OpenApiContract
                 var rule = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
                 foreach (var binding in rule is null ? [] : (IEnumerable<HttpRule>)[rule, .. rule.AdditionalBindings])
                 {
-                    var (verb, template) = VerbAndPath(binding);
+                    var (verb, template) = Lowered(ApiCatalog.VerbAndPath(binding));
                     var path = ParsePath(template);
                     Operations(paths, path.OpenApiPath)[verb] = MethodOperation(method, binding, verb, path, schemas, operationIds);
                 }
@@ -39,7 +39,7 @@ public static partial class OpenApiContract
             var uploads = service.GetOptions()?.GetExtension(UploadsExtensions.Upload) ?? [];
             for (var i = 0; i < uploads.Count; i++)
             {
-                var (verb, template) = VerbAndPath(uploads[i]);
+                var (verb, template) = Lowered(ApiCatalog.VerbAndPath(uploads[i]));
                 var path = ParsePath(template);
                 Operations(paths, path.OpenApiPath)[verb] = UploadOperation(service, i, path, operationIds);
             }
@@ -75,6 +75,9 @@ public static partial class OpenApiContract
             },
         };
     }
+
+    /// <summary>OpenAPI names its operations by lower-case verbs.</summary>
+    private static (string Verb, string Path) Lowered((string Verb, string Path) rule) => (rule.Verb.ToLowerInvariant(), rule.Path);
 
     private static JsonObject Operations(SortedDictionary<string, JsonObject> paths, string path) =>
         paths.TryGetValue(path, out var operations) ? operations : paths[path] = [];
@@ -209,17 +212,6 @@ public static partial class OpenApiContract
         return node;
     }
 
-    private static (string Verb, string Path) VerbAndPath(HttpRule rule) => rule.PatternCase switch
-    {
-        HttpRule.PatternOneofCase.Get => ("get", rule.Get),
-        HttpRule.PatternOneofCase.Put => ("put", rule.Put),
-        HttpRule.PatternOneofCase.Post => ("post", rule.Post),
-        HttpRule.PatternOneofCase.Delete => ("delete", rule.Delete),
-        HttpRule.PatternOneofCase.Patch => ("patch", rule.Patch),
-        HttpRule.PatternOneofCase.Custom => (rule.Custom.Kind.ToLowerInvariant(), rule.Custom.Path),
-        _ => throw new InvalidOperationException("An HTTP rule names no verb and path."),
-    };
-
     /// <summary>
     /// An OpenAPI path for a google.api.HttpRule path template: each * of a variable becomes a parameter named after
     /// the collection before it (tenants/* is {tenant}), a variable of one segment keeps its field's name, and the
@@ -227,8 +219,7 @@ public static partial class OpenApiContract
     /// </summary>
     public static ParsedPath ParsePath(string template)
     {
-        var verbStart = template.IndexOf(':', Math.Max(template.LastIndexOf('/'), template.LastIndexOf('}')) + 1);
-        var (route, verb) = verbStart < 0 ? (template, "") : (template[..verbStart], template[verbStart..]);
+        var (route, verb) = ApiCatalog.SplitVerb(template);
         var parameters = new List<PathParameter>();
         var names = new HashSet<string>(StringComparer.Ordinal);
         var path = Variable().Replace(route, match =>

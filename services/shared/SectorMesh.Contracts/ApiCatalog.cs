@@ -50,16 +50,33 @@ public static partial class ApiCatalog
 
     private static IEnumerable<HttpRule> Flatten(HttpRule rule) => [rule, .. rule.AdditionalBindings];
 
-    private static HttpBinding Binding(string deployment, string name, HttpRule rule) => rule.PatternCase switch
+    private static HttpBinding Binding(string deployment, string name, HttpRule rule)
     {
-        HttpRule.PatternOneofCase.Get => new(deployment, name, "GET", rule.Get),
-        HttpRule.PatternOneofCase.Put => new(deployment, name, "PUT", rule.Put),
-        HttpRule.PatternOneofCase.Post => new(deployment, name, "POST", rule.Post),
-        HttpRule.PatternOneofCase.Delete => new(deployment, name, "DELETE", rule.Delete),
-        HttpRule.PatternOneofCase.Patch => new(deployment, name, "PATCH", rule.Patch),
-        HttpRule.PatternOneofCase.Custom => new(deployment, name, rule.Custom.Kind, rule.Custom.Path),
-        _ => throw new InvalidOperationException($"The HTTP rule of {name} names no verb and path."),
+        var (verb, path) = VerbAndPath(rule);
+        return new(deployment, name, verb, path);
+    }
+
+    /// <summary>The verb (GET, POST, ...) and path template of an HTTP rule.</summary>
+    public static (string Verb, string Path) VerbAndPath(HttpRule rule) => rule.PatternCase switch
+    {
+        HttpRule.PatternOneofCase.Get => ("GET", rule.Get),
+        HttpRule.PatternOneofCase.Put => ("PUT", rule.Put),
+        HttpRule.PatternOneofCase.Post => ("POST", rule.Post),
+        HttpRule.PatternOneofCase.Delete => ("DELETE", rule.Delete),
+        HttpRule.PatternOneofCase.Patch => ("PATCH", rule.Patch),
+        HttpRule.PatternOneofCase.Custom => (rule.Custom.Kind, rule.Custom.Path),
+        _ => throw new InvalidOperationException("An HTTP rule names no verb and path."),
     };
+
+    /// <summary>
+    /// A path template split before its custom verb (/v1/{name=tenants/*}:changeStage is /v1/{name=tenants/*} and
+    /// :changeStage); the verb is "" when it has none. A colon inside a variable or an earlier segment is not a verb.
+    /// </summary>
+    public static (string Template, string Verb) SplitVerb(string httpRulePath)
+    {
+        var verbStart = httpRulePath.IndexOf(':', Math.Max(httpRulePath.LastIndexOf('/'), httpRulePath.LastIndexOf('}')) + 1);
+        return verbStart < 0 ? (httpRulePath, "") : (httpRulePath[..verbStart], httpRulePath[verbStart..]);
+    }
 
     [GeneratedRegex(@"\{(?<field>[a-z0-9_.]+)=(?<pattern>[^}]+)\}")]
     internal static partial Regex PathVariable();
@@ -85,15 +102,7 @@ public sealed record MethodAccess(MethodDescriptor Method, Permission Permission
     {
         var rule = method.GetOptions()?.GetExtension(AccessExtensions.Access);
         var http = method.GetOptions()?.GetExtension(AnnotationsExtensions.Http);
-        var path = http is null ? "" : http.PatternCase switch
-        {
-            HttpRule.PatternOneofCase.Get => http.Get,
-            HttpRule.PatternOneofCase.Post => http.Post,
-            HttpRule.PatternOneofCase.Patch => http.Patch,
-            HttpRule.PatternOneofCase.Put => http.Put,
-            HttpRule.PatternOneofCase.Delete => http.Delete,
-            _ => "",
-        };
+        var path = http is null ? "" : ApiCatalog.VerbAndPath(http).Path;
         var variable = ApiCatalog.PathVariable().Match(path);
         var field = rule is { ResourceField.Length: > 0 } ? rule.ResourceField : variable.Success ? variable.Groups["field"].Value : null;
         var pattern = variable.Success && variable.Groups["field"].Value == field ? variable.Groups["pattern"].Value : "tenants/*";
