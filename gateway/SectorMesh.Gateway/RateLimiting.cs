@@ -53,7 +53,7 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 }
 
 /// <summary>
-/// Refuses bodies past the limit with 413. File imports (the uploads a service declares in its .proto,
+/// Refuses bodies past the limit with RESOURCE_EXHAUSTED, as the services do (413 over HTTP). File imports (the uploads a service declares in its .proto,
 /// and client-streaming gRPC methods) may be larger; everything else is held to the small limit,
 /// checked again by Kestrel while the body streams.
 /// </summary>
@@ -64,8 +64,8 @@ public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions option
         var limit = IsImport(context.Request.Path) ? options.MaxImportBodyBytes : options.MaxRequestBodyBytes;
         if (context.Request.ContentLength > limit)
         {
-            context.Response.StatusCode = StatusCodes.Status413PayloadTooLarge;
-            await context.Response.WriteAsJsonAsync(new { code = 3, message = $"The request body is larger than {limit} bytes." });
+            await GatewayAnswers.WriteAsync(context, grpcCode: 8, StatusCodes.Status413PayloadTooLarge,
+                $"The request body is larger than {limit} bytes, the most this call may send.", retryAfterSeconds: null);
             return;
         }
         if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)

@@ -48,7 +48,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
             employer.Property(e => e.Champions).HasField("_champions").AsJson(Json);
             employer.Property(e => e.Activities).HasField("_activities").AsJson(Json);
             employer.Property(e => e.Needs).HasField("_needs").AsJson(Json);
-            employer.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            employer.HasEtagVersion();
             employer.Ignore(e => e.DomainEvents);
         });
 
@@ -59,7 +59,7 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
             meeting.Property(m => m.Attendees).AsJson(Json);
             meeting.Property(m => m.Decisions).AsJson(Json);
             meeting.Property(m => m.ActionItems).HasField("_actionItems").AsJson(Json);
-            meeting.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            meeting.HasEtagVersion();
             meeting.Ignore(m => m.DomainEvents);
         });
 

@@ -14,7 +14,10 @@ namespace SectorMesh.Partnerships.Api;
 [Authorize]
 public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cache, TimeProvider clock) : V1.Partnerships.PartnershipsBase
 {
-    private const string UpdatablePaths = "display_name, region, target_sector, regional_significance, vision, mission, goals, strategies";
+    private static readonly string[] UpdatablePartnershipFields =
+        ["display_name", "region", "target_sector", "regional_significance", "vision", "mission", "goals", "strategies"];
+
+    private static readonly string[] UpdatableAgreementFields = ["terms", "effective_date"];
 
     public override async Task<V1.Partnership> GetPartnership(V1.GetPartnershipRequest request, ServerCallContext context)
     {
@@ -110,13 +113,8 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         Change(request.Partnership?.Name, "partnership.name", context, async (partnership, now) =>
         {
             partnership.EnsureEtag(request.Partnership!.Etag, request.Partnership.Name);
-            var paths = request.UpdateMask?.Paths.Distinct().ToList() ?? [];
-            if (paths.Count == 0)
-            {
-                throw new InvalidInput("update_mask", $"must name the fields to change: {UpdatablePaths}.");
-            }
             var given = request.Partnership;
-            foreach (var path in paths)
+            foreach (var path in UpdateMasks.Read(request.UpdateMask, UpdatablePartnershipFields))
             {
                 switch (path)
                 {
@@ -128,7 +126,6 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
                     case "mission": partnership.SetMission(given.Mission, now); break;
                     case "goals": partnership.SetGoals(ToGoals(given), now); break;
                     case "strategies": partnership.SetStrategies(ToStrategies(partnership, given), now); break;
-                    default: throw new InvalidInput("update_mask", $"cannot update '{path}'; updatable: {UpdatablePaths}.");
                 }
             }
         });
@@ -208,12 +205,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         var (tenant, id, version) = ParseAgreement(request.Agreement?.Name, "agreement.name");
         return Change(Names.Partnership(tenant, id), "agreement.name", context, (partnership, now) =>
         {
-            var paths = request.UpdateMask?.Paths.ToList() ?? ["terms", "effective_date"];
-            var unknown = paths.FirstOrDefault(p => p is not ("terms" or "effective_date"));
-            if (unknown is not null)
-            {
-                throw new InvalidInput("update_mask", $"cannot update '{unknown}'; updatable: terms, effective_date.");
-            }
+            var paths = UpdateMasks.Read(request.UpdateMask, UpdatableAgreementFields);
             partnership.ReviseAgreement(version, request.Agreement!.Name,
                 paths.Contains("terms") ? ToTerms(partnership, request.Agreement) : null,
                 paths.Contains("effective_date") ? request.Agreement.EffectiveDate.ToDate("agreement.effective_date") : null, now);

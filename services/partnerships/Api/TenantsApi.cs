@@ -11,6 +11,8 @@ namespace SectorMesh.Partnerships.Api;
 [Authorize]
 public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V1.Tenants.TenantsBase
 {
+    private static readonly string[] UpdatableTenantFields = ["display_name", "min_employer_partners", "audit_retention_days"];
+
     public override async Task<V1.Tenant> CreateTenant(V1.CreateTenantRequest request, ServerCallContext context)
     {
         var tenant = Domain.Tenant.Create(request.TenantId, request.Tenant?.DisplayName ?? "",
@@ -34,19 +36,13 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
     {
         var (tenant, name) = await FindTenant(request.Tenant?.Name, "tenant.name", context);
         Etags.Ensure(request.Tenant!.Etag, tenant.Version, name);
-        var paths = request.UpdateMask?.Paths.ToList() ?? [];
-        if (paths.Count == 0)
-        {
-            throw new InvalidInput("update_mask", "must name the fields to change: display_name, min_employer_partners, audit_retention_days.");
-        }
-        foreach (var path in paths)
+        foreach (var path in UpdateMasks.Read(request.UpdateMask, UpdatableTenantFields))
         {
             switch (path)
             {
                 case "display_name": tenant.Rename(request.Tenant.DisplayName); break;
                 case "min_employer_partners": tenant.RequireEmployerPartners(request.Tenant.MinEmployerPartners); break;
                 case "audit_retention_days": tenant.KeepAuditEntriesFor(request.Tenant.AuditRetentionDays); break;
-                default: throw new InvalidInput("update_mask", $"cannot update '{path}'; updatable: display_name, min_employer_partners, audit_retention_days.");
             }
         }
         await db.SaveChangesAsync(context.CancellationToken);

@@ -28,7 +28,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
             tenant.HasKey(t => t.Id);
             tenant.Property(t => t.Id).HasMaxLength(63);
             tenant.Property(t => t.DisplayName).HasMaxLength(200);
-            tenant.Property(t => t.Version).IsRowVersion().HasColumnName("xmin");
+            tenant.HasEtagVersion();
         });
 
         model.Entity<Region>(region =>
@@ -84,7 +84,7 @@ public sealed class PartnershipsDbContext(DbContextOptions<PartnershipsDbContext
         partnership.Property(p => p.Stage).HasConversion<string>().HasMaxLength(20);
         partnership.Property(p => p.Vision).HasMaxLength(2000);
         partnership.Property(p => p.Mission).HasMaxLength(2000);
-        partnership.Property(p => p.Version).IsRowVersion().HasColumnName("xmin");
+        partnership.HasEtagVersion();
         partnership.Ignore(p => p.DomainEvents);
         partnership.Ignore(p => p.CurrentPartners);
         partnership.HasOne<Tenant>().WithMany().HasForeignKey(p => p.TenantId);

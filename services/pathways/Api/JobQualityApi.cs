@@ -18,14 +18,14 @@ namespace SectorMesh.Pathways.Api;
 [Authorize]
 public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirectory directory, TimeProvider clock) : V1.JobQuality.JobQualityBase
 {
-    private const string UpdatablePaths = "commitments, standards";
+    private static readonly string[] UpdatableGuidelinesFields = ["commitments", "standards"];
 
     public override async Task<V1.JobQualityGuidelines> GetJobQualityGuidelines(V1.GetJobQualityGuidelinesRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", JobQualityNames.Guidelines), "name");
         if (await GuidelinesAsync(tenant, partnership, context) is { } guidelines)
         {
-            return guidelines.ToProto(Version(guidelines));
+            return guidelines.ToProto(db.VersionOf(guidelines));
         }
         await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
         return JobQualityGuidelines.Unwritten(tenant, partnership).ToProto(0);
@@ -36,9 +36,8 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         const string field = "job_quality_guidelines";
         var given = request.JobQualityGuidelines ?? new V1.JobQualityGuidelines();
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(given.Name, $"{field}.name", JobQualityNames.Guidelines), $"{field}.name");
-        var paths = request.UpdateMask?.Paths.Distinct().ToList() ?? [];
+        var paths = UpdateMasks.Read(request.UpdateMask, UpdatableGuidelinesFields);
         new Violations()
-            .Require(paths.Count > 0 && paths.All(p => p is "commitments" or "standards"), "update_mask", $"must name the fields to change: {UpdatablePaths}.")
             .Require(given.Commitments.Count <= Enum.GetValues<JobQualityFactor>().Length, $"{field}.commitments", "must state at most one commitment for each factor.")
             .Require(given.Standards.Count <= JobQualityGuidelines.MaxStandards, $"{field}.standards", $"must hold at most {JobQualityGuidelines.MaxStandards} standards.")
             .ThrowIfAny();
@@ -50,7 +49,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             guidelines = JobQualityGuidelines.Unwritten(tenant, partnership);
             db.JobQualityGuidelines.Add(guidelines);
         }
-        Etags.Ensure(given.Etag, Version(guidelines), given.Name);
+        Etags.Ensure(given.Etag, db.VersionOf(guidelines), given.Name);
 
         var input = new InputCollector();
         var commitments = paths.Contains("commitments")
@@ -62,7 +61,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         // A standard that could not be read is already reported; the list is not judged further without it.
         input.Finish(() => guidelines.Revise(commitments, standards?.Any(s => s is null) == true ? null : standards, clock.GetUtcNow()));
         await db.SaveChangesAsync(context.CancellationToken);
-        return guidelines.ToProto(Version(guidelines));
+        return guidelines.ToProto(db.VersionOf(guidelines));
     }
 
     public override async Task<V1.JobQualityAssessment> CreateJobQualityAssessment(V1.CreateJobQualityAssessmentRequest request, ServerCallContext context)
@@ -188,9 +187,6 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     /// <summary>Tracked, so its stored version (the etag) is known.</summary>
     private Task<JobQualityGuidelines?> GuidelinesAsync(string tenant, string partnership, ServerCallContext context) =>
         db.JobQualityGuidelines.SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);
-
-    private uint Version(JobQualityGuidelines guidelines) => (uint)db.Entry(guidelines).Property("Version").CurrentValue!;
-
 
     [GeneratedRegex("""^employer\s*=\s*"(?<value>[^"]*)"\z""")]
     private static partial Regex EmployerComparison();

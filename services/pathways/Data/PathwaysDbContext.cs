@@ -46,7 +46,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             // Programs recorded before they could name needs and gaps read as naming none.
             program.Property(p => p.EmployerNeeds).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
             program.Property(p => p.SkillsGaps).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
-            program.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            program.HasEtagVersion();
             program.Ignore(p => p.DomainEvents);
         });
 
@@ -57,7 +57,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             pathway.Property(p => p.DisplayName).HasMaxLength(300);
             pathway.Property(p => p.Steps).AsJson(Json);
             pathway.Property(p => p.Bridges).AsJson(Json);
-            pathway.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            pathway.HasEtagVersion();
             pathway.Ignore(p => p.DomainEvents);
         });
 
@@ -75,7 +75,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             // Participants enrolled before barriers and supportive services were kept read as having none.
             participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
             participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
-            participant.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            participant.HasEtagVersion();
             participant.Ignore(p => p.DomainEvents);
         });
 
@@ -92,7 +92,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             Ids(guidelines.Property(g => g.TenantId), guidelines.Property(g => g.PartnershipId));
             guidelines.Property(g => g.Commitments).AsJson(Json);
             guidelines.Property(g => g.Standards).AsJson(Json);
-            guidelines.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            guidelines.HasEtagVersion();
             guidelines.Ignore(g => g.DomainEvents);
         });
 
@@ -129,7 +129,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             referral.Property(r => r.Barrier).HasConversion<string>().HasMaxLength(30);
             referral.Property(r => r.Need).HasConversion<string>().HasMaxLength(30);
             referral.Property(r => r.Outcome).HasConversion<string>().HasMaxLength(30);
-            referral.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            referral.HasEtagVersion();
             referral.Ignore(r => r.DomainEvents);
         });
 
@@ -144,7 +144,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             opportunity.Property(o => o.RapidsProgramNumber).HasMaxLength(30);
             opportunity.Property(o => o.Occupation).HasMaxLength(7);
             opportunity.Property(o => o.HourlyWage).HasPrecision(8, 2);
-            opportunity.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            opportunity.HasEtagVersion();
             opportunity.Ignore(o => o.DomainEvents);
         });
 

@@ -13,6 +13,10 @@ namespace SectorMesh.Resources.Api;
 [Authorize]
 public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partners, TimeProvider clock) : V1.Resources.ResourcesBase
 {
+    /// <summary>A funding source's kind is fixed once recorded.</summary>
+    private static readonly string[] UpdatableFundingSourceFields =
+        ["display_name", "amount", "period", "restrictions", "strategy", "sector_strategy", "funder", "status"];
+
     private const string DefaultCurrency = "USD";
 
     public override async Task<V1.FundingSource> CreateFundingSource(V1.CreateFundingSourceRequest request, ServerCallContext context)
@@ -27,13 +31,13 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             given.Kind.ToDomain<V1.FundingKind, FundingKind>(), amount, period, given.Restrictions,
             given.Status.ToDomain<V1.FundingStatus, FundingStatus>(), strategy, given.Funder, clock.GetUtcNow()));
         await db.AddNewAsync(source, $"{request.Parent}/fundingSources/{source.Id}", context.CancellationToken);
-        return source.ToProto(Version(source));
+        return source.ToProto(db.VersionOf(source));
     }
 
     public override async Task<V1.FundingSource> GetFundingSource(V1.GetFundingSourceRequest request, ServerCallContext context)
     {
         var source = await FundingSourceNamed(request.Name, "name", context);
-        return source.ToProto(Version(source));
+        return source.ToProto(db.VersionOf(source));
     }
 
     public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
@@ -41,19 +45,15 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
         var (sources, next) = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
-        return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(Version(f))) }, NextPageToken = next };
+        return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(db.VersionOf(f))) }, NextPageToken = next };
     }
 
     public override async Task<V1.FundingSource> UpdateFundingSource(V1.UpdateFundingSourceRequest request, ServerCallContext context)
     {
         var given = request.FundingSource ?? new V1.FundingSource();
         var source = await FundingSourceNamed(given.Name, "funding_source.name", context);
-        Etags.Ensure(given.Etag, Version(source), given.Name);
-        var paths = request.UpdateMask?.Paths.ToHashSet() ?? [];
-        string[] allowed = ["display_name", "amount", "period", "restrictions", "strategy", "sector_strategy", "funder", "status"];
-        new Violations()
-            .Require(paths.Count > 0 && paths.All(allowed.Contains), "update_mask", $"must name some of {string.Join(", ", allowed)}; the kind is fixed.")
-            .ThrowIfAny();
+        Etags.Ensure(given.Etag, db.VersionOf(source), given.Name);
+        var paths = UpdateMasks.Read(request.UpdateMask, UpdatableFundingSourceFields);
         var input = new InputCollector();
         var amount = paths.Contains("amount") ? input.Take(() => (Money?)given.Amount.ToMoney("funding_source.amount")) : null;
         var period = paths.Contains("period") ? input.Take(() => (Period?)given.Period.ToPeriod("funding_source.period")) : null;
@@ -80,7 +80,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
             source.MoveTo(moved, clock.GetUtcNow());
         }
         await db.SaveChangesAsync(context.CancellationToken);
-        return source.ToProto(Version(source));
+        return source.ToProto(db.VersionOf(source));
     }
 
     public override async Task<V1.Commitment> CreateCommitment(V1.CreateCommitmentRequest request, ServerCallContext context)
@@ -201,8 +201,6 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
     private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 
     private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
-
-    private uint Version(object entity) => (uint)db.Entry(entity).Property("Version").CurrentValue!;
 
     /// <summary>
     /// The sector strategy a request names, by resource name or (older clients) by title, as the

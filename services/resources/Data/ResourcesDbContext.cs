@@ -41,7 +41,7 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
             source.Ignore(f => f.IsUnrestricted);
             source.ComplexProperty(f => f.Amount, Money);
             source.ComplexProperty(f => f.Period, Period);
-            source.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            source.HasEtagVersion();
             source.Ignore(f => f.DomainEvents);
         });
 
@@ -65,7 +65,7 @@ public sealed class ResourcesDbContext(DbContextOptions<ResourcesDbContext> opti
                 contribution.ToJson("contributions");
                 contribution.Property(x => x.Value).HasConversion(MoneyAsText);
             });
-            commitment.Property<uint>("Version").IsRowVersion().HasColumnName("xmin");
+            commitment.HasEtagVersion();
             commitment.Ignore(c => c.DomainEvents);
             commitment.Ignore(c => c.Contributed);
             commitment.Ignore(c => c.Fulfilled);

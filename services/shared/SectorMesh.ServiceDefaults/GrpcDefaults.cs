@@ -63,6 +63,7 @@ public static class GrpcDefaults
         app.Use(RefuseOversizedJson);
         app.UseAuthentication();
         app.UseAuthorization();
+        app.Use(ProtoJsonInput.RefuseMalformedJson);
         app.MapDefaultEndpoints();
         app.MapGrpcHealthChecksService().AllowAnonymous();
         return app;

@@ -175,4 +175,84 @@ public sealed class JsonApiTests(Platform platform) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
     }
+
+    private static async Task<IReadOnlyList<(string? Field, string? Description)>> ViolationsOf(HttpResponseMessage response) =>
+        [.. (await Body(response)).GetProperty("details")[0].GetProperty("fieldViolations").EnumerateArray()
+            .Select(v => (v.GetProperty("field").GetString(), v.GetProperty("description").GetString()))];
+
+    [Fact]
+    public async Task An_update_mask_in_the_json_mappings_lower_camel_case_is_accepted()
+    {
+        await Create("healthcare");
+
+        var response = await Board.PatchAsJsonAsync($"/v1/{_tenant.Tenant}/partnerships/healthcare?updateMask=displayName,vision",
+            new { displayName = "Regional Healthcare Partnership", vision = "Every resident in reach of a health care career" });
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal("Regional Healthcare Partnership", (await Body(response)).GetProperty("displayName").GetString());
+    }
+
+    [Fact]
+    public async Task A_misspelt_field_is_refused_by_its_name_and_nothing_is_stored()
+    {
+        var response = await Board.PostAsJsonAsync($"/v1/{_tenant.Tenant}/partnerships?partnershipId=healthcare", new
+        {
+            dispalyName = "Healthcare Partnership",
+            region = _tenant.Region,
+            targetSector = new { naicsCode = "62", title = "Health Care" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (field, description) = Assert.Single(await ViolationsOf(response));
+        Assert.Equal("partnership.dispalyName", field);
+        Assert.Contains("Unknown name \"dispalyName\"", description);
+        Assert.Equal(HttpStatusCode.NotFound, (await Board.GetAsync($"/v1/{_tenant.Tenant}/partnerships/healthcare")).StatusCode);
+    }
+
+    [Fact]
+    public async Task An_unknown_query_parameter_is_refused_by_its_name()
+    {
+        var response = await Board.GetAsync($"/v1/{_tenant.Tenant}/partnerships?pageSise=2");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("pageSise", Assert.Single(await ViolationsOf(response)).Field);
+    }
+
+    [Fact]
+    public async Task A_wrong_enum_value_is_refused_with_the_field_and_its_allowed_values_and_no_dotnet_type()
+    {
+        var response = await Board.PostAsJsonAsync($"/v1/{_tenant.Tenant}/organizations?organizationId=acme",
+            new { displayName = "Acme Health", type = "EMPLOYER" });
+        var text = await response.Content.ReadAsStringAsync();
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        var (field, description) = Assert.Single(await ViolationsOf(response));
+        Assert.Equal("organization.type", field);
+        Assert.Contains("PARTNER_TYPE_EMPLOYER", description);
+        Assert.DoesNotContain("SectorMesh.Contracts", text);
+    }
+
+    [Fact]
+    public async Task A_value_of_the_wrong_type_is_refused_naming_the_json_field()
+    {
+        var response = await Board.PostAsJsonAsync($"/v1/{_tenant.Tenant}/partnerships", new
+        {
+            displayName = "Healthcare Partnership",
+            region = _tenant.Region,
+            targetSector = new { naicsCode = 62, title = "Health Care" },
+        });
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal("partnership.targetSector.naicsCode", Assert.Single(await ViolationsOf(response)).Field);
+    }
+
+    [Fact]
+    public async Task A_body_that_is_not_json_is_refused_as_invalid_argument()
+    {
+        var response = await Board.PostAsync($"/v1/{_tenant.Tenant}/partnerships",
+            new StringContent("{\"displayName\": ", System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Equal(3, (await Body(response)).GetProperty("code").GetInt32());
+    }
 }

@@ -1,5 +1,7 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using Grpc.Core;
 using Grpc.Net.Client;
 using SectorMesh.Contracts.Partnerships.V1;
@@ -43,6 +45,16 @@ public sealed class OversizedBodyTests(Platform platform) : IAsyncLifetime
         using var response = await http.PostAsync(Path, new StringContent(OversizedJson, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+    }
+
+    [Fact]
+    public async Task The_gateways_413_carries_resource_exhausted_as_the_services_do()
+    {
+        using var http = platform.Json(_token);
+
+        using var response = await http.PostAsync(Path, new StringContent(OversizedJson, Encoding.UTF8, "application/json"));
+
+        Assert.Equal((int)StatusCode.ResourceExhausted, (await response.Content.ReadFromJsonAsync<JsonElement>()).GetProperty("code").GetInt32());
     }
 
     [Fact]
