@@ -5,14 +5,15 @@ var builder = DistributedApplication.CreateBuilder(args);
 // Containers where an engine answers; otherwise the servers installed from Debian's packages.
 var servers = BackingServers.Add(builder);
 
-// One line per service: its database, migration step, broker and cache come from PlatformServices.Add.
+// One line per service: its database, migration step, broker, cache and the addresses of all the others come from
+// PlatformServices.Add.
 // Fixed ports (partnerships 5101, resources 5102, engagement 5103, pathways 5104, from each service's launchSettings.json) so the benchmark
 // and a developer's gRPC client can reach them directly.
 var services = new PlatformServices(builder, servers);
-var partnerships = services.Add<Projects.SectorMesh_Partnerships>("partnerships");
-services.Add<Projects.SectorMesh_Resources>("resources", calls: partnerships);
-var engagement = services.Add<Projects.SectorMesh_Engagement>("engagement", calls: partnerships);
-services.Add<Projects.SectorMesh_Pathways>("pathways", partnerships, engagement);
+services.Add<Projects.SectorMesh_Partnerships>("partnerships");
+services.Add<Projects.SectorMesh_Resources>("resources");
+services.Add<Projects.SectorMesh_Engagement>("engagement");
+services.Add<Projects.SectorMesh_Pathways>("pathways");
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)

@@ -102,10 +102,11 @@ public sealed class PlatformServices(IDistributedApplicationBuilder builder, Bac
     public IReadOnlyList<IResourceBuilder<ProjectResource>> All => _all;
 
     /// <summary>
-    /// The service, started once its migration step has finished, on the fixed port of its launch profile; it finds the
-    /// services it <paramref name="calls"/> by service discovery.
+    /// The service, started once its migration step has finished, on the fixed port of its launch profile. Every service
+    /// finds every other by service discovery, as in Kubernetes, so none depends on the order they are added or start in:
+    /// one that calls another not yet up answers UNAVAILABLE until it is.
     /// </summary>
-    public IResourceBuilder<ProjectResource> Add<TProject>(string name, params IResourceBuilder<ProjectResource>[] calls)
+    public IResourceBuilder<ProjectResource> Add<TProject>(string name)
         where TProject : IProjectMetadata, new()
     {
         var database = servers.DatabaseOf(name);
@@ -120,9 +121,10 @@ public sealed class PlatformServices(IDistributedApplicationBuilder builder, Bac
             .WithServerReference(servers.RabbitMq)
             .WithServerReference(servers.Redis)
             .WaitForCompletion(migrations);
-        foreach (var called in calls)
+        foreach (var other in _all)
         {
-            service.WithReference(called);
+            service.WithReference(other);
+            other.WithReference(service);
         }
         _all.Add(service);
         return service;

@@ -17,7 +17,25 @@ public static partial class OpenApiContract
     public const string Path = "/openapi/v1.json";
 
     private const string SchemaRef = "#/components/schemas/";
-    private const string ErrorSchema = "google.rpc.Status";
+    private const string ResponseRef = "#/components/responses/";
+    internal const string ErrorSchema = "google.rpc.Status";
+
+    /// <summary>
+    /// The errors an operation may answer, each a google.rpc.Status: the HTTP status google.api's mapping gives each
+    /// gRPC code (HttpErrors.StatusCodeOf), with the gateway's own answers. Each is a response component, named here.
+    /// </summary>
+    private static readonly (string Status, string Name, string Description)[] Errors =
+    [
+        ("400", "InvalidArgument", "INVALID_ARGUMENT: a field is missing or invalid, each named in a google.rpc.BadRequest; or FAILED_PRECONDITION: a rule of the Framework forbids the change, each rule in a google.rpc.PreconditionFailure."),
+        ("401", "Unauthenticated", "UNAUTHENTICATED: no bearer token, or one expired or not signed for SectorMesh. The gateway's own refusal comes with WWW-Authenticate: Bearer and may have no body."),
+        ("403", "PermissionDenied", "PERMISSION_DENIED: the caller's roles do not grant the permission the operation names (google.rpc.ErrorInfo, reason ROLE_NOT_ALLOWED)."),
+        ("404", "NotFound", "NOT_FOUND: no such resource for this caller, another tenant's included (google.rpc.ResourceInfo names it)."),
+        ("409", "Conflict", "ALREADY_EXISTS: a resource of that name exists (google.rpc.ResourceInfo); or ABORTED: the etag sent is stale, or the resource changed meanwhile (google.rpc.ErrorInfo, reason STALE_ETAG or CONCURRENT_UPDATE): read it again, re-apply, retry."),
+        ("413", "TooLarge", "RESOURCE_EXHAUSTED: the request body is larger than this call may send; nothing was stored."),
+        ("429", "TooManyRequests", "RESOURCE_EXHAUSTED: the tenant's rate limit is spent, or its imports are all running (google.rpc.RetryInfo). Retry after the seconds in Retry-After."),
+        ("503", "Unavailable", "UNAVAILABLE: a service, its database or its broker is not answering just now; nothing was changed. Retry after the seconds in Retry-After."),
+        ("default", "Error", "An error: a google.rpc.Status with its details."),
+    ];
 
     public static JsonObject Document(string version)
     {
@@ -44,6 +62,10 @@ public static partial class OpenApiContract
                 Operations(paths, path.OpenApiPath)[verb] = UploadOperation(service, i, path, operationIds);
             }
         }
+        foreach (var (verb, operation) in paths.Values.SelectMany(operations => operations))
+        {
+            AddErrorResponses(verb, operation!["responses"]!.AsObject());
+        }
 
         return new JsonObject
         {
@@ -58,8 +80,10 @@ public static partial class OpenApiContract
                     Calls carry a bearer token. Errors come back as a google.rpc.Status: 400 for INVALID_ARGUMENT (the
                     details name each field in a BadRequest), 401 UNAUTHENTICATED, 403 PERMISSION_DENIED, 404 NOT_FOUND,
                     409 ALREADY_EXISTS or ABORTED (a stale etag), 400 FAILED_PRECONDITION (the rule in a
-                    PreconditionFailure), 429 RESOURCE_EXHAUSTED, 503 UNAVAILABLE (try again shortly).
+                    PreconditionFailure), 413 RESOURCE_EXHAUSTED (a body too large), 429 RESOURCE_EXHAUSTED, 503
+                    UNAVAILABLE (try again after Retry-After).
                     """,
+                ["license"] = new JsonObject { ["name"] = "Apache 2.0", ["identifier"] = "Apache-2.0" },
             },
             ["servers"] = new JsonArray(new JsonObject { ["url"] = "/" }),
             ["security"] = new JsonArray(new JsonObject { ["bearer"] = new JsonArray() }),
@@ -71,6 +95,7 @@ public static partial class OpenApiContract
                 {
                     ["bearer"] = new JsonObject { ["type"] = "http", ["scheme"] = "bearer", ["bearerFormat"] = "JWT" },
                 },
+                ["responses"] = ErrorResponses(),
                 ["schemas"] = schemas.ToJson(),
             },
         };
@@ -157,15 +182,37 @@ public static partial class OpenApiContract
         };
     }
 
-    private static JsonObject Responses(JsonObject ok) => new()
+    private static JsonObject Responses(JsonObject ok) => new() { ["200"] = ok };
+
+    /// <summary>
+    /// Every operation's errors, after its 200: each status of <see cref="Errors"/> as a reference to its response
+    /// component, but a conflict and a body too large only where the verb changes something.
+    /// </summary>
+    private static void AddErrorResponses(string verb, JsonObject responses)
     {
-        ["200"] = ok,
-        ["default"] = new JsonObject
+        foreach (var (status, name, _) in Errors.Where(e => verb != "get" || e.Status is not ("409" or "413")))
         {
-            ["description"] = "An error: its gRPC code, a sentence, and details (BadRequest field violations, PreconditionFailure, ResourceInfo, ErrorInfo, RetryInfo).",
-            ["content"] = Json(new JsonObject { ["$ref"] = SchemaRef + ErrorSchema }),
-        },
-    };
+            responses[status] = new JsonObject { ["$ref"] = ResponseRef + name };
+        }
+    }
+
+    /// <summary>The response components of <see cref="Errors"/>: a google.rpc.Status, with Retry-After where the caller should wait.</summary>
+    private static JsonObject ErrorResponses() => new([.. Errors.Select(error =>
+    {
+        var response = new JsonObject { ["description"] = error.Description, ["content"] = Json(new JsonObject { ["$ref"] = SchemaRef + ErrorSchema }) };
+        if (error.Status is "429" or "503")
+        {
+            response["headers"] = new JsonObject
+            {
+                ["Retry-After"] = new JsonObject
+                {
+                    ["description"] = "How many seconds to wait before trying again.",
+                    ["schema"] = new JsonObject { ["type"] = "integer", ["minimum"] = 1 },
+                },
+            };
+        }
+        return KeyValuePair.Create(error.Name, (JsonNode?)response);
+    })]);
 
     private static JsonObject PathParameter(PathParameter parameter) => new()
     {

@@ -14,29 +14,110 @@ internal sealed class SchemaSet
 {
     private const string SchemaRef = "#/components/schemas/";
 
-    private readonly SortedDictionary<string, JsonObject> components = new(StringComparer.Ordinal)
+    private readonly SortedDictionary<string, JsonObject> components = new(StringComparer.Ordinal);
+
+    public SchemaSet()
     {
-        ["google.rpc.Status"] = new JsonObject
+        var details = ErrorDetails();
+        foreach (var (name, schema) in details)
+        {
+            components[name] = schema;
+        }
+        components[OpenApiContract.ErrorSchema] = new JsonObject
         {
             ["type"] = "object",
-            ["description"] = "An error: the gRPC status code, a sentence for the caller, and typed details.",
+            ["description"] = """
+                An error: the gRPC status code, a sentence for the caller, and typed details (AIP-193). Each detail
+                names its kind in `@type`: type.googleapis.com/google.rpc.BadRequest (the invalid fields),
+                PreconditionFailure (the rules broken), ResourceInfo (the resource not found or already there),
+                ErrorInfo (a reason such as STALE_ETAG, ROLE_NOT_ALLOWED or UPLOAD_TOO_LARGE) or RetryInfo (when to
+                retry). An answer the gateway gives itself (a rate limit, a body too large, a service not answering)
+                has a code and a message only.
+                """,
             ["properties"] = new JsonObject
             {
-                ["code"] = new JsonObject { ["type"] = "integer", ["format"] = "int32", ["description"] = "The gRPC status code (3 INVALID_ARGUMENT, 5 NOT_FOUND, 7 PERMISSION_DENIED, ...)." },
-                ["message"] = new JsonObject { ["type"] = "string" },
+                ["code"] = new JsonObject
+                {
+                    ["type"] = "integer",
+                    ["format"] = "int32",
+                    ["description"] = "The gRPC status code: 3 INVALID_ARGUMENT, 5 NOT_FOUND, 6 ALREADY_EXISTS, 7 PERMISSION_DENIED, "
+                        + "8 RESOURCE_EXHAUSTED, 9 FAILED_PRECONDITION, 10 ABORTED, 14 UNAVAILABLE, 16 UNAUTHENTICATED.",
+                },
+                ["message"] = new JsonObject { ["type"] = "string", ["description"] = "What went wrong, in a sentence for the caller." },
                 ["details"] = new JsonObject
                 {
                     ["type"] = "array",
                     ["items"] = new JsonObject
                     {
                         ["type"] = "object",
+                        ["description"] = "A detail as a google.protobuf.Any: its kind in `@type`, then that message's fields.",
+                        ["required"] = new JsonArray("@type"),
                         ["properties"] = new JsonObject { ["@type"] = new JsonObject { ["type"] = "string" } },
                         ["additionalProperties"] = true,
+                        ["anyOf"] = new JsonArray([.. details.Keys.Select(name => (JsonNode)new JsonObject { ["$ref"] = SchemaRef + name })]),
                     },
                 },
             },
-        },
+        };
+    }
+
+    /// <summary>The kinds of google.rpc.Status details the services write, in the proto3 JSON of their messages.</summary>
+    private static SortedDictionary<string, JsonObject> ErrorDetails() => new(StringComparer.Ordinal)
+    {
+        ["google.rpc.BadRequest"] = Detail("google.rpc.BadRequest", "The request's invalid fields (INVALID_ARGUMENT), at most ten.", new JsonObject
+        {
+            ["fieldViolations"] = ArrayOf(Fields(
+                ("field", "The field's path in the request, e.g. partnership.displayName."),
+                ("description", "Why its value is refused."))),
+        }),
+        ["google.rpc.PreconditionFailure"] = Detail("google.rpc.PreconditionFailure", "The rules of the Framework the request would break (FAILED_PRECONDITION).", new JsonObject
+        {
+            ["violations"] = ArrayOf(Fields(
+                ("type", "The kind of violation: RULE."),
+                ("subject", "The name of the rule."),
+                ("description", "What the rule asks for."))),
+        }),
+        ["google.rpc.ResourceInfo"] = Detail("google.rpc.ResourceInfo", "The resource not found (NOT_FOUND) or already there (ALREADY_EXISTS).", Fields(
+            ("resourceType", ""),
+            ("resourceName", "Its resource name, e.g. tenants/ohio/partnerships/central-ohio-healthcare."),
+            ("owner", ""),
+            ("description", ""))),
+        ["google.rpc.ErrorInfo"] = Detail("google.rpc.ErrorInfo", "Why the request failed, as a reason a program can test.", new JsonObject
+        {
+            ["reason"] = Text("STALE_ETAG, CONCURRENT_UPDATE, CREATED_CONCURRENTLY, ROLE_NOT_ALLOWED, DEPENDENCY_UNAVAILABLE or UPLOAD_TOO_LARGE."),
+            ["domain"] = Text("sectormesh.gov"),
+            ["metadata"] = new JsonObject
+            {
+                ["type"] = "object",
+                ["additionalProperties"] = new JsonObject { ["type"] = "string" },
+                ["description"] = "More about it, e.g. the resource of a stale etag.",
+            },
+        }),
+        ["google.rpc.RetryInfo"] = Detail("google.rpc.RetryInfo", "When to try again (RESOURCE_EXHAUSTED, UNAVAILABLE).", new JsonObject
+        {
+            ["retryDelay"] = new JsonObject { ["type"] = "string", ["pattern"] = @"^-?[0-9]+(\.[0-9]+)?s$", ["description"] = "How long to wait: seconds with an s suffix, e.g. 2s." },
+        }),
     };
+
+    /// <summary>A detail's schema: its `@type`, then its own fields.</summary>
+    private static JsonObject Detail(string name, string description, JsonObject properties)
+    {
+        properties.Insert(0, "@type", Text($"type.googleapis.com/{name}"));
+        return new JsonObject { ["type"] = "object", ["description"] = description, ["properties"] = properties };
+    }
+
+    /// <summary>String fields, each with its description.</summary>
+    private static JsonObject Fields(params (string Name, string Description)[] fields) =>
+        new JsonObject([.. fields.Select(f => KeyValuePair.Create(f.Name, (JsonNode?)Text(f.Description)))]);
+
+    /// <summary>A list of objects with these fields.</summary>
+    private static JsonObject ArrayOf(JsonObject properties) => new()
+    {
+        ["type"] = "array",
+        ["items"] = new JsonObject { ["type"] = "object", ["properties"] = properties },
+    };
+
+    private static JsonObject Text(string description) => OpenApiContract.Described(new JsonObject { ["type"] = "string" }, description);
 
     public JsonObject ToJson() => new([.. components.Select(c => KeyValuePair.Create(c.Key, (JsonNode?)c.Value))]);
 

@@ -21,11 +21,10 @@ public sealed partial class EngagementApi
         await db.EnsurePartnershipKnownAsync(tenant, partnership, context.CancellationToken);
         var employer = await db.Employers.AsNoTracking().SingleOrDefaultAsync(
             e => e.TenantId == tenant && e.PartnershipId == partnership && e.OrganizationId == organization[1], context.CancellationToken);
-        new Violations().Require(employer is { IsCurrentPartner: true }, "lmi_review.organization", "must be a current employer partner of the partnership.").ThrowIfAny();
         var earlier = await db.LmiReviews.AsNoTracking()
             .Where(r => r.TenantId == tenant && r.PartnershipId == partnership && r.DataPoint == given.DataPoint.Trim())
             .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
-        var review = LmiReview.Record(tenant, partnership, given.DataPoint, organization[1],
+        var review = LmiReview.Record(tenant, partnership, given.DataPoint, organization[1], employer,
             given.Verdict.ToDomain<V1.LmiVerdict, LmiVerdict>(), given.Comment, earlier, clock.GetUtcNow());
         db.LmiReviews.Add(review);
         await db.SaveChangesAsync(context.CancellationToken);

@@ -1,4 +1,5 @@
 using SectorMesh.Domain;
+using SectorMesh.Engagement.Domain.Rules;
 
 namespace SectorMesh.Engagement.Domain;
 
@@ -21,12 +22,14 @@ public sealed class LmiReview : AggregateRoot, IPartnershipRecord
     public DateTimeOffset RecordedAt { get; private set; }
 
     /// <summary>
-    /// Records the review; <paramref name="earlier"/> are the figure's earlier reviews, oldest
-    /// first, so the event can say where the figure now stands.
+    /// Records the review of <paramref name="reviewer"/>, the engagement of the organization as an employer of the partnership
+    /// if it has one; <paramref name="earlier"/> are the figure's earlier reviews, oldest first, so the event can say where
+    /// the figure now stands.
     /// </summary>
-    public static LmiReview Record(string tenantId, string partnershipId, string dataPoint, string organizationId,
+    public static LmiReview Record(string tenantId, string partnershipId, string dataPoint, string organizationId, EmployerEngagement? reviewer,
         LmiVerdict? verdict, string comment, IEnumerable<LmiReview> earlier, DateTimeOffset now)
     {
+        BusinessRules.Check(new LaborMarketFiguresAreReviewedByCurrentEmployerPartners(organizationId, reviewer));
         new Violations()
             .RequireText(dataPoint, "lmi_review.data_point", 200)
             .Require(verdict is not null, "lmi_review.verdict", "is required: LMI_VERDICT_CONFIRMED or LMI_VERDICT_DISPUTED.")

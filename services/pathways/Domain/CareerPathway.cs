@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.RegularExpressions;
 using SectorMesh.Domain;
+using SectorMesh.Pathways.Domain.Rules;
 
 namespace SectorMesh.Pathways.Domain;
 
@@ -251,14 +252,4 @@ public sealed partial class CareerPathway : AggregateRoot, IPartnershipRecord
             return [.. steps.Select(s => s.StepId).Where(id => !reached.Contains(id))];
         }
     }
-}
-
-/// <summary>A participant stands on a step of the pathway, so a revision that drops the step would leave them nowhere.</summary>
-public sealed record StepsInUseStay(IReadOnlyCollection<string> StepsInUse, IReadOnlyCollection<string> StepsKept) : IBusinessRule
-{
-    private IEnumerable<string> Dropped => StepsInUse.Except(StepsKept).Order(StringComparer.Ordinal);
-
-    public string Message => $"Participants stand on {string.Join(", ", Dropped)}; move them to another step before removing it.";
-
-    public bool IsBroken() => Dropped.Any();
 }

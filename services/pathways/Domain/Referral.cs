@@ -1,4 +1,5 @@
 using SectorMesh.Domain;
+using SectorMesh.Pathways.Domain.Rules;
 
 namespace SectorMesh.Pathways.Domain;
 
@@ -71,14 +72,6 @@ public sealed class Referral : AggregateRoot
         OutcomeDate = date;
         Raise(new ReferralOutcomeRecorded(now));
     }
-}
-
-/// <summary>A referral's outcome is what the partner answered; once recorded it is the record, not a draft to edit.</summary>
-public sealed record ReferralOutcomeIsFinal(ReferralOutcome Outcome, DateOnly? OutcomeDate) : IBusinessRule
-{
-    public string Message => $"The referral's outcome was already recorded ({Outcome} on {OutcomeDate:yyyy-MM-dd}); it is final.";
-
-    public bool IsBroken() => Outcome != ReferralOutcome.Pending;
 }
 
 public sealed record ParticipantReferred(DateTimeOffset OccurredAt) : IDomainEvent;

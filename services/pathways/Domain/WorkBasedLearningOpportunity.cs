@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using SectorMesh.Domain;
+using SectorMesh.Pathways.Domain.Rules;
 
 namespace SectorMesh.Pathways.Domain;
 
@@ -106,14 +107,6 @@ public sealed partial class WorkBasedLearningOpportunity : AggregateRoot, IPartn
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9-]{0,29}\z")]
     private static partial Regex RapidsNumber();
-}
-
-/// <summary>An opportunity cannot place more learners than it has places; offering more is a new opportunity, or a larger one recorded anew.</summary>
-public sealed record PlacesFilledWithinPlacesOffered(int PlacesFilled, int PlacesOffered) : IBusinessRule
-{
-    public string Message => $"{PlacesFilled} places filled is more than the {PlacesOffered} places the opportunity offers.";
-
-    public bool IsBroken() => PlacesFilled > PlacesOffered;
 }
 
 public sealed record WorkBasedLearningOffered(DateTimeOffset OccurredAt) : IDomainEvent;

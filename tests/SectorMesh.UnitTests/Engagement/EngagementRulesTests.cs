@@ -1,5 +1,6 @@
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
+using SectorMesh.Engagement.Domain.Rules;
 
 namespace SectorMesh.UnitTests.Engagement;
 
@@ -106,7 +107,20 @@ public class EngagementRulesTests
     }
 
     private static LmiReview Review(string point, string organization, LmiVerdict verdict, string comment, IEnumerable<LmiReview>? earlier = null) =>
-        LmiReview.Record("oh", "healthcare", point, organization, verdict, comment, earlier ?? [], Now);
+        LmiReview.Record("oh", "healthcare", point, organization, EmployerEngagement.Joined("oh", "healthcare", organization, organization), verdict, comment,
+            earlier ?? [], Now);
+
+    [Fact]
+    public void An_organization_that_is_no_longer_an_employer_partner_does_not_review_labor_market_figures()
+    {
+        var left = EmployerEngagement.Joined("oh", "healthcare", "clinic", "Clinic");
+        left.ApplyMembership(current: false, "Clinic", revision: 2);
+
+        var error = Assert.Throws<BusinessRuleBroken>(() =>
+            LmiReview.Record("oh", "healthcare", "point", "clinic", left, LmiVerdict.Confirmed, "", [], Now));
+
+        Assert.IsType<LaborMarketFiguresAreReviewedByCurrentEmployerPartners>(Assert.Single(error.Rules));
+    }
 
     [Fact]
     public void Open_action_items_past_their_due_date_are_overdue()

@@ -66,13 +66,66 @@ public partial class OpenApiContractTests
     }
 
     [Fact]
-    public void Every_schema_reference_names_a_schema_of_the_document()
+    public void Every_reference_names_a_component_of_the_document()
     {
-        var schemas = Document["components"]!["schemas"]!.AsObject();
-
-        var dangling = References(Document).Where(reference => !schemas.ContainsKey(reference["#/components/schemas/".Length..]));
+        var dangling = References(Document).Where(reference => Resolve(new JsonObject { ["$ref"] = reference }) is null);
 
         Assert.Empty(dangling);
+    }
+
+    [Fact]
+    public void Every_operation_answers_its_errors_with_a_google_rpc_status()
+    {
+        var undeclared =
+            from path in Paths
+            from verb in path.Value!.AsObject()
+            from status in (string[])["400", "401", "403", "404", "429", "503", "default", .. verb.Key == "get" ? (string[])[] : ["409", "413"]]
+            where (string?)Resolve(verb.Value!["responses"]?[status])?["content"]?["application/json"]?["schema"]?["$ref"] != "#/components/schemas/google.rpc.Status"
+            select $"{verb.Key} {path.Key}: {status}";
+
+        Assert.Empty(undeclared);
+    }
+
+    [Fact]
+    public void The_status_schema_has_a_code_a_message_and_typed_details()
+    {
+        var schemas = Document["components"]!["schemas"]!;
+        var status = schemas["google.rpc.Status"]!["properties"]!;
+        var detail = status["details"]!["items"]!;
+
+        Assert.Equal("integer", (string?)status["code"]?["type"]);
+        Assert.Equal("int32", (string?)status["code"]?["format"]);
+        Assert.Equal("string", (string?)status["message"]?["type"]);
+        Assert.Equal("array", (string?)status["details"]?["type"]);
+        Assert.Equal("string", (string?)detail["properties"]?["@type"]?["type"]);
+        Assert.True((bool?)detail["additionalProperties"]);
+        Assert.Equal(
+            ["#/components/schemas/google.rpc.BadRequest", "#/components/schemas/google.rpc.ErrorInfo", "#/components/schemas/google.rpc.PreconditionFailure",
+                "#/components/schemas/google.rpc.ResourceInfo", "#/components/schemas/google.rpc.RetryInfo"],
+            detail["anyOf"]!.AsArray().Select(kind => (string)kind!["$ref"]!).Order(StringComparer.Ordinal).ToArray());
+        Assert.NotNull(schemas["google.rpc.BadRequest"]?["properties"]?["fieldViolations"]?["items"]?["properties"]?["field"]);
+        Assert.NotNull(schemas["google.rpc.PreconditionFailure"]?["properties"]?["violations"]?["items"]?["properties"]?["subject"]);
+        Assert.NotNull(schemas["google.rpc.ErrorInfo"]?["properties"]?["metadata"]?["additionalProperties"]);
+        Assert.NotNull(schemas["google.rpc.RetryInfo"]?["properties"]?["retryDelay"]);
+    }
+
+    [Fact]
+    public void A_caller_told_to_wait_is_told_how_long_in_retry_after()
+    {
+        var responses = Paths["/v1/tenants/{tenant}/partnerships/{partnership}"]!["get"]!["responses"]!;
+
+        Assert.NotNull(Resolve(responses["429"])?["headers"]?["Retry-After"]?["schema"]);
+        Assert.NotNull(Resolve(responses["503"])?["headers"]?["Retry-After"]?["schema"]);
+        Assert.Null(Resolve(responses["404"])?["headers"]);
+    }
+
+    [Fact]
+    public void The_document_names_its_license()
+    {
+        var license = Document["info"]!["license"];
+
+        Assert.Equal("Apache 2.0", (string?)license?["name"]);
+        Assert.Equal("Apache-2.0", (string?)license?["identifier"]);
     }
 
     [Fact]
@@ -109,6 +162,18 @@ public partial class OpenApiContractTests
 
         Assert.All(methods,
             operation => Assert.Contains("Permission: `PERMISSION_", (string)operation["description"]!));
+    }
+
+    /// <summary>The node, or what its $ref points to in the document (null when nothing is there).</summary>
+    private static JsonNode? Resolve(JsonNode? node)
+    {
+        if ((string?)node?["$ref"] is not { } reference)
+        {
+            return node;
+        }
+        return reference.StartsWith("#/", StringComparison.Ordinal)
+            ? reference[2..].Split('/').Aggregate((JsonNode?)Document, (at, key) => at is JsonObject o ? o[key] : null)
+            : null;
     }
 
     private static IEnumerable<string> References(JsonNode? node) => node switch

@@ -1,5 +1,6 @@
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
+using SectorMesh.Pathways.Domain.Rules;
 
 namespace SectorMesh.UnitTests.Pathways;
 
