@@ -30,6 +30,17 @@ public sealed class Effects(string partnershipsDatabase, string engagementDataba
         return copied;
     }
 
+    /// <summary>Events Partnerships and Engagement have written to their outboxes and not yet had confirmed by the broker, of any tenant.</summary>
+    public async Task<(long Partnerships, long Engagement)> UnsentAsync()
+    {
+        const string Unsent = "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NULL";
+        await using var partnerships = await FaultServers.OpenAsync(partnershipsDatabase);
+        await using var fromPartnerships = new NpgsqlCommand(Unsent, partnerships);
+        await using var engagement = await FaultServers.OpenAsync(engagementDatabase);
+        await using var fromEngagement = new NpgsqlCommand(Unsent, engagement);
+        return ((long)(await fromPartnerships.ExecuteScalarAsync())!, (long)(await fromEngagement.ExecuteScalarAsync())!);
+    }
+
     /// <summary>
     /// Effects applied more than once, summed over three places: a change published by Partnerships
     /// under more than one event (the same partnership created, or the same employer joining, twice);

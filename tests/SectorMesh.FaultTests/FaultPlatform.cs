@@ -40,23 +40,14 @@ public sealed class FaultPlatform : IAsyncLifetime
         }
     }
 
-    private async Task WaitUntilEngagementKnowsAsync(string partnership, TimeSpan timeout)
+    private Task WaitUntilEngagementKnowsAsync(string partnership, TimeSpan timeout) => Eventually.UntilAsync(async () =>
     {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            await using var connection = await FaultServers.OpenAsync(Platform.EngagementDatabase);
-            await using var command = new NpgsqlCommand("SELECT count(*) FROM partnerships WHERE tenant_id = @t AND partnership_id = @p", connection);
-            command.Parameters.AddWithValue("t", Tenant.TenantId);
-            command.Parameters.AddWithValue("p", partnership);
-            if ((long)(await command.ExecuteScalarAsync())! == 1)
-            {
-                return;
-            }
-            await Task.Delay(200);
-        }
-        throw new TimeoutException($"Engagement did not copy partnership {partnership} within {timeout.TotalSeconds} s.");
-    }
+        await using var connection = await FaultServers.OpenAsync(Platform.EngagementDatabase);
+        await using var command = new NpgsqlCommand("SELECT count(*) FROM partnerships WHERE tenant_id = @t AND partnership_id = @p", connection);
+        command.Parameters.AddWithValue("t", Tenant.TenantId);
+        command.Parameters.AddWithValue("p", partnership);
+        return (long)(await command.ExecuteScalarAsync())! == 1;
+    }, $"Engagement to copy partnership {partnership}", timeout);
 
     public async Task DisposeAsync()
     {

@@ -1,4 +1,5 @@
 using Npgsql;
+using SectorMesh.IntegrationTests.Infrastructure;
 using Xunit.Abstractions;
 
 namespace SectorMesh.FaultTests;
@@ -50,15 +51,17 @@ public sealed class FaultScenario(FaultPlatform fixture, ITestOutputHelper outpu
             await load.CompleteAsync(DateTime.UtcNow + RetryFor);
         }
         var (recovery, copied) = await watch;
-
-        // A redelivery that would apply an effect a second time comes soon after the first; give it a moment.
-        await Task.Delay(TimeSpan.FromSeconds(2));
-        var twice = await effects.AppliedTwiceAsync();
-        var parked = ParkedSince(errorQueuesBefore, await servers.ErrorQueuesAsync());
         var writes = load.Writes;
         var withEvents = writes.Where(w => w.Accepted && w.HasEvent).ToList();
         var unconsumed = withEvents.Where(w => !copied.Contains((w.Kind, w.Partnership)))
             .Select(w => w.Kind == WriteKind.AddEmployer ? $"{w.Partnership} employer" : w.Partnership).ToList();
+
+        if (unconsumed.Count == 0)
+        {
+            await NothingLeftToDeliverAsync(effects);
+        }
+        var twice = await effects.AppliedTwiceAsync();
+        var parked = ParkedSince(errorQueuesBefore, await servers.ErrorQueuesAsync());
 
         var report = new ScenarioReport(scenario, writes.Count, writes.Count(w => w.Accepted), writes.Count(w => w.Accepted && w.Attempts > 1),
             writes.Count(w => w.AcceptedOnRetry), load.Errors, load.ErrorDetails,
@@ -70,6 +73,32 @@ public sealed class FaultScenario(FaultPlatform fixture, ITestOutputHelper outpu
         Console.WriteLine(table);
         return report;
     }
+
+    /// <summary>
+    /// Waits, instead of pausing for a redelivery that would apply an effect a second time, until none can come: every
+    /// event Partnerships and Engagement wrote has been confirmed by the broker (an outbox publishes a row again only while
+    /// it is unconfirmed), and no queue a consumer reads holds a message, waiting or delivered and not acknowledged (a
+    /// message acknowledged is never delivered again). A sentinel would prove nothing here: Engagement handles its queues
+    /// several messages at a time and retries a failing one in place, so a later message handled says nothing of an
+    /// earlier one. Once everything is consumed this takes moments; a message that never leaves its queue fails the scenario.
+    /// </summary>
+    private Task NothingLeftToDeliverAsync(Effects effects) => Eventually.ValueAsync(
+        async () =>
+        {
+            // The outboxes first: what they had confirmed is in its queues by then, so the queues read after hold it if unconsumed.
+            var (partnerships, engagement) = await effects.UnsentAsync();
+            var left = new Dictionary<string, long>(await fixture.Servers.UnfinishedDeliveriesAsync());
+            if (partnerships > 0)
+            {
+                left["unsent in the Partnerships outbox"] = partnerships;
+            }
+            if (engagement > 0)
+            {
+                left["unsent in the Engagement outbox"] = engagement;
+            }
+            return left;
+        },
+        left => left.Count == 0, "every event confirmed by the broker and every queue a consumer reads empty", TimeSpan.FromSeconds(60));
 
     /// <summary>
     /// Polls Engagement's copy from the fault's end. Recovery is when every write sent before the fault ended

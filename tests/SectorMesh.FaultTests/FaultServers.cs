@@ -56,12 +56,24 @@ public sealed class FaultServers
         RunAsync("kill", [$"-{signal}", File.ReadAllText(Path.Combine(MainFolder, "redis", "redis.pid")).Trim()]);
 
     /// <summary>Messages waiting in the error queues of the suite's broker, by queue.</summary>
-    public async Task<IReadOnlyDictionary<string, long>> ErrorQueuesAsync()
+    public async Task<IReadOnlyDictionary<string, long>> ErrorQueuesAsync() =>
+        (await QueuesAsync()).Where(q => q.Key.EndsWith("_error", StringComparison.Ordinal)).ToDictionary();
+
+    /// <summary>
+    /// Messages in the queues consumers read (every queue but the error and skipped ones) that hold any, by queue: those
+    /// waiting and those delivered but not yet acknowledged, which a consumer may still be handling or may get again.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, long>> UnfinishedDeliveriesAsync() =>
+        (await QueuesAsync()).Where(q => q.Value > 0 && !q.Key.EndsWith("_error", StringComparison.Ordinal) && !q.Key.EndsWith("_skipped", StringComparison.Ordinal))
+            .ToDictionary();
+
+    /// <summary>The queues of the suite's broker with their messages, ready and unacknowledged.</summary>
+    private async Task<Dictionary<string, long>> QueuesAsync()
     {
         var output = await RunAsync("rabbitmqctl", ["-q", "-n", RabbitNode, "list_queues", "name", "messages"]);
         return output.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries)
             .Select(line => line.Split('\t', ' '))
-            .Where(columns => columns.Length >= 2 && columns[0].EndsWith("_error", StringComparison.Ordinal) && long.TryParse(columns[^1], out _))
+            .Where(columns => columns.Length >= 2 && long.TryParse(columns[^1], out _))
             .ToDictionary(columns => columns[0], columns => long.Parse(columns[^1]));
     }
 

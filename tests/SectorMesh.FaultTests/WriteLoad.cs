@@ -89,10 +89,8 @@ public sealed class WriteLoad(HttpClient gateway, TenantScenario tenant, string 
         _retryDeadline = retryDeadline;
         _newWrites = false;
         await _loop;
-        while (Volatile.Read(ref _inFlight) > 0)
-        {
-            await Task.Delay(50);
-        }
+        // Each write in flight has its answer, or gives up, within the client's 10 s.
+        await Eventually.UntilAsync(() => Task.FromResult(Volatile.Read(ref _inFlight) == 0), "every write in flight to have its answer", TimeSpan.FromSeconds(60));
         lock (_retries)
         {
             foreach (var write in _retries)

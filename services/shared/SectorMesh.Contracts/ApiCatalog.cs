@@ -96,7 +96,7 @@ public sealed record HttpBinding(string Deployment, string Name, string Verb, st
 /// the request field naming the resource the permission applies to (none for a platform-wide method)
 /// and the pattern of that name, and whether it changes anything: every method but an HTTP GET.
 /// </summary>
-public sealed record MethodAccess(MethodDescriptor Method, Permission Permission, string? ResourceField, string ResourcePattern, bool Writes)
+public sealed partial record MethodAccess(MethodDescriptor Method, Permission Permission, string? ResourceField, string ResourcePattern, bool Writes)
 {
     internal static MethodAccess Of(MethodDescriptor method)
     {
@@ -106,8 +106,47 @@ public sealed record MethodAccess(MethodDescriptor Method, Permission Permission
         var variable = ApiCatalog.PathVariable().Match(path);
         var field = rule is { ResourceField.Length: > 0 } ? rule.ResourceField : variable.Success ? variable.Groups["field"].Value : null;
         var pattern = variable.Success && variable.Groups["field"].Value == field ? variable.Groups["pattern"].Value : "tenants/*";
-        return new(method, rule?.Permission ?? Permission.Unspecified, field, pattern, http?.PatternCase != HttpRule.PatternOneofCase.Get);
+        var created = http?.PatternCase == HttpRule.PatternOneofCase.Post ? CreatePath().Match(path) : Match.Empty;
+        return new(method, rule?.Permission ?? Permission.Unspecified, field, pattern, http?.PatternCase != HttpRule.PatternOneofCase.Get)
+        {
+            CreatedCollection = created.Success && created.Groups["field"].Value == field ? created.Groups["collection"].Value : null,
+            CreatedIdField = created.Success
+                ? method.InputType.Fields.InDeclarationOrder().FirstOrDefault(f => f.Name.EndsWith("_id", StringComparison.Ordinal) && f.FieldType == FieldType.String)?.Name
+                : null,
+        };
     }
+
+    /// <summary>
+    /// The collection a standard Create adds to (AIP-133): partnerships for POST /v1/{parent=tenants/*}/partnerships. Null for
+    /// every other method.
+    /// </summary>
+    public string? CreatedCollection { get; init; }
+
+    /// <summary>The request field carrying the id the caller chose for what it creates (partnership_id), if the method has one.</summary>
+    public string? CreatedIdField { get; init; }
+
+    /// <summary>
+    /// The name of what a Create request makes (tenants/ohio/partnerships/healthcare), as far as the request tells it: the
+    /// collection under the parent when the service chooses the id. Null for a method that creates nothing.
+    /// </summary>
+    public string? CreatedNameOf(IMessage request)
+    {
+        if (CreatedCollection is null)
+        {
+            return null;
+        }
+        var collection = $"{ResourceOf(request)}/{CreatedCollection}";
+        return ServiceChoosesId(request) ? collection : $"{collection}/{CreatedIdOf(request)}";
+    }
+
+    /// <summary>Whether the service picks the id of what the Create request makes, the caller having chosen none.</summary>
+    public bool ServiceChoosesId(IMessage request) => CreatedCollection is not null && CreatedIdOf(request).Length == 0;
+
+    private string CreatedIdOf(IMessage request) =>
+        CreatedIdField is null ? "" : Method.InputType.FindFieldByName(CreatedIdField).Accessor.GetValue(request) as string ?? "";
+
+    [GeneratedRegex(@"^/v1/\{(?<field>[a-z_.]+)(=[^{}]*)?\}/(?<collection>[A-Za-z]+)$")]
+    private static partial Regex CreatePath();
 
     /// <summary>A name the method's resource could have in the tenant and partnership (tenants/ohio/partnerships/healthcare/meetings/example).</summary>
     public string ExampleName(string tenant, string partnership)

@@ -42,11 +42,24 @@ public sealed class DomainEventsToOutbox(IIntegrationEventMapper mapper, OutboxS
             }
             if (http.HttpContext?.Features.Get<PendingAudit>() is { Written: false } audit && db.ChangeTracker.HasChanges())
             {
-                db.Set<OutboxMessage>().Add(OutboxMessage.For(audit.Entry));
+                db.Set<OutboxMessage>().Add(OutboxMessage.For(audit.EntryCreating(audit.CreatedIn is null ? null : CreatedId(db))));
                 audit.Written = true;
             }
         }
         return base.SavingChangesAsync(eventData, result, cancellationToken);
+    }
+
+    /// <summary>
+    /// The id a Create gave what it adds: the one aggregate the change adds, or the one entity when what it creates is not an
+    /// aggregate (an organization); null when that is not one thing.
+    /// </summary>
+    private static string? CreatedId(DbContext db)
+    {
+        var added = db.ChangeTracker.Entries()
+            .Where(e => e.State == EntityState.Added && !e.Metadata.IsOwned() && e.Metadata.FindProperty("Id")?.ClrType == typeof(string))
+            .ToList();
+        var created = added.Where(e => e.Entity is AggregateRoot).ToList() is [var aggregate] ? aggregate : added is [var single] ? single : null;
+        return created?.Property("Id").CurrentValue as string;
     }
 
     /// <summary>The caller's subject, or the service itself when it acts on its own (a consumer, a command).</summary>

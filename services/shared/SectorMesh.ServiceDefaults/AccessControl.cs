@@ -120,7 +120,14 @@ public static class AccessModel
 }
 
 /// <summary>A call as the audit trail names it: the method (or an upload's verb and route), the caller, the resource and the request.</summary>
-public sealed record AuditedCall(string Method, Caller Caller, ResourceScope? Resource, string ResourceName, IMessage? Request);
+public sealed record AuditedCall(string Method, Caller Caller, ResourceScope? Resource, string ResourceName, IMessage? Request)
+{
+    /// <summary>What a Create makes, so its entry (or its refusal's) names that rather than the parent; null for other calls.</summary>
+    public string? Created { get; init; }
+
+    /// <summary>A Create whose id the service picks: <see cref="Created"/> is the collection, and the stored entry adds the id.</summary>
+    public bool ServiceChoosesId { get; init; }
+}
 
 /// <summary>
 /// Admits a call, gRPC or plain HTTP alike: decides its permission, enters a refusal in the audit trail,
@@ -143,7 +150,7 @@ public sealed class AccessGate(TenantScope tenants, IAuditTrail audit, IHostEnvi
         }
         if (auditOnSuccess)
         {
-            http.Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)));
+            http.Features.Set(new PendingAudit(Entry(call, AuditEntries.Ok)) { CreatedIn = call.ServiceChoosesId ? call.Created : null });
         }
     }
 
@@ -165,7 +172,7 @@ public sealed class AccessGate(TenantScope tenants, IAuditTrail audit, IHostEnvi
     }
 
     private AuditRecorded Entry(AuditedCall call, string outcome) =>
-        AuditEntries.For(host.ServiceName(), call.Method, call.Caller, call.Resource, call.ResourceName, outcome, call.Request, clock.GetUtcNow());
+        AuditEntries.For(host.ServiceName(), call.Method, call.Caller, call.Resource, call.Created ?? call.ResourceName, outcome, call.Request, clock.GetUtcNow());
 }
 
 /// <summary>The gate for a plain HTTP endpoint (a file upload), which no gRPC interceptor sees.</summary>

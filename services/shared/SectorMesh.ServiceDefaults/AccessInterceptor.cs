@@ -65,7 +65,11 @@ public sealed class AccessInterceptor(AccessGate gate, ILogger<AccessInterceptor
         var message = (IMessage)request;
         var resourceName = method.ResourceField is null ? "" : method.ResourceOf(message);
         var resource = method.ResourceField is { } field ? ResourceScope.Of(resourceName, field, method.Permission) : null;
-        var call = new AuditedCall($"{method.Method.Service.FullName}/{method.Method.Name}", context.Caller(), resource, resourceName, message);
+        var call = new AuditedCall($"{method.Method.Service.FullName}/{method.Method.Name}", context.Caller(), resource, resourceName, message)
+        {
+            Created = method.CreatedNameOf(message),
+            ServiceChoosesId = method.ServiceChoosesId(message),
+        };
         // A change is entered once stored; a read of personal data whenever it happens.
         await gate.AdmitAsync(context.GetHttpContext(), call, method.Permission, method.Writes || method.Permission == Permission.ReadPersonalData);
         return call;

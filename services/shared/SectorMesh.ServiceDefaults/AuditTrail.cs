@@ -19,6 +19,13 @@ public sealed class PendingAudit(AuditRecorded entry)
 {
     public AuditRecorded Entry { get; } = entry;
     public bool Written { get; set; }
+
+    /// <summary>The collection a Create adds to when the service picks the id: the entry names what was created once it is known.</summary>
+    public string? CreatedIn { get; init; }
+
+    /// <summary>The entry as stored with the change: naming the created resource by the id the service gave it.</summary>
+    public AuditRecorded EntryCreating(string? id) =>
+        CreatedIn is not null && !string.IsNullOrEmpty(id) ? Entry with { ResourceName = $"{CreatedIn}/{id}" } : Entry;
 }
 
 public static class AuditEntries

@@ -40,6 +40,23 @@ public sealed partial class ApiDiscoveryTests(Platform platform) : IAsyncLifetim
     }
 
     [Fact]
+    public async Task The_reference_page_offers_none_of_scalars_own_services()
+    {
+        using var http = platform.Json(token: null);
+
+        // The page's Scalar configuration, written into it as a JavaScript object.
+        var page = await http.GetStringAsync("/reference/");
+
+        Assert.Matches(@"""showDeveloperTools""\s*:\s*""never""", page);
+        Assert.Matches(@"""agent""\s*:\s*\{[^}]*""disabled""\s*:\s*true", page);
+        Assert.Matches(@"""mcp""\s*:\s*\{[^}]*""disabled""\s*:\s*true", page);
+        Assert.Matches(@"""hideClientButton""\s*:\s*true", page);
+        Assert.Matches(@"""telemetry""\s*:\s*false", page);
+        Assert.Matches(@"""withDefaultFonts""\s*:\s*false", page);
+        Assert.DoesNotMatch(@"""proxyUrl""\s*:\s*""", page);
+    }
+
+    [Fact]
     public async Task Every_operation_of_the_document_is_answered_by_a_service_when_called_as_written()
     {
         using var anonymous = platform.Json(token: null);

@@ -31,17 +31,9 @@ public sealed class AuditTrailTests(Platform platform) : IAsyncLifetime
 
     private async Task<AuditEntry> EntryAsync(ListAuditEntriesRequest listing, Func<AuditEntry, bool> wanted)
     {
-        var deadline = DateTime.UtcNow + Arrival;
-        while (true)
-        {
-            var page = await platform.TenantsThroughGateway.ListAuditEntriesAsync(listing, _tenant.Board);
-            if (page.AuditEntries.FirstOrDefault(wanted) is { } entry)
-            {
-                return entry;
-            }
-            Assert.True(DateTime.UtcNow < deadline, $"No such audit entry within {Arrival.TotalSeconds} s; the trail holds:\n{page}");
-            await Task.Delay(200);
-        }
+        var page = await Eventually.ValueAsync(async () => await platform.TenantsThroughGateway.ListAuditEntriesAsync(listing, _tenant.Board),
+            trail => trail.AuditEntries.Any(wanted), "such an audit entry", Arrival, trail => $"the trail holds:\n{trail}");
+        return page.AuditEntries.First(wanted);
     }
 
     [Fact]
@@ -59,6 +51,48 @@ public sealed class AuditTrailTests(Platform platform) : IAsyncLifetime
         Assert.Equal(("OK", "sectormesh.partnerships.v1.Partnerships/UpdatePartnership", "mission", "partnerships"),
             (entry.Outcome, entry.Method, entry.FieldMask, entry.Service));
         Assert.Matches("^[0-9a-f]{32}$", entry.TraceId);
+    }
+
+    [Fact]
+    public async Task A_create_is_entered_under_the_name_of_what_it_created()
+    {
+        var staff = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, ["board-admin"], [], null, "riley@board.example"));
+        await platform.OrganizationsThroughGateway.CreateOrganizationAsync(new CreateOrganizationRequest
+        {
+            Parent = _tenant.Tenant, OrganizationId = "state-college", Organization = new Organization { DisplayName = "State College", Type = PartnerType.PostsecondaryEducation },
+        }, staff);
+
+        var entry = await EntryAsync(e => e.Subject == "riley@board.example");
+
+        Assert.Equal($"{_tenant.Tenant}/organizations/state-college", entry.Resource);
+    }
+
+    [Fact]
+    public async Task A_create_whose_id_the_service_picks_is_entered_under_that_id()
+    {
+        var staff = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, ["board-admin"], [], null, "quinn@board.example"));
+        var created = await platform.OrganizationsThroughGateway.CreateOrganizationAsync(new CreateOrganizationRequest
+        {
+            Parent = _tenant.Tenant, Organization = new Organization { DisplayName = "Community Action", Type = PartnerType.CommunityBasedOrganization },
+        }, staff);
+
+        var entry = await EntryAsync(e => e.Subject == "quinn@board.example");
+
+        Assert.Equal(created.Name, entry.Resource);
+    }
+
+    [Fact]
+    public async Task A_refused_create_is_entered_under_the_name_it_asked_for()
+    {
+        var viewer = Platform.Bearer(await platform.TokenAsync(_tenant.TenantId, ["viewer"], [], null, "sam@board.example"));
+        await Assert.ThrowsAsync<RpcException>(() => platform.OrganizationsThroughGateway.CreateOrganizationAsync(new CreateOrganizationRequest
+        {
+            Parent = _tenant.Tenant, OrganizationId = "not-allowed", Organization = new Organization { DisplayName = "Not Allowed", Type = PartnerType.Employer },
+        }, viewer).ResponseAsync);
+
+        var entry = await EntryAsync(e => e.Subject == "sam@board.example");
+
+        Assert.Equal(("PERMISSION_DENIED", $"{_tenant.Tenant}/organizations/not-allowed"), (entry.Outcome, entry.Resource));
     }
 
     [Fact]
@@ -160,15 +194,8 @@ public sealed class AuditTrailTests(Platform platform) : IAsyncLifetime
             VALUES (gen_random_uuid(), '{_tenant.TenantId}', '', now() - interval '31 days', 'partnerships', 'old', '{_tenant.Tenant}', 'someone', 'OK', '', '')
             """);
 
-        var deadline = DateTime.UtcNow + Arrival;
-        long left;
-        do
-        {
-            await Task.Delay(500);
-            left = await Servers.ScalarAsync<long>(platform.Database, $"SELECT count(*) FROM audit_entries WHERE tenant_id = '{_tenant.TenantId}' AND method = 'old'");
-        }
-        while (left > 0 && DateTime.UtcNow < deadline);
-
-        Assert.Equal(0, left);
+        await Eventually.ValueAsync(
+            () => Servers.ScalarAsync<long>(platform.Database, $"SELECT count(*) FROM audit_entries WHERE tenant_id = '{_tenant.TenantId}' AND method = 'old'"),
+            left => left == 0, "the entry past the tenant's retention to be purged", Arrival);
     }
 }

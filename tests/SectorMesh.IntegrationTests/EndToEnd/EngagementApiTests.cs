@@ -31,27 +31,22 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
     /// Waits until the Engagement service has copied the partnership from its event. An empty cohort
     /// is the probe: refused as invalid once the partnership is known, not found before.
     /// </summary>
-    private async Task PartnershipCopiedAsync()
+    private Task PartnershipCopiedAsync() => Eventually.UntilAsync(async () =>
     {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
+        try
         {
-            try
-            {
-                await Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest { Parent = _partnership.Name, Cohort = new WorkforceCohort() }, _tenant.Board);
-                throw new InvalidOperationException("An empty cohort was accepted; the probe cannot tell whether the partnership was copied.");
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.NotFound && DateTime.UtcNow < deadline)
-            {
-                await Task.Delay(200);
-                continue;
-            }
-            catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
-            {
-                return;
-            }
+            await Client.CreateWorkforceCohortAsync(new CreateWorkforceCohortRequest { Parent = _partnership.Name, Cohort = new WorkforceCohort() }, _tenant.Board);
+            throw new InvalidOperationException("An empty cohort was accepted; the probe cannot tell whether the partnership was copied.");
         }
-    }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            return false;
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.InvalidArgument)
+        {
+            return true;
+        }
+    }, "Engagement to copy the partnership from its events");
 
     public Task DisposeAsync() => Task.CompletedTask;
 
@@ -63,20 +58,11 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
 
     private static string SampleFile(string name) => SampleFiles.Path(name);
 
-    /// <summary>The partnership's employers once the events have been copied, polled for up to 30 s.</summary>
-    private async Task<IReadOnlyList<EmployerEngagement>> EmployersAsync(Func<IReadOnlyList<EmployerEngagement>, bool> ready)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (true)
-        {
-            var employers = (await Client.ListEmployerEngagementsAsync(new ListEmployerEngagementsRequest { Parent = _partnership.Name }, _tenant.Board)).EmployerEngagements;
-            if (ready(employers) || DateTime.UtcNow > deadline)
-            {
-                return employers;
-            }
-            await Task.Delay(200);
-        }
-    }
+    /// <summary>The partnership's employers once the events have been copied so that they are <paramref name="ready"/>; fails the test if they are not within 30 s.</summary>
+    private Task<IReadOnlyList<EmployerEngagement>> EmployersAsync(Func<IReadOnlyList<EmployerEngagement>, bool> ready) =>
+        Eventually.ValueAsync<IReadOnlyList<EmployerEngagement>>(
+            async () => (await Client.ListEmployerEngagementsAsync(new ListEmployerEngagementsRequest { Parent = _partnership.Name }, _tenant.Board)).EmployerEngagements,
+            ready, "the partnership's employers as copied from its events");
 
     private async Task<HttpResponseMessage> Import(string kind, string body, string? token = null, string query = "")
     {
@@ -134,8 +120,9 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
 
         var recognition = await Client.GetRecognitionAsync(new GetRecognitionRequest { Name = $"{_partnership.Name}/recognition" }, _tenant.Board);
         Assert.Equal((EngagementLevel.Leading, 12), (recognition.Employers[0].Level, recognition.Employers[0].HiresCommitted));
-        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.EmployerEngagementRecorded>()
-            .Any(e => e.PartnershipId == "healthcare" && e.TenantId == _tenant.TenantId && e.ActivityKind == "HiringCommitment" && e.ActivityQuantity == 12), TimeSpan.FromSeconds(30)));
+        await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.EmployerEngagementRecorded>()
+            .Any(e => e.PartnershipId == "healthcare" && e.TenantId == _tenant.TenantId && e.ActivityKind == "HiringCommitment" && e.ActivityQuantity == 12),
+            "EmployerEngagementRecorded of the hiring commitment", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -252,8 +239,8 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         // were not assessed, so they have no gap figure (as level 0 they read as gaps of 60.7 and 57.1).
         Assert.Equal([("2.A.2.a", 32.1), ("2.A.1.a", 12.6)], analysis.Gaps.Select(g => (g.ElementId, Math.Round(g.Gap, 1))));
         Assert.Equal(["2.A.1.b", "2.B.1.a"], analysis.NotAssessed.Select(s => s.ElementId));
-        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.SkillsGapAnalysisCompleted>()
-            .Any(e => e.TenantId == _tenant.TenantId && e.AnalysisId == "rn"), TimeSpan.FromSeconds(30)));
+        await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.SkillsGapAnalysisCompleted>()
+            .Any(e => e.TenantId == _tenant.TenantId && e.AnalysisId == "rn"), "SkillsGapAnalysisCompleted of rn", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -276,8 +263,8 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         await Client.CompleteActionItemAsync(new CompleteActionItemRequest { Name = meeting.Name, ActionItem = 0 }, _tenant.Board);
 
         Assert.Empty((await Client.ListOverdueActionItemsAsync(new ListOverdueActionItemsRequest { Parent = _partnership.Name }, _tenant.Board)).ActionItems);
-        Assert.True(await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.ActionItemCompleted>()
-            .Any(e => e.TenantId == _tenant.TenantId && e.MeetingId == "kickoff" && e.CompletedLate), TimeSpan.FromSeconds(30)));
+        await events.WaitForAsync(r => r.Select(x => x.Event).OfType<Events.ActionItemCompleted>()
+            .Any(e => e.TenantId == _tenant.TenantId && e.MeetingId == "kickoff" && e.CompletedLate), "ActionItemCompleted, late, of kickoff", TimeSpan.FromSeconds(30));
     }
 
     [Fact]
@@ -528,12 +515,8 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         }, _tenant.Board);
 
         var request = new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 };
-        var evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); evidence.NaicsCode != "5415" && DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
-        }
-        Assert.Equal("5415", evidence.NaicsCode);
+        await Eventually.ValueAsync(async () => await Client.GetRegionalSignificanceAsync(request, _tenant.Board), evidence => evidence.NaicsCode == "5415",
+            "the evidence to be of NAICS 5415, the sector the partnership was retargeted to");
     }
 
     [Fact]
@@ -551,11 +534,8 @@ public sealed class EngagementApiTests(Platform platform) : IAsyncLifetime
         }, _tenant.Board);
 
         var request = new GetRegionalSignificanceRequest { Name = $"{_partnership.Name}/regionalSignificance", Year = 2024 };
-        var evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); evidence.NaicsCode != "31" && DateTime.UtcNow < deadline; await Task.Delay(200))
-        {
-            evidence = await Client.GetRegionalSignificanceAsync(request, _tenant.Board);
-        }
+        var evidence = await Eventually.ValueAsync(async () => await Client.GetRegionalSignificanceAsync(request, _tenant.Board), e => e.NaicsCode == "31",
+            "the evidence to be of NAICS 31, the sector the partnership was retargeted to");
 
         // 45,000 + 9,000 = 54,000 of 900,000 ÷ (12,900,000 ÷ 150,000,000) = 0.70; change (−300 + 150) ÷ (45,300 + 8,850) = −0.3 %;
         // second of the two sectors, after health care's 131,000.

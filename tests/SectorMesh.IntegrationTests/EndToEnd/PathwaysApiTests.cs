@@ -139,21 +139,11 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
         var data = await Client.GetParticipantPersonalDataAsync(new GetParticipantPersonalDataRequest { Name = name }, reader);
 
         Assert.Equal(("Maria", "Lopez"), (data.GivenName, data.FamilyName));
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
+        var trail = await Eventually.ValueAsync(async () => await platform.TenantsThroughGateway.ListAuditEntriesAsync(new Organizations.ListAuditEntriesRequest
         {
-            var trail = await platform.TenantsThroughGateway.ListAuditEntriesAsync(new Organizations.ListAuditEntriesRequest
-            {
-                Parent = _tenant.Tenant, Resource = name, Subject = "caseworker@board.example",
-            }, _tenant.Board);
-            if (trail.AuditEntries.Count > 0)
-            {
-                Assert.Equal(("OK", "pathways"), (trail.AuditEntries[0].Outcome, trail.AuditEntries[0].Service));
-                return;
-            }
-            Assert.True(DateTime.UtcNow < deadline, "The read of personal data was not entered in the audit trail.");
-            await Task.Delay(200);
-        }
+            Parent = _tenant.Tenant, Resource = name, Subject = "caseworker@board.example",
+        }, _tenant.Board), entries => entries.AuditEntries.Count > 0, "the read of personal data to be entered in the audit trail", TimeSpan.FromSeconds(20));
+        Assert.Equal(("OK", "pathways"), (trail.AuditEntries[0].Outcome, trail.AuditEntries[0].Service));
     }
 
     [Fact]

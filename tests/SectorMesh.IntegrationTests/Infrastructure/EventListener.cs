@@ -11,7 +11,9 @@ namespace SectorMesh.IntegrationTests.Infrastructure;
 /// <summary>
 /// Another service's view of RabbitMQ: a durable queue of its own bound to every partnership,
 /// resources and engagement event, recording each delivery with its message id. The queue is deleted when done, so no
-/// binding outlives the test.
+/// binding outlives the test. It consumes one message at a time, in the order the queue holds them, so once a message
+/// is recorded every message that reached the queue before it has been recorded too: a test proves that nothing more
+/// came by waiting for a sentinel it caused after everything it counts had reached the queue.
 /// </summary>
 public sealed class EventListener : IAsyncDisposable,
     IConsumer<PartnershipCreated>, IConsumer<PartnershipRenamed>, IConsumer<PartnershipStageChanged>, IConsumer<PartnerJoined>, IConsumer<PartnerLeft>,
@@ -34,7 +36,11 @@ public sealed class EventListener : IAsyncDisposable,
         listener._bus = Bus.Factory.CreateUsingRabbitMq(rabbit =>
         {
             rabbit.Host(new Uri(Servers.RabbitMq));
-            rabbit.ReceiveEndpoint(listener.Queue, endpoint => endpoint.Instance(listener));
+            rabbit.ReceiveEndpoint(listener.Queue, endpoint =>
+            {
+                endpoint.ConcurrentMessageLimit = 1;
+                endpoint.Instance(listener);
+            });
         });
         await listener._bus.StartAsync(new CancellationTokenSource(TimeSpan.FromSeconds(30)).Token);
         return listener;
@@ -43,19 +49,11 @@ public sealed class EventListener : IAsyncDisposable,
     public IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)> For(string partnershipId) =>
         Received.Where(r => r.Event.PartnershipId == partnershipId).ToList();
 
-    public async Task<bool> WaitForAsync(Func<IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)>, bool> condition, TimeSpan timeout)
-    {
-        var deadline = DateTime.UtcNow + timeout;
-        while (DateTime.UtcNow < deadline)
-        {
-            if (condition(Received))
-            {
-                return true;
-            }
-            await Task.Delay(100);
-        }
-        return condition(Received);
-    }
+    /// <summary>Waits until what has been received satisfies <paramref name="condition"/>, and fails the test naming <paramref name="what"/> if it does not in time.</summary>
+    public Task<IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)>> WaitForAsync(
+        Func<IReadOnlyList<(Guid MessageId, IIntegrationEvent Event)>, bool> condition, string what, TimeSpan timeout) =>
+        Eventually.ValueAsync(() => Task.FromResult(Received), condition, what, timeout,
+            received => $"{received.Count} events, the last: {string.Join(", ", received.TakeLast(10).Select(r => r.Event))}");
 
     /// <summary>The transport headers a message arrived with, flattened, to see what context travelled with it.</summary>
     public string HeadersOf(Guid messageId) => _headers.GetValueOrDefault(messageId, "");

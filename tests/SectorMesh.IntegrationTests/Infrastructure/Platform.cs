@@ -37,19 +37,24 @@ public sealed class Platform : IAsyncLifetime
     public GrpcChannel Gateway { get; private set; } = null!;
     public GrpcChannel Direct { get; private set; } = null!;
 
-    /// <summary>
-    /// The folders under services/ other than shared: each is a service of that name. Partnerships
-    /// comes first because the others call it; each is told where those before it are.
-    /// </summary>
+    /// <summary>The folders under services/ other than shared: each is a service of that name.</summary>
     public static IReadOnlyList<string> ServiceNames { get; } = Directory.GetDirectories(Path.Combine(ServiceProcess.RepositoryRoot(), "services"))
         .Select(Path.GetFileName).OfType<string>()
         .Where(name => name != "shared")
-        .OrderBy(name => name == "partnerships" ? 0 : 1).ThenBy(name => name, StringComparer.Ordinal)
+        .Order(StringComparer.Ordinal)
         .ToList();
 
+    /// <summary>
+    /// Every service is given its address first and told every other's, as the AppHost and Kubernetes tell them, so no
+    /// service depends on the order they start in: one that calls another not yet up answers UNAVAILABLE until it is.
+    /// </summary>
     public async Task InitializeAsync()
     {
         Servers.RequireRunning();
+        foreach (var service in ServiceNames)
+        {
+            _urls[service] = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        }
         foreach (var service in ServiceNames)
         {
             var settings = new Dictionary<string, string>
@@ -63,16 +68,17 @@ public sealed class Platform : IAsyncLifetime
                 // The audit trail purges what is past its retention every second, so a test sees it go.
                 ["Audit__PurgeInterval"] = "00:00:01",
             };
-            foreach (var (started, url) in _urls)
+            foreach (var (other, url) in _urls.Where(u => u.Key != service))
             {
-                settings[$"services__{started}__http__0"] = url.ToString();
+                settings[$"services__{other}__http__0"] = url.ToString();
             }
             _settings[service] = settings;
-            await using (var migration = ServiceProcess.Start($"services/{service}", settings, "migrate"))
-            {
-                await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
-            }
-            _urls[service] = await StartReplicaAsync(service, new Dictionary<string, string>());
+            await using var migration = ServiceProcess.Start($"services/{service}", settings, "migrate");
+            await migration.WaitForExitAsync(TimeSpan.FromSeconds(90));
+        }
+        foreach (var service in ServiceNames)
+        {
+            await StartReplicaAsync(service, new Dictionary<string, string>(), _urls[service]);
         }
 
         (GatewayJsonUrl, GatewayGrpcUrl) = await StartGatewayAsync("Development", permitsPerWindow: 100_000);
@@ -88,9 +94,9 @@ public sealed class Platform : IAsyncLifetime
     }
 
     /// <summary>Starts another replica of a service on this platform's database, with some settings changed.</summary>
-    public async Task<Uri> StartReplicaAsync(string service, IReadOnlyDictionary<string, string> overrides)
+    public async Task<Uri> StartReplicaAsync(string service, IReadOnlyDictionary<string, string> overrides, Uri? at = null)
     {
-        var url = new Uri($"http://127.0.0.1:{Servers.FreePort()}");
+        var url = at ?? new Uri($"http://127.0.0.1:{Servers.FreePort()}");
         var environment = new Dictionary<string, string>(_settings[service]) { ["ASPNETCORE_URLS"] = url.ToString() };
         foreach (var (key, value) in overrides)
         {

@@ -13,13 +13,13 @@ public sealed class CopyRepairTests(Platform platform)
     {
         var tenant = await TenantScenario.CreateAsync(platform);
         await tenant.PrepareForActivationWithOneEmployerAsync("healthcare");
-        Assert.True(await EventuallyAsync($"SELECT count(*) FROM employers WHERE tenant_id = '{tenant.TenantId}' AND is_current_partner", 1));
+        await CountIsAsync($"SELECT count(*) FROM employers WHERE tenant_id = '{tenant.TenantId}' AND is_current_partner", 1);
         await Servers.ExecuteAsync(platform.EngagementDatabase, $"DELETE FROM employers WHERE tenant_id = '{tenant.TenantId}'; DELETE FROM partnerships WHERE tenant_id = '{tenant.TenantId}'");
 
         await platform.RunCommandAsync("partnerships", "republish", $"--tenant={tenant.TenantId}");
 
-        Assert.True(await EventuallyAsync($"SELECT count(*) FROM partnerships WHERE tenant_id = '{tenant.TenantId}' AND naics_code = '62'", 1));
-        Assert.True(await EventuallyAsync($"SELECT count(*) FROM employers WHERE tenant_id = '{tenant.TenantId}' AND is_current_partner", 1));
+        await CountIsAsync($"SELECT count(*) FROM partnerships WHERE tenant_id = '{tenant.TenantId}' AND naics_code = '62'", 1);
+        await CountIsAsync($"SELECT count(*) FROM employers WHERE tenant_id = '{tenant.TenantId}' AND is_current_partner", 1);
     }
 
     [Fact]
@@ -34,7 +34,7 @@ public sealed class CopyRepairTests(Platform platform)
 
         await platform.RunCommandAsync("engagement", "requeue-errors");
 
-        Assert.True(await EventuallyAsync($"SELECT count(*) FROM partnerships WHERE tenant_id = '{tenant}'", 1));
+        await CountIsAsync($"SELECT count(*) FROM partnerships WHERE tenant_id = '{tenant}'", 1);
     }
 
     private static async Task SendAsync(string queue, object message)
@@ -52,15 +52,8 @@ public sealed class CopyRepairTests(Platform platform)
         }
     }
 
-    private async Task<bool> EventuallyAsync(string countSql, long expected)
-    {
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); DateTime.UtcNow < deadline; await Task.Delay(250))
-        {
-            if (await Servers.ScalarAsync<long>(platform.EngagementDatabase, countSql) == expected)
-            {
-                return true;
-            }
-        }
-        return false;
-    }
+    /// <summary>Waits until the count Engagement's database answers is the one expected, and fails the test if it does not become it.</summary>
+    private Task CountIsAsync(string countSql, long expected) =>
+        Eventually.ValueAsync(() => Servers.ScalarAsync<long>(platform.EngagementDatabase, countSql), count => count == expected,
+            $"{countSql} to answer {expected}");
 }

@@ -25,31 +25,43 @@ public sealed class HousekeepingTests(Platform platform)
             ["Outbox__PurgeBatchSize"] = "2",
         });
 
-        var left = long.MaxValue;
-        for (var deadline = DateTime.UtcNow.AddSeconds(30); left > 0 && DateTime.UtcNow < deadline; await Task.Delay(250))
-        {
-            left = await Servers.ScalarAsync<long>(platform.Database, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL");
-        }
-        Assert.Equal(0, left);
+        await Eventually.ValueAsync(
+            () => Servers.ScalarAsync<long>(platform.Database, "SELECT count(*) FROM outbox_messages WHERE dispatched_at IS NOT NULL"),
+            left => left == 0, "every dispatched event past its retention to be purged");
     }
 
     [Fact]
     public async Task Readiness_shows_the_outbox_backlog_and_the_error_queues()
     {
         using var http = new HttpClient { DefaultRequestVersion = HttpVersion.Version20, DefaultVersionPolicy = HttpVersionPolicy.RequestVersionExact };
-
-        // The error queues are measured every 15 s; a test before this one may have stopped the broker meanwhile.
-        var messaging = await MessagingDetailAsync(http);
-        for (var deadline = DateTime.UtcNow.AddSeconds(40); !messaging.GetProperty("error_queues_measured").GetBoolean() && DateTime.UtcNow < deadline;
-             messaging = await MessagingDetailAsync(http))
+        // Engagement's outbox is given a sent event of this test's own: a refused upload is entered in the audit trail through it.
+        var tenant = await TenantScenario.CreateAsync(platform);
+        using (var staff = platform.Json(await platform.TokenAsync(tenant.TenantId, "partnership-staff", "healthcare")))
         {
-            await Task.Delay(500);
+            Assert.Equal(HttpStatusCode.Forbidden, (await staff.PostAsync($"/v1/{tenant.Tenant}/lmi/qcew:import", new StringContent("area_fips,own_code\n"))).StatusCode);
         }
 
-        Assert.True(messaging.GetProperty("error_queues_measured").GetBoolean());
-        Assert.All(new[] { "outbox_backlog", "oldest_unsent_age_seconds", "error_queue_messages" },
-            figure => Assert.True(messaging.GetProperty(figure).GetDouble() >= 0));
+        // The figures are measured every 15 s, so they are read until a measurement has reached the broker (a test before
+        // this one may have stopped it meanwhile) and agrees with what the test reads in Engagement's outbox itself: once
+        // that event is sent, nothing unsent and a backlog of 0. A backlog that counted sent events too would not read 0.
+        var measured = await Eventually.ValueAsync(
+            async () => (Detail: await MessagingDetailAsync(http), Unsent: await EngagementOutboxCountAsync("dispatched_at IS NULL"),
+                OursSent: await EngagementOutboxCountAsync($"dispatched_at IS NOT NULL AND tenant_id = '{tenant.TenantId}'")),
+            read => read.OursSent > 0 && read.Unsent == 0
+                && read.Detail.GetProperty("error_queues_measured").GetBoolean() && read.Detail.GetProperty("outbox_backlog").GetInt64() == 0,
+            "a measurement of the broker, after the refusal's audit event was sent, with no event unsent in Engagement's outbox and a backlog of 0 to show it",
+            TimeSpan.FromSeconds(40));
+        var messaging = measured.Detail;
+
+        // With nothing unsent there is no oldest unsent event to have an age.
+        Assert.Equal(0d, messaging.GetProperty("oldest_unsent_age_seconds").GetDouble());
+        // The parked messages are the sum of the error queues it names (it names each that holds any).
+        var named = messaging.EnumerateObject().Where(p => p.Name.EndsWith("_error", StringComparison.Ordinal)).Sum(p => p.Value.GetInt64());
+        Assert.Equal(named, messaging.GetProperty("error_queue_messages").GetInt64());
     }
+
+    private Task<long> EngagementOutboxCountAsync(string where) =>
+        Servers.ScalarAsync<long>(platform.EngagementDatabase, $"SELECT count(*) FROM outbox_messages WHERE {where}");
 
     private async Task<JsonElement> MessagingDetailAsync(HttpClient http)
     {

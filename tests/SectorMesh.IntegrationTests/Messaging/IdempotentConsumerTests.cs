@@ -60,7 +60,12 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
         services.AddDbContext<RosterDbContext>(o => o.UseNpgsql(database));
         services.AddMassTransit(bus =>
         {
-            bus.AddConsumer<PartnerRosterConsumer>().Endpoint(e => e.Name = _roster);
+            // One message at a time, in the queue's order, so a sentinel handled means every message before it was.
+            bus.AddConsumer<PartnerRosterConsumer>().Endpoint(e =>
+            {
+                e.Name = _roster;
+                e.ConcurrentMessageLimit = 1;
+            });
             bus.AddConsumer<RejectingConsumer>().Endpoint(e => e.Name = _rejecting);
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -102,15 +107,11 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
 
         await _bus.Publish(message, c => c.MessageId = message.MessageId);
         await _bus.Publish(message, c => c.MessageId = message.MessageId);
-        // One consumer handles its queue in order enough for this: once the sentinel is in, both copies were handled.
+        // Each publish is confirmed before the next, so the queue holds both copies before the sentinel; its one consumer
+        // handles them in that order, so once the sentinel is in, both copies were handled.
         var sentinel = Joined(Guid.NewGuid(), partnership, "sentinel");
         await _bus.Publish(sentinel, c => c.MessageId = sentinel.MessageId);
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (DateTime.UtcNow < deadline && (await RosterOf(partnership)).All(r => r.OrganizationId != "sentinel"))
-        {
-            await Task.Delay(100);
-        }
-        await Task.Delay(500);
+        await Eventually.UntilAsync(async () => (await RosterOf(partnership)).Any(r => r.OrganizationId == "sentinel"), "the sentinel in the roster");
 
         Assert.Equal(["hospital", "sentinel"], (await RosterOf(partnership)).Select(r => r.OrganizationId).Order());
     }
@@ -124,22 +125,19 @@ public sealed class IdempotentConsumerTests : IAsyncLifetime
 
         var factory = new ConnectionFactory { Uri = new Uri(Servers.RabbitMq) };
         await using var connection = await factory.CreateConnectionAsync();
-        BasicGetResult? failed = null;
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (failed is null && DateTime.UtcNow < deadline)
+        var failed = await Eventually.ValueAsync<BasicGetResult?>(async () =>
         {
             // The error queue is declared on the first failure; asking for a missing queue closes the channel, so each try has its own.
             await using var channel = await connection.CreateChannelAsync();
             try
             {
-                failed = await channel.BasicGetAsync(_rejecting + "_error", autoAck: true);
+                return await channel.BasicGetAsync(_rejecting + "_error", autoAck: true);
             }
             catch (RabbitMQ.Client.Exceptions.OperationInterruptedException)
             {
+                return null;
             }
-            await Task.Delay(200);
-        }
-        Assert.NotNull(failed);
-        Assert.Contains(message.MessageId.ToString(), System.Text.Encoding.UTF8.GetString(failed.Body.Span));
+        }, got => got is not null, $"the message in {_rejecting}_error");
+        Assert.Contains(message.MessageId.ToString(), System.Text.Encoding.UTF8.GetString(failed!.Body.Span));
     }
 }

@@ -27,9 +27,10 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
         await _tenant.AddSecondEmployerAsync(partnership.Name);
         await platform.PartnershipsThroughGateway.ChangePartnershipStageAsync(
             new ChangePartnershipStageRequest { Name = partnership.Name, Stage = Contracts.Partnerships.V1.PartnershipStage.Active }, _tenant.Board);
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipStageChanged { PartnershipId: "healthcare" } c && c.TenantId == _tenant.TenantId),
+            "PartnershipStageChanged of healthcare", Patience);
 
-        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipStageChanged { PartnershipId: "healthcare" } c && c.TenantId == _tenant.TenantId), Patience);
-        await Task.Delay(TimeSpan.FromSeconds(2));
+        await SentinelAfterEverythingSentAsync(partnership.Name);
 
         var received = _events.Received.Where(e => e.Event.TenantId == _tenant.TenantId).ToList();
         var counts = received.GroupBy(e => e.Event.GetType().Name).ToDictionary(g => g.Key, g => g.Count());
@@ -40,9 +41,33 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
             [nameof(IntermediaryDesignated)] = 1,
             [nameof(AgreementSigned)] = 1,
             [nameof(PartnershipStageChanged)] = 1,
+            // The sentinel.
+            [nameof(PartnershipRenamed)] = 1,
         }, counts);
         Assert.Equal(received.Count, received.Select(e => e.MessageId).Distinct().Count());
         Assert.All(received, e => Assert.Equal(e.MessageId, e.Event.MessageId));
+    }
+
+    /// <summary>
+    /// Proves that no further copy of the tenant's events is on its way: once the Partnerships outbox holds none of them
+    /// unsent, every publish of them (a second one included) is behind the broker's confirmation and so in the listener's
+    /// queue, as a row is published again only while it is unsent. The partnership is then renamed, and its
+    /// PartnershipRenamed reaches that queue after all of them; the listener records its queue in order, so once the
+    /// sentinel is recorded everything before it is.
+    /// </summary>
+    private async Task SentinelAfterEverythingSentAsync(string partnershipName)
+    {
+        await Eventually.ValueAsync(
+            () => Servers.ScalarAsync<long>(platform.Database,
+                $"SELECT count(*) FROM outbox_messages WHERE tenant_id = '{_tenant.TenantId}' AND dispatched_at IS NULL"),
+            unsent => unsent == 0, "the Partnerships outbox to have sent every event of the tenant", Patience);
+        await platform.PartnershipsThroughGateway.UpdatePartnershipAsync(new UpdatePartnershipRequest
+        {
+            Partnership = new Partnership { Name = partnershipName, DisplayName = "Healthcare Careers Partnership" },
+            UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("display_name"),
+        }, _tenant.Board);
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipRenamed { PartnershipId: "healthcare" } c && c.TenantId == _tenant.TenantId),
+            "the sentinel, PartnershipRenamed of healthcare", Patience);
     }
 
     [Fact]
@@ -57,7 +82,8 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
             UpdateMask = Google.Protobuf.WellKnownTypes.FieldMask.FromString("display_name"),
         }, _tenant.Board);
 
-        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipRenamed { PartnershipId: "renamed" } c && c.TenantId == _tenant.TenantId), Patience);
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipRenamed { PartnershipId: "renamed" } c && c.TenantId == _tenant.TenantId),
+            "PartnershipRenamed of renamed", Patience);
         var events = _events.For("renamed").Where(e => e.Event.TenantId == _tenant.TenantId).Select(e => e.Event).ToList();
         var renamed = Assert.IsType<PartnershipRenamed>(events.Single(e => e is PartnershipRenamed));
         Assert.Equal((1L, 2L), (events.Single(e => e is PartnershipCreated).AggregateVersion, renamed.AggregateVersion));
@@ -72,7 +98,8 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
 
         await platform.PartnershipsThroughGateway.CreatePartnershipAsync(
             new CreatePartnershipRequest { Parent = _tenant.Tenant, PartnershipId = "traced", Partnership = _tenant.NewPartnership() }, headers);
-        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "traced" } c && c.TenantId == _tenant.TenantId), Patience);
+        await _events.WaitForAsync(r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "traced" } c && c.TenantId == _tenant.TenantId),
+            "PartnershipCreated of traced", Patience);
 
         var created = _events.Received.Single(e => e.Event is PartnershipCreated { PartnershipId: "traced" } c && c.TenantId == _tenant.TenantId);
         Assert.Contains(traceId, _events.HeadersOf(created.Event.MessageId));
@@ -86,7 +113,17 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
         {
             var created = await _tenant.CreatePartnershipAsync("during-outage");
             Assert.Equal(Contracts.Partnerships.V1.PartnershipStage.Exploring, created.Stage);
-            await Task.Delay(TimeSpan.FromSeconds(3));
+
+            // Not a pause but what the relay did: it tried to publish the event while the broker was down, recorded the
+            // failure and kept the event unsent. So the event that arrives below was sent by a retry after the restart,
+            // and nothing had been sent (nor could the listener, cut off from the broker too, have received it) before.
+            await Eventually.UntilAsync(
+                async () => await Servers.ScalarAsync<long>(platform.Database, $"""
+                    SELECT count(*) FROM outbox_messages
+                    WHERE tenant_id = '{_tenant.TenantId}' AND type LIKE '%.{nameof(PartnershipCreated)}' AND payload->>'partnershipId' = 'during-outage'
+                      AND dispatched_at IS NULL AND attempts > 0 AND last_error IS NOT NULL
+                    """) == 1,
+                "the relay to fail to publish PartnershipCreated while RabbitMQ is stopped and keep it unsent", Patience);
             Assert.DoesNotContain(_events.Received, e => e.Event.TenantId == _tenant.TenantId);
         }
         finally
@@ -94,9 +131,8 @@ public sealed class OutboxTests(Platform platform) : IAsyncLifetime
             Servers.RabbitMqApp("start_app");
         }
 
-        var arrived = await _events.WaitForAsync(
-            r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "during-outage" } c && c.TenantId == _tenant.TenantId), Patience);
-
-        Assert.True(arrived, "PartnershipCreated did not arrive after RabbitMQ came back.");
+        await _events.WaitForAsync(
+            r => r.Any(e => e.Event is PartnershipCreated { PartnershipId: "during-outage" } c && c.TenantId == _tenant.TenantId),
+            "PartnershipCreated of during-outage after RabbitMQ came back", Patience);
     }
 }
