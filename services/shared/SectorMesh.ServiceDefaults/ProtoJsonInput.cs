@@ -18,6 +18,7 @@ namespace SectorMesh.ServiceDefaults;
 public static class ProtoJsonInput
 {
     private const string Invalid = "Invalid JSON payload received.";
+    private const string NotText = "holds a \\u escape of an unpaired surrogate (such as \"\\uD800\"), which is not Unicode text.";
 
     public static async Task RefuseMalformedJson(HttpContext context, RequestDelegate next)
     {
@@ -75,7 +76,15 @@ public static class ProtoJsonInput
     public static List<FieldViolation> Check(JsonElement json, MessageDescriptor descriptor, string path = "")
     {
         var violations = new List<FieldViolation>();
-        CheckValue(json, descriptor, path, violations);
+        try
+        {
+            CheckValue(json, descriptor, path, violations);
+        }
+        catch (InvalidOperationException)
+        {
+            // A field name or map key escaping half a surrogate pair cannot be read at all; such a value is named in ScalarProblem.
+            violations.Add(new FieldViolation(Root(path), NotText));
+        }
         return violations;
     }
 
@@ -165,7 +174,10 @@ public static class ProtoJsonInput
     /// <summary>What is wrong with a JSON value for a scalar or enum field, or null when the mapping accepts it.</summary>
     private static string? ScalarProblem(JsonElement json, FieldType type, EnumDescriptor? enumType)
     {
-        var text = json.ValueKind == JsonValueKind.String ? json.GetString()! : json.GetRawText();
+        if (ReadText(json) is not { } text)
+        {
+            return NotText;
+        }
         var numberOrString = json.ValueKind is JsonValueKind.Number or JsonValueKind.String;
         return type switch
         {
@@ -185,6 +197,19 @@ public static class ProtoJsonInput
         };
     }
 
+    /// <summary>A string's text (a number's digits otherwise), or null when it escapes half of a surrogate pair, which .NET cannot hold as a string.</summary>
+    private static string? ReadText(JsonElement json)
+    {
+        try
+        {
+            return json.ValueKind == JsonValueKind.String ? json.GetString()! : json.GetRawText();
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
     private static bool IsInteger(string text, decimal min, decimal max) =>
         decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value) && value == decimal.Truncate(value) && value >= min && value <= max;
 
@@ -199,7 +224,7 @@ public static class ProtoJsonInput
 
     private static bool IsEnumValue(JsonElement json, EnumDescriptor type) => json.ValueKind switch
     {
-        JsonValueKind.String => type.FindValueByName(json.GetString()!) is not null,
+        JsonValueKind.String => type.FindValueByName(ReadText(json)!) is not null,
         JsonValueKind.Number => json.TryGetInt32(out _),
         _ => false,
     };

@@ -54,4 +54,16 @@ public class ProtoJsonInputTests
     {
         Assert.Equal(2, Check("""{"displayNam": "x", "stage": true}""").Count);
     }
+
+    [Theory]
+    [InlineData("""{"displayName": "\ud800"}""", "partnership.displayName")]
+    [InlineData("""{"stage": "\udc00"}""", "partnership.stage")]
+    [InlineData("""{"\ud800": "x"}""", "partnership")]
+    public void Text_escaping_half_a_surrogate_pair_is_refused_by_its_path(string json, string field)
+    {
+        var violation = Assert.Single(Check(json));
+
+        Assert.Equal(field, violation.Field);
+        Assert.Contains("unpaired surrogate", violation.Description);
+    }
 }
