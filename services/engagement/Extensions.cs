@@ -18,8 +18,8 @@ public static class Extensions
         builder.Services.AddSingleton(builder.Configuration.GetSection(ImportOptions.Section).Get<ImportOptions>() ?? new ImportOptions());
         builder.Services.AddScoped<LmiStore>();
 
-        // A region's counties come from the Partnerships service, found by service discovery ("http://partnerships").
-        builder.Services.AddGrpcClient<V1Partnerships.Tenants.TenantsClient>(o => o.Address = new Uri("http://partnerships"));
+        // A region's counties come from the Partnerships service, cached briefly (docs/decisions/0001-knowing-another-services-data.md).
+        builder.Services.AddServiceClient<V1Partnerships.Tenants.TenantsClient>();
         builder.Services.AddScoped<RegionDirectory>();
 
         builder.AddSectorMeshRedis();

@@ -18,12 +18,12 @@ public static class Extensions
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
         builder.Services.AddSingleton(PersonalDataProtector.From(builder.Configuration, builder.Environment));
-        // Partnerships and providers are checked with the Partnerships service, found by service discovery ("http://partnerships").
-        builder.Services.AddGrpcClient<Organizations.OrganizationsClient>(o => o.Address = new Uri("http://partnerships"));
-        builder.Services.AddGrpcClient<Partnerships.PartnershipsClient>(o => o.Address = new Uri("http://partnerships"));
+        // Partnerships and providers are checked with the Partnerships service on every write; employer needs and skills gaps
+        // are read from the Industry Engagement service (docs/decisions/0001-knowing-another-services-data.md).
+        builder.Services.AddServiceClient<Organizations.OrganizationsClient>();
+        builder.Services.AddServiceClient<Partnerships.PartnershipsClient>();
         builder.Services.AddScoped<PartnershipDirectory>();
-        // Employer needs and skills gaps are read from the Industry Engagement service ("http://engagement").
-        builder.Services.AddGrpcClient<Engagement.EngagementClient>(o => o.Address = new Uri("http://engagement"));
+        builder.Services.AddServiceClient<Engagement.EngagementClient>();
         builder.Services.AddScoped<EngagementDirectory>();
         builder.Services.AddScoped<ParticipantImport>();
         builder.AddSectorMeshRedis();

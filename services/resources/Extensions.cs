@@ -16,8 +16,9 @@ public static class Extensions
         builder.AddSectorMeshGrpc();
 
 
-        // The partner check asks the Partnerships service, found by service discovery ("http://partnerships").
-        builder.Services.AddGrpcClient<V1Partnerships.Partnerships.PartnershipsClient>(o => o.Address = new Uri("http://partnerships"));
+        // The partner check asks the Partnerships service, cached until its events say the roster changed
+        // (docs/decisions/0001-knowing-another-services-data.md).
+        builder.Services.AddServiceClient<V1Partnerships.Partnerships.PartnershipsClient>();
         builder.Services.AddScoped<PartnerDirectory>();
 
         builder.AddSectorMeshRedis();

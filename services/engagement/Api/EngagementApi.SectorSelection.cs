@@ -58,7 +58,7 @@ public sealed partial class EngagementApi
         string tenant, string region, int year, Ownership ownership, ServerCallContext context)
     {
         new Violations().Require(year is >= 1990 and <= 2100, "year", "is required: the QCEW year, for example 2024.").ThrowIfAny();
-        var parts = SectorSelection.Parts(await regions.AreasAsync(tenant, region, Authorization(context), context.CancellationToken));
+        var parts = SectorSelection.Parts(await regions.AreasAsync(tenant, region, context.CancellationToken));
         var areas = parts.Append(QcewArea.Nation).ToList();
         var rows = await db.Qcew.AsNoTracking()
             .Where(r => r.Year == year && r.Quarter == SectorSelectionView.Annual && areas.Contains(r.AreaFips))
@@ -66,5 +66,4 @@ public sealed partial class EngagementApi
         return (parts, rows.Count, SectorSelection.Rank(rows, parts, year, ownership));
     }
 
-    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
 }

@@ -1,4 +1,3 @@
-using Grpc.Core;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
@@ -10,13 +9,11 @@ namespace SectorMesh.Engagement.Data;
 /// </summary>
 public sealed class RegionDirectory(V1.Tenants.TenantsClient tenants, ResourceCache cache)
 {
-    public async Task<IReadOnlySet<string>> AreasAsync(string tenant, string region, string authorization, CancellationToken cancellationToken)
+    public async Task<IReadOnlySet<string>> AreasAsync(string tenant, string region, CancellationToken cancellationToken)
     {
         var name = $"tenants/{tenant}/regions/{region}";
-        var found = await cache.GetOrLoadAsync($"sectormesh:engagement:region:{tenant}:{region}", V1.Region.Parser, () =>
-            DependencyCalls.CallAsync(deadline => tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name },
-                    new Metadata { { "authorization", authorization } }, deadline, cancellationToken).ResponseAsync,
-                name, "The Partnerships service, which holds the region's counties, is not answering; try again shortly."));
+        var found = await cache.GetOrLoadAsync(name, V1.Region.Parser, () =>
+            tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync);
         return found.MetroArea is { Length: > 0 } metro ? new HashSet<string> { metro } : found.CountyFips.ToHashSet();
     }
 }

@@ -22,7 +22,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override async Task<V1.Partnership> GetPartnership(V1.GetPartnershipRequest request, ServerCallContext context)
     {
         var (tenant, id) = ResourceNames.Partnership(request.Name, "name");
-        return await cache.GetOrLoadAsync(CacheKey(tenant, id), V1.Partnership.Parser, async () =>
+        return await cache.GetOrLoadAsync(Names.Partnership(tenant, id), V1.Partnership.Parser, async () =>
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
                 ?? throw new ResourceNotFound(request.Name);
@@ -30,13 +30,11 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         });
     }
 
-    private static string CacheKey(string tenant, string id) => $"sectormesh:partnerships:v1:{tenant}:{id}";
-
     /// <summary>Stores the change with its events, then drops the cached copy so the next read sees it.</summary>
     private async Task SaveAsync(Partnership partnership, ServerCallContext context)
     {
         await db.SaveChangesAsync(context.CancellationToken);
-        await cache.RemoveAsync(CacheKey(partnership.TenantId, partnership.Id));
+        await cache.RemoveAsync(Names.Partnership(partnership.TenantId, partnership.Id));
     }
 
     public override async Task<V1.ListPartnershipsResponse> ListPartnerships(V1.ListPartnershipsRequest request, ServerCallContext context)

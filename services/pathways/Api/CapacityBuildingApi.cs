@@ -18,15 +18,14 @@ public sealed class CapacityBuildingApi(PathwaysDbContext db, PartnershipDirecto
         ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = Calls.Authorization(context);
-        await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.Activity ?? new V1.CapacityBuildingActivity();
         var input = new InputCollector();
         var provider = given.Provider.Length == 0 ? null : await input.TakeAsync(async () =>
         {
             var ids = ResourceNames.Parse(given.Provider, "activity.provider", "tenants", "organizations");
             new Violations().Require(ids[0] == tenant, "activity.provider", "must be an organization of the partnership's tenant.").ThrowIfAny();
-            await directory.OrganizationAsync(given.Provider, authorization, context.CancellationToken);
+            await directory.OrganizationAsync(given.Provider, context.CancellationToken);
             return ids[1];
         });
         var date = input.Take(() => given.ActivityDate.ToDate("activity.activity_date"));

@@ -26,7 +26,7 @@ public static class ImportEndpoints
                 {
                     limit.MaxRequestBodySize = MaxBytes;
                 }
-                await directory.EnsurePartnershipAsync(tenant, partnership, http.Request.Headers.Authorization.ToString(), http.RequestAborted);
+                await directory.EnsurePartnershipAsync(tenant, partnership, http.RequestAborted);
                 using var file = new StreamReader(http.Request.Body);
                 ParticipantImportReport report;
                 try

@@ -27,7 +27,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         {
             return guidelines.ToProto(db.VersionOf(guidelines));
         }
-        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         return JobQualityGuidelines.Unwritten(tenant, partnership).ToProto(0);
     }
 
@@ -45,7 +45,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
         var guidelines = await GuidelinesAsync(tenant, partnership, context);
         if (guidelines is null)
         {
-            await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+            await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
             guidelines = JobQualityGuidelines.Unwritten(tenant, partnership);
             db.JobQualityGuidelines.Add(guidelines);
         }
@@ -98,7 +98,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         var partner = ids[0] == tenant
-            && (await directory.CurrentPartnerAsync(tenant, partnership, name, Calls.Authorization(context), context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
+            && (await directory.CurrentPartnerAsync(tenant, partnership, name, context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
         return partner ? ids[1] : throw new InvalidInput(field, "must be a current employer partner of the partnership.");
     }
 
@@ -165,7 +165,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         var ids = ResourceNames.Parse(name, "placement.employer", "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, "placement.employer", "must be an organization of the placement's tenant.").ThrowIfAny();
-        var organization = await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
+        var organization = await directory.OrganizationAsync(name, context.CancellationToken);
         new Violations().Require(organization.Type == Partnerships.PartnerType.Employer, "placement.employer", "must be an organization of employer type.").ThrowIfAny();
         return ids[1];
     }

@@ -122,7 +122,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
     {
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the participant's tenant.").ThrowIfAny();
-        await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
+        await directory.OrganizationAsync(name, context.CancellationToken);
         return ids[1];
     }
 }

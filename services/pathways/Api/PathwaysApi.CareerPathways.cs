@@ -12,7 +12,7 @@ public sealed partial class PathwaysApi
     public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.CareerPathway ?? new V1.CareerPathway();
         var input = new InputCollector();
         var steps = await StepsAsync(tenant, given, input, context);
@@ -53,7 +53,7 @@ public sealed partial class PathwaysApi
             var (step, field) = (steps[i], $"career_pathway.steps[{i}]");
             if (step.NeedsOccupationFigures && CareerPathway.SocCode().IsMatch(step.Occupation) && !occupations.ContainsKey(step.Occupation))
             {
-                occupations[step.Occupation] = await engagement.OccupationAsync(tenant, step.Occupation, Calls.Authorization(context), context.CancellationToken);
+                occupations[step.Occupation] = await engagement.OccupationAsync(tenant, step.Occupation, context.CancellationToken);
             }
             steps[i] = input.Take(() => step.CompletedFrom(occupations.GetValueOrDefault(step.Occupation), field)) ?? step;
         }

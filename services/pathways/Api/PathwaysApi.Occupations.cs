@@ -12,7 +12,7 @@ public sealed partial class PathwaysApi
     {
         var ids = ResourceNames.Parse(request.Name, "name", "tenants", "occupations");
         new Violations().Require(CareerPathway.SocCode().IsMatch(ids[1]), "name", "must end in a SOC code such as 29-1141.").ThrowIfAny();
-        var occupation = await engagement.OccupationAsync(ids[0], ids[1], Calls.Authorization(context), context.CancellationToken)
+        var occupation = await engagement.OccupationAsync(ids[0], ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
         return occupation.ToProto(ids[0]);
     }

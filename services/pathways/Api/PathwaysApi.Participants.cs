@@ -14,7 +14,7 @@ public sealed partial class PathwaysApi
     public override async Task<V1.Participant> CreateParticipant(V1.CreateParticipantRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.Participant ?? new V1.Participant();
         var now = clock.GetUtcNow();
         var input = new InputCollector();

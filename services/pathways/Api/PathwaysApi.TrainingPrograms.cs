@@ -86,7 +86,7 @@ public sealed partial class PathwaysApi
                 new Violations().Require(ids[0] == tenant, $"{field}.employer", "must be an employer of a partnership of the program's tenant.").ThrowIfAny();
                 if (!recorded.TryGetValue(ids[1], out var needs))
                 {
-                    recorded[ids[1]] = needs = await engagement.NeedsAsync(tenant, ids[1], Calls.Authorization(context), context.CancellationToken);
+                    recorded[ids[1]] = needs = await engagement.NeedsAsync(tenant, ids[1], context.CancellationToken);
                 }
                 new Violations().Require(needs.Any(n => n.EmployerId == ids[2] && n.SocCode == need.SocCode), $"{field}.soc_code",
                     $"must be an occupation {need.Employer} has recorded a need for.").ThrowIfAny();
@@ -116,7 +116,7 @@ public sealed partial class PathwaysApi
                 new Violations().Require(ids[0] == tenant, $"{field}.skills_gap_analysis", "must be an analysis of a partnership of the program's tenant.").ThrowIfAny();
                 if (!found.TryGetValue(ids[1], out var gaps))
                 {
-                    found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], Calls.Authorization(context), context.CancellationToken);
+                    found[ids[1]] = gaps = await engagement.GapsAsync(tenant, ids[1], context.CancellationToken);
                 }
                 new Violations().Require(gaps.Any(g => g.AnalysisId == ids[2] && g.ElementId == gap.ElementId), $"{field}.element_id",
                     $"must be a skill {gap.SkillsGapAnalysis} lists among its gaps.").ThrowIfAny();
@@ -134,9 +134,9 @@ public sealed partial class PathwaysApi
     public override async Task<V1.ProgramCoverage> GetProgramCoverage(V1.GetProgramCoverageRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "programCoverage"), "name");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
-        var needs = await engagement.NeedsAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
-        var gaps = await engagement.GapsAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
+        var needs = await engagement.NeedsAsync(tenant, partnership, context.CancellationToken);
+        var gaps = await engagement.GapsAsync(tenant, partnership, context.CancellationToken);
         var programs = await db.Programs.AsNoTracking().Where(p => p.TenantId == tenant).ToListAsync(context.CancellationToken);
         return ProgramCoverage.Of(partnership, needs, gaps, programs).ToProto(tenant, partnership);
     }
@@ -146,7 +146,7 @@ public sealed partial class PathwaysApi
     {
         var ids = ResourceNames.Parse(name, "program.provider", "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
-        var organization = await directory.OrganizationAsync(name, Calls.Authorization(context), context.CancellationToken);
+        var organization = await directory.OrganizationAsync(name, context.CancellationToken);
         new Violations().Require(Providers.Contains(organization.Type), "program.provider",
             "must be an education or training provider: PARTNER_TYPE_K12_EDUCATION, PARTNER_TYPE_POSTSECONDARY_EDUCATION or PARTNER_TYPE_REGISTERED_APPRENTICESHIP_SPONSOR.").ThrowIfAny();
         return ids[1];

@@ -19,11 +19,10 @@ public sealed class WorkBasedLearningApi(PathwaysDbContext db, PartnershipDirect
         ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = Calls.Authorization(context);
-        await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.Opportunity ?? new V1.WorkBasedLearningOpportunity();
         var input = new InputCollector();
-        var employer = await input.TakeAsync(() => EmployerAsync(tenant, partnership, given.Employer, authorization, context.CancellationToken));
+        var employer = await input.TakeAsync(() => EmployerAsync(tenant, partnership, given.Employer, context.CancellationToken));
         var pathway = given.CareerPathway.Length == 0 ? null : await input.TakeAsync(async () =>
         {
             var ids = ResourceNames.Parse(given.CareerPathway, "opportunity.career_pathway", "tenants", "partnerships", "careerPathways");
@@ -41,12 +40,12 @@ public sealed class WorkBasedLearningApi(PathwaysDbContext db, PartnershipDirect
     }
 
     /// <summary>The id of an organization that is, today, an employer partner of the partnership.</summary>
-    private async Task<string> EmployerAsync(string tenant, string partnership, string name, string authorization, CancellationToken cancellationToken)
+    private async Task<string> EmployerAsync(string tenant, string partnership, string name, CancellationToken cancellationToken)
     {
         const string field = "opportunity.employer";
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the partnership's tenant.").ThrowIfAny();
-        var partner = await directory.CurrentPartnerAsync(tenant, partnership, name, authorization, cancellationToken);
+        var partner = await directory.CurrentPartnerAsync(tenant, partnership, name, cancellationToken);
         new Violations().Require(partner is { PartnerType: Partnerships.PartnerType.Employer }, field, "must be an employer that is a partner of the partnership.")
             .ThrowIfAny();
         return ids[1];

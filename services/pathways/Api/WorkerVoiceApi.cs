@@ -22,13 +22,12 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     public override async Task<V1.WorkerFeedback> CreateWorkerFeedback(V1.CreateWorkerFeedbackRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
-        var authorization = Calls.Authorization(context);
-        await directory.EnsurePartnershipAsync(tenant, partnership, authorization, context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.WorkerFeedback ?? new V1.WorkerFeedback();
         var input = new InputCollector();
         var program = given.Program.Length == 0 ? null : await input.TakeAsync(() => ProgramIdAsync(tenant, given.Program, context.CancellationToken));
         var employer = given.Employer.Length == 0 ? null
-            : await input.TakeAsync(() => EmployerIdAsync(tenant, given.Employer, authorization, context.CancellationToken));
+            : await input.TakeAsync(() => EmployerIdAsync(tenant, given.Employer, context.CancellationToken));
         var date = input.Take(() => given.FeedbackDate.ToDate($"{Field}.feedback_date"));
         // An anonymous entry's participant is refused by the domain, never looked up.
         var participant = given.Anonymous || given.Participant.Length == 0 ? given.Participant
@@ -49,12 +48,12 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
         return exists ? ids[1] : throw new InvalidInput(field, "must be a program of the partnership's tenant.");
     }
 
-    private async Task<string> EmployerIdAsync(string tenant, string name, string authorization, CancellationToken cancellationToken)
+    private async Task<string> EmployerIdAsync(string tenant, string name, CancellationToken cancellationToken)
     {
         const string field = $"{Field}.employer";
         var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the partnership's tenant.").ThrowIfAny();
-        var organization = await directory.OrganizationAsync(name, authorization, cancellationToken);
+        var organization = await directory.OrganizationAsync(name, cancellationToken);
         new Violations().Require(organization.Type == Partnerships.PartnerType.Employer, field, "must be an employer.").ThrowIfAny();
         return ids[1];
     }
@@ -85,7 +84,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     public override async Task<V1.WorkerVoiceSummary> GetWorkerVoiceSummary(V1.GetWorkerVoiceSummaryRequest request, ServerCallContext context)
     {
         var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "workerVoiceSummary"), "name");
-        await directory.EnsurePartnershipAsync(tenant, partnership, Calls.Authorization(context), context.CancellationToken);
+        await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var tallies = await db.WorkerFeedback.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .GroupBy(f => new { f.Subject, f.Barrier, f.ProgramId, f.EmployerId })
             .Select(g => new { g.Key.Subject, g.Key.Barrier, g.Key.ProgramId, g.Key.EmployerId, Responses = g.Count(), RatingTotal = g.Sum(f => f.Rating) })

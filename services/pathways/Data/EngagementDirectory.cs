@@ -1,4 +1,3 @@
-using Grpc.Core;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Engagement.V1;
@@ -7,32 +6,31 @@ namespace SectorMesh.Pathways.Data;
 
 /// <summary>
 /// What the Industry Engagement service knows of a partnership's employers and workforce, asked with
-/// the caller's own token: the needs employers record and the gaps the partnership's skills gap
+/// the caller's behalf (<see cref="ServiceClients"/>): the needs employers record and the gaps the partnership's skills gap
 /// analyses find. Read whole, page by page: a partnership has tens of employers and analyses, not thousands.
 /// </summary>
 public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagement)
 {
-    private const string Down = "The Industry Engagement service, which knows the partnership's employer needs and skills gaps, is not answering; try again shortly.";
     private const int PageSize = 100;
 
     /// <summary>The needs of the employers still in the partnership.</summary>
-    public async Task<IReadOnlyList<EmployerNeed>> NeedsAsync(string tenant, string partnership, string authorization, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<EmployerNeed>> NeedsAsync(string tenant, string partnership, CancellationToken cancellationToken)
     {
         var parent = $"tenants/{tenant}/partnerships/{partnership}";
-        var employers = await AllPagesAsync(parent, (token, deadline) => engagement.ListEmployerEngagementsAsync(
+        var employers = await AllPagesAsync(token => engagement.ListEmployerEngagementsAsync(
             new V1.ListEmployerEngagementsRequest { Parent = parent, PageSize = PageSize, PageToken = token },
-            Headers(authorization), deadline, cancellationToken).ResponseAsync, page => (page.EmployerEngagements, page.NextPageToken));
+            cancellationToken: cancellationToken).ResponseAsync, page => (page.EmployerEngagements, page.NextPageToken));
         return [.. employers.Where(e => e.CurrentPartner).SelectMany(e => e.Needs.Select(n =>
             new EmployerNeed(OrganizationId(e.Organization), n.SocCode, n.Openings12Months, n.HardToFill)))];
     }
 
     /// <summary>Each analysis's skills, with the largest gap any of its target occupations shows in the skill.</summary>
-    public async Task<IReadOnlyList<SkillsGap>> GapsAsync(string tenant, string partnership, string authorization, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<SkillsGap>> GapsAsync(string tenant, string partnership, CancellationToken cancellationToken)
     {
         var parent = $"tenants/{tenant}/partnerships/{partnership}";
-        var analyses = await AllPagesAsync(parent, (token, deadline) => engagement.ListSkillsGapAnalysesAsync(
+        var analyses = await AllPagesAsync(token => engagement.ListSkillsGapAnalysesAsync(
             new V1.ListSkillsGapAnalysesRequest { Parent = parent, PageSize = PageSize, PageToken = token },
-            Headers(authorization), deadline, cancellationToken).ResponseAsync, page => (page.SkillsGapAnalyses, page.NextPageToken));
+            cancellationToken: cancellationToken).ResponseAsync, page => (page.SkillsGapAnalyses, page.NextPageToken));
         return [.. analyses.SelectMany(analysis => analysis.Gaps
             .GroupBy(g => g.ElementId)
             .Select(skill => new SkillsGap(analysis.Name[(analysis.Name.LastIndexOf('/') + 1)..], skill.Key, skill.First().ElementName,
@@ -40,14 +38,14 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     }
 
     /// <summary>Every item of a paged list, asking page after page until the service gives no next page token.</summary>
-    private static async Task<IReadOnlyList<TItem>> AllPagesAsync<TPage, TItem>(string parent, Func<string, DateTime, Task<TPage>> list,
+    private static async Task<IReadOnlyList<TItem>> AllPagesAsync<TPage, TItem>(Func<string, Task<TPage>> list,
         Func<TPage, (IEnumerable<TItem> Items, string NextPageToken)> read)
     {
         var items = new List<TItem>();
         var token = "";
         do
         {
-            var (page, next) = read(await DependencyCalls.CallAsync(deadline => list(token, deadline), parent, Down));
+            var (page, next) = read(await list(token));
             items.AddRange(page);
             token = next;
         }
@@ -56,12 +54,11 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     }
 
     /// <summary>The occupation as the tenant's latest OEWS figures describe it, across industries; null when the tenant has none.</summary>
-    public async Task<Occupation?> OccupationAsync(string tenant, string socCode, string authorization, CancellationToken cancellationToken)
+    public async Task<Occupation?> OccupationAsync(string tenant, string socCode, CancellationToken cancellationToken)
     {
         var parent = $"tenants/{tenant}";
-        var rows = await DependencyCalls.CallAsync(deadline => engagement.ListOccupationEmploymentAsync(
-            new V1.ListOccupationEmploymentRequest { Parent = parent, OccupationCode = socCode },
-            Headers(authorization), deadline, cancellationToken).ResponseAsync, $"{parent}/occupations/{socCode}", Down);
+        var rows = await engagement.ListOccupationEmploymentAsync(new V1.ListOccupationEmploymentRequest { Parent = parent, OccupationCode = socCode },
+            cancellationToken: cancellationToken).ResponseAsync;
         return Occupation.Latest(socCode, rows.OccupationEmployment
             .Where(r => r.IndustryCode == CrossIndustry)
             .Select(r => (r.Year, r.OccupationTitle, new OccupationArea(r.AreaCode, r.AreaTitle, r.HasEmployment ? r.Employment : null,
@@ -72,6 +69,4 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     private const string CrossIndustry = "000000";
 
     private static string OrganizationId(string organizationName) => organizationName[(organizationName.LastIndexOf('/') + 1)..];
-
-    private static Metadata Headers(string authorization) => new() { { "authorization", authorization } };
 }

@@ -104,7 +104,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         var fundingSource = await input.TakeAsync(() => FundingSourceRecordedAs(tenant, partnership, given.FundingSource, context)) ?? "";
         var strategyId = input.Take(() => StrategyId(tenant, partnership, given.SectorStrategy, "commitment")) ?? "";
 
-        var roster = await partners.RosterAsync(tenant, partnership, Authorization(context),
+        var roster = await partners.RosterAsync(tenant, partnership,
             r => r.CurrentPartners.Contains(organization[1]) && r.Agreement(version) is { Standing: AgreementStanding.Signed } held
                 && held.Parties.Contains(organization[1]) && r.Knows(strategyId, given.StrategyTitle()),
             context.CancellationToken);
@@ -200,8 +200,6 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     private static string Id(string requested) => string.IsNullOrEmpty(requested) ? ResourceId.New() : requested;
 
-    private static string Authorization(ServerCallContext context) => context.GetHttpContext().Request.Headers.Authorization.ToString();
-
     /// <summary>
     /// The sector strategy a request names, by resource name or (older clients) by title, as the
     /// Partnerships service knows it; asking it also confirms the partnership exists.
@@ -210,7 +208,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         ServerCallContext context)
     {
         var id = input.Take(() => StrategyId(tenant, partnership, name, prefix)) ?? "";
-        var roster = await partners.RosterAsync(tenant, partnership, Authorization(context), r => r.Knows(id, title), context.CancellationToken);
+        var roster = await partners.RosterAsync(tenant, partnership, r => r.Knows(id, title), context.CancellationToken);
         // A strategy not found is carried on as named, so the one violation collected answers for it and the domain adds no second.
         return input.Take(() => (StrategyRef?)roster.Strategy(id, title, prefix)) ?? new StrategyRef(id, title);
     }

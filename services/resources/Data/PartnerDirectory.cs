@@ -1,4 +1,3 @@
-using Grpc.Core;
 using MassTransit;
 using SectorMesh.Contracts.Events.Partnerships;
 using SectorMesh.Resources.Domain;
@@ -15,28 +14,23 @@ namespace SectorMesh.Resources.Data;
 /// </summary>
 public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partnerships, ResourceCache cache)
 {
-    public static string Key(string tenant, string partnership) => $"sectormesh:resources:partnership:{tenant}:{partnership}";
+    private static string Key(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
 
     /// <summary>The roster; when the cached one fails <paramref name="answers"/>, it is asked for again, fresh.</summary>
-    public async Task<PartnershipRoster> RosterAsync(string tenant, string partnership, string authorization,
-        Func<PartnershipRoster, bool> answers, CancellationToken cancellationToken)
+    public async Task<PartnershipRoster> RosterAsync(string tenant, string partnership, Func<PartnershipRoster, bool> answers,
+        CancellationToken cancellationToken)
     {
-        var name = $"tenants/{tenant}/partnerships/{partnership}";
-        Task<V1.Partnership> Fetch() => FetchAsync(name, authorization, cancellationToken);
-        var roster = ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
+        var name = Key(tenant, partnership);
+        Task<V1.Partnership> Fetch() => partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync;
+        var roster = ToRoster(await cache.GetOrLoadAsync(name, V1.Partnership.Parser, Fetch));
         if (answers(roster))
         {
             return roster;
         }
         // Drafting or circulating an agreement raises no event this service hears, so a cached roster can lag it: ask once more.
-        await cache.RemoveAsync(Key(tenant, partnership));
-        return ToRoster(await cache.GetOrLoadAsync(Key(tenant, partnership), V1.Partnership.Parser, Fetch));
+        await cache.RemoveAsync(name);
+        return ToRoster(await cache.GetOrLoadAsync(name, V1.Partnership.Parser, Fetch));
     }
-
-    private Task<V1.Partnership> FetchAsync(string name, string authorization, CancellationToken cancellationToken) =>
-        DependencyCalls.CallAsync(deadline => partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = name },
-                new Metadata { { "authorization", authorization } }, deadline, cancellationToken).ResponseAsync,
-            name, "The Partnerships service, which says who the partners are, is not answering; try again shortly.");
 
     private static PartnershipRoster ToRoster(V1.Partnership partnership) => new(
         partnership.Partners.Where(p => p.LeaveDate is null).Select(p => LastSegment(p.Organization)).ToHashSet(),
@@ -67,5 +61,5 @@ public sealed class PartnerDirectoryRefresh(ResourceCache cache) :
     public Task Consume(ConsumeContext<StrategiesSet> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
     public Task Consume(ConsumeContext<PartnershipDeleted> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
 
-    private Task Drop(string tenant, string partnership) => cache.RemoveAsync(PartnerDirectory.Key(tenant, partnership));
+    private Task Drop(string tenant, string partnership) => cache.RemoveAsync($"tenants/{tenant}/partnerships/{partnership}");
 }

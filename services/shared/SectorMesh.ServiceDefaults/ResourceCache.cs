@@ -12,14 +12,20 @@ namespace SectorMesh.ServiceDefaults;
 /// A Redis cache of hot reads, stored as the API's own protobuf messages. Redis being slow or
 /// down makes reads slower, never wrong or failed: every miss of the budget falls through to the
 /// database. Writers remove the entry after they commit; the expiry bounds staleness if that
-/// removal is lost while Redis is unreachable.
+/// removal is lost while Redis is unreachable. Every entry is keyed one way: the caching service and the resource name
+/// the message is the answer for (sectormesh:resources:tenants/ohio/partnerships/healthcare).
 /// </summary>
-public sealed class ResourceCache(RedisBudget redis)
+public sealed class ResourceCache(RedisBudget redis, IHostEnvironment host)
 {
     public static readonly TimeSpan Expiry = TimeSpan.FromMinutes(1);
 
-    public async Task<T> GetOrLoadAsync<T>(string key, MessageParser<T> parser, Func<Task<T>> load) where T : IMessage<T>
+    public static string Key(string service, string resourceName) => $"sectormesh:{service}:{resourceName}";
+
+    private string KeyOf(string resourceName) => Key(host.ServiceName(), resourceName);
+
+    public async Task<T> GetOrLoadAsync<T>(string resourceName, MessageParser<T> parser, Func<Task<T>> load) where T : IMessage<T>
     {
+        var key = KeyOf(resourceName);
         var (answered, cached) = await redis.TryAsync("cache get", db => db.StringGetAsync(key));
         if (answered && cached.HasValue)
         {
@@ -33,7 +39,7 @@ public sealed class ResourceCache(RedisBudget redis)
         return loaded;
     }
 
-    public Task RemoveAsync(string key) => redis.TryAsync("cache remove", db => db.KeyDeleteAsync(key));
+    public Task RemoveAsync(string resourceName) => redis.TryAsync("cache remove", db => db.KeyDeleteAsync(KeyOf(resourceName)));
 }
 
 /// <summary>

@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Net.Client;
 using SectorMesh.Contracts.Partnerships.V1;
 using SectorMesh.IntegrationTests.Infrastructure;
+using SectorMesh.ServiceDefaults;
 using StackExchange.Redis;
 
 namespace SectorMesh.IntegrationTests.Data;
@@ -32,7 +33,7 @@ public sealed class ReadCacheTests(Platform platform) : IAsyncLifetime
         await Client.GetPartnershipAsync(new GetPartnershipRequest { Name = created.Name }, _tenant.Board);
 
         await using var redis = await ConnectionMultiplexer.ConnectAsync(Servers.Redis);
-        Assert.True(await redis.GetDatabase().KeyExistsAsync($"sectormesh:partnerships:v1:{_tenant.TenantId}:cached"));
+        Assert.True(await redis.GetDatabase().KeyExistsAsync(ResourceCache.Key("partnerships", $"tenants/{_tenant.TenantId}/partnerships/cached")));
     }
 
     [Fact]
