@@ -59,18 +59,28 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 /// </summary>
 public sealed class RequestSizeLimit(RequestDelegate next, GatewayOptions options)
 {
+    /// <summary>The most of a refused body read and dropped so that its sender hears why; a larger one is cut off.</summary>
+    private const long DrainedBodyBytes = 8 * 1024 * 1024;
+
     public async Task InvokeAsync(HttpContext context)
     {
         var limit = IsImport(context.Request.Path) ? options.MaxImportBodyBytes : options.MaxRequestBodyBytes;
+        var bodySize = context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>();
         if (context.Request.ContentLength > limit)
         {
+            // Kestrel reads and drops the rest of a body it was not asked to read, up to the body limit, then answers; past the
+            // limit it resets the connection, and a client still sending gets a broken pipe instead of this answer.
+            if (bodySize is { IsReadOnly: false } && context.Request.ContentLength <= DrainedBodyBytes)
+            {
+                bodySize.MaxRequestBodySize = DrainedBodyBytes;
+            }
             await GatewayAnswers.WriteAsync(context, grpcCode: 8, StatusCodes.Status413PayloadTooLarge,
                 $"The request body is larger than {limit} bytes, the most this call may send.", retryAfterSeconds: null);
             return;
         }
-        if (context.Features.Get<Microsoft.AspNetCore.Http.Features.IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } feature)
+        if (bodySize is { IsReadOnly: false })
         {
-            feature.MaxRequestBodySize = limit;
+            bodySize.MaxRequestBodySize = limit;
         }
         await next(context);
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
@@ -13,7 +14,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.ListEmployerEngagementsResponse> ListEmployerEngagements(V1.ListEmployerEngagementsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (employers, next) = await db.Employers.Where(e => e.TenantId == tenant && e.PartnershipId == partnership)
             .PageAsync(e => e.OrganizationId, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListEmployerEngagementsResponse { EmployerEngagements = { employers.Select(e => e.ToProto(db.VersionOf(e))) }, NextPageToken = next };
@@ -54,7 +55,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.Recognition> GetRecognition(V1.GetRecognitionRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "recognition"), "name");
+        var (tenant, partnership) = Names.Recognition.Parse(request.Name, "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.Recognition { Name = request.Name, Employers = { Recognition.Ranked(employers).Select(e => e.ToContribution()) } };
     }

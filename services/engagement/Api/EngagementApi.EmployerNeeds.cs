@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Engagement.V1;
@@ -21,7 +22,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.NeedsAnalysis> GetNeedsAnalysis(V1.GetNeedsAnalysisRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "needsAnalysis"), "name");
+        var (tenant, partnership) = Names.NeedsAnalysis.Parse(request.Name, "name");
         var employers = await db.Employers.AsNoTracking().Where(e => e.TenantId == tenant && e.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.NeedsAnalysis { Name = request.Name, Occupations = { NeedsAnalysis.ByOccupation(employers).Select(o => o.ToProto()) } };
     }

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.ServiceDefaults;
@@ -14,7 +15,7 @@ public sealed partial class EngagementApi
     {
         var cancellationToken = context.CancellationToken;
         var first = await requestStream.MoveNext(cancellationToken) ? requestStream.Current : new V1.ImportChunk();
-        var tenant = ResourceNames.Parse(first.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(first.Parent, "parent")[0];
         var format = first.Format.ToDomain<V1.ImportFormat, LmiFormat>()
             ?? throw new InvalidInput("format", "is required in the first chunk: IMPORT_FORMAT_QCEW_CSV, IMPORT_FORMAT_OEWS_CSV or IMPORT_FORMAT_ONET_TEXT.");
 
@@ -43,7 +44,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.ListOccupationEmploymentResponse> ListOccupationEmployment(V1.ListOccupationEmploymentRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         new Violations().Require(System.Text.RegularExpressions.Regex.IsMatch(request.OccupationCode ?? "", @"^\d{2}-\d{4}\z"), "occupation_code",
             "must be a SOC code such as 29-1141.").ThrowIfAny();
         var rows = await db.Oews.AsNoTracking().OfTenant(tenant)

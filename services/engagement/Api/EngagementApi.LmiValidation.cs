@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Engagement.Domain;
@@ -12,9 +13,9 @@ public sealed partial class EngagementApi
 {
     public override async Task<V1.LmiReview> CreateLmiReview(V1.CreateLmiReviewRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.LmiReview ?? new V1.LmiReview();
-        var organization = ResourceNames.Parse(given.Organization, "lmi_review.organization", "tenants", "organizations");
+        var organization = Names.Organization.Parse(given.Organization, "lmi_review.organization");
         new Violations().Require(organization[0] == tenant, "lmi_review.organization", "must be an organization of the partnership's tenant.").ThrowIfAny();
         var caller = context.Caller();
         caller.Ensure(caller.ActsFor(tenant, partnership, organization[1]), "review labor market data for this organization");
@@ -33,7 +34,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.LmiValidation> GetLmiValidation(V1.GetLmiValidationRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "lmiValidation"), "name");
+        var (tenant, partnership) = Names.LmiValidation.Parse(request.Name, "name");
         var reviews = await db.LmiReviews.AsNoTracking().Where(r => r.TenantId == tenant && r.PartnershipId == partnership)
             .OrderBy(r => r.RecordedAt).ToListAsync(context.CancellationToken);
         return new V1.LmiValidation

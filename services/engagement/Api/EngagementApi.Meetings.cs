@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
@@ -25,7 +26,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.ListMeetingsResponse> ListMeetings(V1.ListMeetingsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (meetings, next) = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership)
             .PageAsync(m => m.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListMeetingsResponse { Meetings = { meetings.Select(m => m.ToProto()) }, NextPageToken = next };
@@ -33,14 +34,14 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.Meeting> GetMeeting(V1.GetMeetingRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
+        var ids = Names.Meeting.Parse(request.Name, "name");
         var meeting = await db.Meetings.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return meeting.ToProto();
     }
 
     public override async Task<V1.Meeting> CompleteActionItem(V1.CompleteActionItemRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "meetings");
+        var ids = Names.Meeting.Parse(request.Name, "name");
         var meeting = await db.Meetings.GetNamedAsync(ids, request.Name, context.CancellationToken);
         meeting.Complete(request.ActionItem, clock.GetUtcNow());
         await db.SaveChangesAsync(context.CancellationToken);
@@ -49,7 +50,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.ListOverdueActionItemsResponse> ListOverdueActionItems(V1.ListOverdueActionItemsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var today = DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
         var meetings = await db.Meetings.AsNoTracking().Where(m => m.TenantId == tenant && m.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         return new V1.ListOverdueActionItemsResponse

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Engagement.Domain;
@@ -12,7 +13,7 @@ public sealed partial class EngagementApi
 {
     public override async Task<V1.SectorSelection> GetSectorSelection(V1.GetSectorSelectionRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(SingletonNames.ParentOf(request.Name, "name", "sectorSelection"), "name", "tenants", "regions");
+        var ids = Names.SectorSelection.Parse(request.Name, "name");
         var ownership = OwnershipOf(request.Ownership);
         var (parts, rowsUsed, ranked) = await RankRegion(ids[0], ids[1], request.Year, ownership, context);
         var metro = parts.FirstOrDefault(p => QcewArea.KindOf(p) == AreaKind.MetropolitanArea);
@@ -30,9 +31,9 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.RegionalSignificanceEvidence> GetRegionalSignificance(V1.GetRegionalSignificanceRequest request, ServerCallContext context)
     {
-        var (tenant, partnershipId) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "regionalSignificance"), "name");
+        var (tenant, partnershipId) = Names.RegionalSignificance.Parse(request.Name, "name");
         var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.PartnershipId == partnershipId && !p.Deleted, context.CancellationToken)
-            ?? throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnershipId}");
+            ?? throw new ResourceNotFound(Names.Partnership.Format(tenant, partnershipId));
         var (parts, _, ranked) = await RankRegion(tenant, partnership.RegionId, request.Year, OwnershipOf(request.Ownership), context);
         var sector = SectorSelectionView.Find(ranked, partnership.NaicsCode)
             ?? throw new ResourceNotFound($"tenants/{tenant}/lmi/qcew/{request.Year}/{partnership.NaicsCode} (no QCEW rows of the partnership's sector in its region's areas have been imported)");
@@ -41,7 +42,7 @@ public sealed partial class EngagementApi
         {
             Name = request.Name,
             NaicsCode = partnership.NaicsCode,
-            Region = $"tenants/{tenant}/regions/{partnership.RegionId}",
+            Region = Names.Region.Format(tenant, partnership.RegionId),
             Year = request.Year,
             Sector = sector.ToProto(),
             Rank = rank,

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Engagement.Domain;
@@ -14,7 +15,7 @@ public sealed partial class EngagementApi
     {
         var (tenant, partnership) = await KnownPartnership(request.Parent, "parent", context);
         var given = request.SkillsGapAnalysis ?? new V1.SkillsGapAnalysis();
-        var cohortId = ResourceNames.Parse(given.Cohort, "skills_gap_analysis.cohort", "tenants", "partnerships", "cohorts");
+        var cohortId = Names.Cohort.Parse(given.Cohort, "skills_gap_analysis.cohort");
         new Violations().Require(cohortId[0] == tenant && cohortId[1] == partnership, "skills_gap_analysis.cohort", "must be a cohort of this partnership.").ThrowIfAny();
         var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(cohortId, given.Cohort, context.CancellationToken);
         var targets = given.TargetOccupations.ToList();
@@ -27,14 +28,14 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.SkillsGapAnalysis> GetSkillsGapAnalysis(V1.GetSkillsGapAnalysisRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "skillsGapAnalyses");
+        var ids = Names.SkillsGapAnalysis.Parse(request.Name, "name");
         var analysis = await db.SkillsGapAnalyses.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return analysis.ToProto();
     }
 
     public override async Task<V1.ListSkillsGapAnalysesResponse> ListSkillsGapAnalyses(V1.ListSkillsGapAnalysesRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (analyses, next) = await db.SkillsGapAnalyses.AsNoTracking().Where(a => a.TenantId == tenant && a.PartnershipId == partnership)
             .PageAsync(a => a.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListSkillsGapAnalysesResponse { SkillsGapAnalyses = { analyses.Select(a => a.ToProto()) }, NextPageToken = next };

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Engagement.V1;
@@ -20,7 +21,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.ListWorkforceCohortsResponse> ListWorkforceCohorts(V1.ListWorkforceCohortsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (cohorts, next) = await db.Cohorts.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListWorkforceCohortsResponse { Cohorts = { cohorts.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -28,7 +29,7 @@ public sealed partial class EngagementApi
 
     public override async Task<V1.WorkforceCohort> GetWorkforceCohort(V1.GetWorkforceCohortRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "cohorts");
+        var ids = Names.Cohort.Parse(request.Name, "name");
         var cohort = await db.Cohorts.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return cohort.ToProto();
     }

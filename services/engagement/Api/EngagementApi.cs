@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data;
 using SectorMesh.Engagement.Domain;
@@ -18,14 +19,14 @@ public sealed partial class EngagementApi(EngagementDbContext db, RegionDirector
     /// <summary>A partnership this service has heard of from the Partnerships service.</summary>
     private async Task<(string Tenant, string Partnership)> KnownPartnership(string? name, string field, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(name, field);
+        var (tenant, partnership) = Names.Partnership.Parse(name, field);
         await db.EnsurePartnershipKnownAsync(tenant, partnership, context.CancellationToken);
         return (tenant, partnership);
     }
 
     private async Task<EmployerEngagement> Employer(string? name, string field, ServerCallContext context, bool write)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "employers");
+        var ids = Names.Employer.Parse(name, field);
         var caller = context.Caller();
         if (write)
         {

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
 using SectorMesh.Engagement.Domain;
@@ -9,12 +10,10 @@ namespace SectorMesh.Engagement.Api;
 /// <summary>Translation from the Industry Engagement domain to the v1 messages.</summary>
 public static class EngagementMapping
 {
-    private static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
-
     public static V1.EmployerEngagement ToProto(this EmployerEngagement e, uint version) => new()
     {
-        Name = $"{Partnership(e.TenantId, e.PartnershipId)}/employers/{e.OrganizationId}",
-        Organization = $"tenants/{e.TenantId}/organizations/{e.OrganizationId}",
+        Name = Names.Employer.Format(e.TenantId, e.PartnershipId, e.OrganizationId),
+        Organization = Names.Organization.Format(e.TenantId, e.OrganizationId),
         OrganizationDisplayName = e.OrganizationName,
         Level = e.Level.ToProto<EngagementLevel, V1.EngagementLevel>(),
         Champions = { e.Champions },
@@ -65,7 +64,7 @@ public static class EngagementMapping
         int Count(EmployerActivityKind kind) => counts.GetValueOrDefault(kind);
         return new V1.EmployerContribution
         {
-            Employer = $"{Partnership(e.TenantId, e.PartnershipId)}/employers/{e.OrganizationId}",
+            Employer = Names.Employer.Format(e.TenantId, e.PartnershipId, e.OrganizationId),
             OrganizationDisplayName = e.OrganizationName,
             Level = e.Level.ToProto<EngagementLevel, V1.EngagementLevel>(),
             MeetingsAttended = Count(EmployerActivityKind.MeetingAttended),
@@ -132,24 +131,24 @@ public static class EngagementMapping
 
     public static V1.LmiReview ToProto(this LmiReview r) => new()
     {
-        Name = $"{Partnership(r.TenantId, r.PartnershipId)}/lmiReviews/{r.Id}",
+        Name = Names.LmiReview.Format(r.TenantId, r.PartnershipId, r.Id),
         DataPoint = r.DataPoint,
-        Organization = $"tenants/{r.TenantId}/organizations/{r.OrganizationId}",
+        Organization = Names.Organization.Format(r.TenantId, r.OrganizationId),
         Verdict = r.Verdict.ToProto<LmiVerdict, V1.LmiVerdict>(),
         Comment = r.Comment,
     };
 
     public static V1.WorkforceCohort ToProto(this WorkforceCohort c) => new()
     {
-        Name = $"{Partnership(c.TenantId, c.PartnershipId)}/cohorts/{c.Id}",
+        Name = Names.Cohort.Format(c.TenantId, c.PartnershipId, c.Id),
         DisplayName = c.DisplayName,
         Skills = { c.Skills.Select(s => new V1.WorkforceSkill { ElementId = s.ElementId, Level = (double)s.Level }) },
     };
 
     public static V1.SkillsGapAnalysis ToProto(this SkillsGapAnalysis a) => new()
     {
-        Name = $"{Partnership(a.TenantId, a.PartnershipId)}/skillsGapAnalyses/{a.Id}",
-        Cohort = $"{Partnership(a.TenantId, a.PartnershipId)}/cohorts/{a.CohortId}",
+        Name = $"{Names.Partnership.Format(a.TenantId, a.PartnershipId)}/skillsGapAnalyses/{a.Id}",
+        Cohort = Names.Cohort.Format(a.TenantId, a.PartnershipId, a.CohortId),
         TargetOccupations = { a.TargetOccupations },
         Gaps =
         {
@@ -180,7 +179,7 @@ public static class EngagementMapping
 
     public static V1.Meeting ToProto(this Meeting m) => new()
     {
-        Name = $"{Partnership(m.TenantId, m.PartnershipId)}/meetings/{m.Id}",
+        Name = $"{Names.Partnership.Format(m.TenantId, m.PartnershipId)}/meetings/{m.Id}",
         Date = ((DateOnly?)m.Date).ToProto(),
         Agenda = { m.Agenda },
         Attendees = { m.Attendees },
@@ -198,7 +197,7 @@ public static class EngagementMapping
 
     public static V1.OverdueActionItem ToProto(this OverdueActionItem o) => new()
     {
-        Meeting = $"{Partnership(o.Meeting.TenantId, o.Meeting.PartnershipId)}/meetings/{o.Meeting.Id}",
+        Meeting = $"{Names.Partnership.Format(o.Meeting.TenantId, o.Meeting.PartnershipId)}/meetings/{o.Meeting.Id}",
         ActionItem = o.Index,
         Item = o.Item.ToProto(),
         DaysOverdue = o.DaysOverdue,

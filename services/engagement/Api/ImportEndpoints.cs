@@ -28,7 +28,7 @@ public static class ImportEndpoints
         app.MapPost(LaborMarketRoute, (HttpContext http, string tenant, string kind, int? year, LmiStore store, ImportOptions options) =>
             HttpErrors.HandleAsync(http, async () =>
             {
-                await http.AuthorizeAsync(Permission.WriteTenant, $"tenants/{tenant}", $"POST {LaborMarketRoute}");
+                await http.AuthorizeAsync(Permission.WriteTenant, Names.Tenant.Format(tenant), $"POST {LaborMarketRoute}");
                 return await ImportLaborMarketFile(http, tenant, $"tenants/{tenant}/lmi/{kind}", kind, year, store, options);
             })).RequireAuthorization();
         app.MapPost(PlatformLaborMarketRoute, (HttpContext http, string kind, int? year, LmiStore store, ImportOptions options) =>
@@ -77,7 +77,7 @@ public static class ImportEndpoints
         EngagementDbContext db, CancellationToken cancellationToken) =>
         HttpErrors.HandleAsync(http, async () =>
         {
-            await http.AuthorizeAsync(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}/cohorts/{cohort}", $"POST {CohortSkillsRoute}");
+            await http.AuthorizeAsync(Permission.WritePartnership, Names.Cohort.Format(tenant, partnership, cohort), $"POST {CohortSkillsRoute}");
             await db.EnsurePartnershipKnownAsync(tenant, partnership, cancellationToken);
             using var file = new StreamReader(http.Request.Body);
             var skills = await CohortSkillsReader.ReadAsync(file, cancellationToken);

@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Domain;
 using SectorMesh.Messaging;
@@ -169,7 +170,7 @@ public static class KnownPartnerships
     {
         if (!await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership && !p.Deleted, cancellationToken))
         {
-            throw new ResourceNotFound($"tenants/{tenant}/partnerships/{partnership}");
+            throw new ResourceNotFound(Names.Partnership.Format(tenant, partnership));
         }
     }
 }

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
@@ -11,7 +12,7 @@ public sealed class RegionDirectory(V1.Tenants.TenantsClient tenants, ResourceCa
 {
     public async Task<IReadOnlySet<string>> AreasAsync(string tenant, string region, CancellationToken cancellationToken)
     {
-        var name = $"tenants/{tenant}/regions/{region}";
+        var name = Names.Region.Format(tenant, region);
         var found = await cache.GetOrLoadAsync(name, V1.Region.Parser, () =>
             tenants.GetRegionAsync(new V1.GetRegionRequest { Name = name }, cancellationToken: cancellationToken).ResponseAsync);
         return found.MetroArea is { Length: > 0 } metro ? new HashSet<string> { metro } : found.CountyFips.ToHashSet();

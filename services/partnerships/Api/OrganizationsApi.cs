@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Partnerships.Data;
 using SectorMesh.Partnerships.Domain;
@@ -14,7 +15,7 @@ public sealed class OrganizationsApi(PartnershipsDbContext db) : V1.Organization
 {
     public override async Task<V1.Organization> CreateOrganization(V1.CreateOrganizationRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         if (!await db.Tenants.AnyAsync(t => t.Id == tenant, context.CancellationToken))
         {
             throw new ResourceNotFound(request.Parent);
@@ -26,7 +27,7 @@ public sealed class OrganizationsApi(PartnershipsDbContext db) : V1.Organization
             request.Organization?.NaicsCode);
         if (await db.Organizations.AnyAsync(o => o.TenantId == tenant && o.Id == organization.Id, context.CancellationToken))
         {
-            throw new ResourceAlreadyExists(Names.Organization(tenant, organization.Id));
+            throw new ResourceAlreadyExists(Names.Organization.Format(tenant, organization.Id));
         }
         db.Organizations.Add(organization);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -35,7 +36,7 @@ public sealed class OrganizationsApi(PartnershipsDbContext db) : V1.Organization
 
     public override async Task<V1.Organization> GetOrganization(V1.GetOrganizationRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "organizations");
+        var ids = Names.Organization.Parse(request.Name, "name");
         var organization = await db.Organizations.AsNoTracking()
             .SingleOrDefaultAsync(o => o.TenantId == ids[0] && o.Id == ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
@@ -44,16 +45,9 @@ public sealed class OrganizationsApi(PartnershipsDbContext db) : V1.Organization
 
     public override async Task<V1.ListOrganizationsResponse> ListOrganizations(V1.ListOrganizationsRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
-        var size = PageTokens.Size(request.PageSize);
-        var after = PageTokens.Decode(request.PageToken, request.Parent);
-        var page = await db.Organizations.AsNoTracking()
-            .Where(o => o.TenantId == tenant && (after == null || string.Compare(o.Id, after) > 0))
-            .OrderBy(o => o.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        return new V1.ListOrganizationsResponse
-        {
-            Organizations = { page.Take(size).Select(o => o.ToProto()) },
-            NextPageToken = page.Count > size ? PageTokens.Encode(page[size - 1].Id, request.Parent) : "",
-        };
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
+        var (page, next) = await db.Organizations.AsNoTracking().Where(o => o.TenantId == tenant)
+            .PageAsync(o => o.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
+        return new V1.ListOrganizationsResponse { Organizations = { page.Select(o => o.ToProto()) }, NextPageToken = next };
     }
 }

@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
 using Google.Protobuf.Reflection;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Partnerships.Domain;
 using SectorMesh.ServiceDefaults;
@@ -70,7 +71,7 @@ public sealed partial record PartnershipFilter(PartnershipStage? Stage, string? 
         {
             return value;
         }
-        var ids = ResourceNames.Parse(value, "filter", "tenants", "regions");
+        var ids = Names.Region.Parse(value, "filter");
         return ids[0] == tenant ? ids[1] : throw new InvalidInput("filter", "region must be a region of this tenant.");
     }
 

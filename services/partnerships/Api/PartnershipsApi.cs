@@ -2,6 +2,7 @@ using Google.Protobuf.WellKnownTypes;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Partnerships.Data;
 using SectorMesh.Partnerships.Domain;
@@ -21,8 +22,8 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     public override async Task<V1.Partnership> GetPartnership(V1.GetPartnershipRequest request, ServerCallContext context)
     {
-        var (tenant, id) = ResourceNames.Partnership(request.Name, "name");
-        return await cache.GetOrLoadAsync(Names.Partnership(tenant, id), V1.Partnership.Parser, async () =>
+        var (tenant, id) = Names.Partnership.Parse(request.Name, "name");
+        return await cache.GetOrLoadAsync(Names.Partnership.Format(tenant, id), V1.Partnership.Parser, async () =>
         {
             var partnership = await db.Partnerships.AsNoTracking().SingleOrDefaultAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken)
                 ?? throw new ResourceNotFound(request.Name);
@@ -34,17 +35,14 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     private async Task SaveAsync(Partnership partnership, ServerCallContext context)
     {
         await db.SaveChangesAsync(context.CancellationToken);
-        await cache.RemoveAsync(Names.Partnership(partnership.TenantId, partnership.Id));
+        await cache.RemoveAsync(Names.Partnership.Format(partnership.TenantId, partnership.Id));
     }
 
     public override async Task<V1.ListPartnershipsResponse> ListPartnerships(V1.ListPartnershipsRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var caller = context.Caller();
         var filter = PartnershipFilter.Parse(request.Filter, tenant);
-        var size = PageTokens.Size(request.PageSize);
-        var listing = $"{request.Parent}?{request.Filter}";
-        var after = PageTokens.Decode(request.PageToken, listing);
 
         var query = db.Partnerships.AsNoTracking().Where(p => p.TenantId == tenant);
         if (!caller.SeesWholeTenant(tenant))
@@ -64,21 +62,13 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         {
             query = query.Where(p => p.RegionId == region);
         }
-        if (after is not null)
-        {
-            query = query.Where(p => string.Compare(p.Id, after) > 0);
-        }
-        var page = await query.OrderBy(p => p.Id).Take(size + 1).ToListAsync(context.CancellationToken);
-        return new V1.ListPartnershipsResponse
-        {
-            Partnerships = { page.Take(size).Select(p => p.ToProto()) },
-            NextPageToken = page.Count > size ? PageTokens.Encode(page[size - 1].Id, listing) : "",
-        };
+        var (page, next) = await query.PageAsync(p => p.Id, request.PageSize, request.PageToken, $"{request.Parent}?{request.Filter}", context.CancellationToken);
+        return new V1.ListPartnershipsResponse { Partnerships = { page.Select(p => p.ToProto()) }, NextPageToken = next };
     }
 
     public override async Task<V1.Partnership> CreatePartnership(V1.CreatePartnershipRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var given = request.Partnership ?? new V1.Partnership();
         var id = string.IsNullOrEmpty(request.PartnershipId) ? ResourceId.New() : request.PartnershipId;
         var input = new InputCollector();
@@ -88,7 +78,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
             given.RegionalSignificance.ToDomain(), now));
         if (await db.Partnerships.AnyAsync(p => p.TenantId == tenant && p.Id == id, context.CancellationToken))
         {
-            throw new ResourceAlreadyExists(Names.Partnership(tenant, id));
+            throw new ResourceAlreadyExists(Names.Partnership.Format(tenant, id));
         }
         if (!string.IsNullOrEmpty(given.Vision))
         {
@@ -159,8 +149,8 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     public override Task<V1.Partnership> RemovePartner(V1.RemovePartnerRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "partners");
-        return Change(Names.Partnership(ids[0], ids[1]), "name", context, async (partnership, now) =>
+        var ids = Names.Partner.Parse(request.Name, "name");
+        return Change(Names.Partnership.Format(ids[0], ids[1]), "name", context, async (partnership, now) =>
         {
             var tenant = await db.Tenants.AsNoTracking().SingleAsync(t => t.Id == partnership.TenantId, context.CancellationToken);
             var leaveDate = request.LeaveDate.ToDate("leave_date") ?? DateOnly.FromDateTime(now.UtcDateTime);
@@ -201,7 +191,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override Task<V1.Partnership> UpdateAgreement(V1.UpdateAgreementRequest request, ServerCallContext context)
     {
         var (tenant, id, version) = ParseAgreement(request.Agreement?.Name, "agreement.name");
-        return Change(Names.Partnership(tenant, id), "agreement.name", context, (partnership, now) =>
+        return Change(Names.Partnership.Format(tenant, id), "agreement.name", context, (partnership, now) =>
         {
             var paths = UpdateMasks.Read(request.UpdateMask, UpdatableAgreementFields);
             partnership.ReviseAgreement(version, request.Agreement!.Name,
@@ -214,7 +204,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override Task<V1.Partnership> CirculateAgreement(V1.CirculateAgreementRequest request, ServerCallContext context)
     {
         var (tenant, id, version) = ParseAgreement(request.Name, "name");
-        return Change(Names.Partnership(tenant, id), "name", context, (partnership, now) =>
+        return Change(Names.Partnership.Format(tenant, id), "name", context, (partnership, now) =>
         {
             partnership.CirculateAgreement(version, request.Name, now);
             return Task.CompletedTask;
@@ -224,7 +214,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     public override async Task<V1.Partnership> SignAgreement(V1.SignAgreementRequest request, ServerCallContext context)
     {
         var (tenant, id, version) = ParseAgreement(request.Name, "name");
-        var organization = ResourceNames.Parse(request.Organization, "organization", "tenants", "organizations");
+        var organization = Names.Organization.Parse(request.Organization, "organization");
         if (organization[0] != tenant)
         {
             throw new InvalidInput("organization", "must be an organization of the partnership's tenant.");
@@ -232,7 +222,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
         var caller = context.Caller();
         caller.Ensure(caller.SignsFor(tenant, id, organization[1]),
             "sign for this organization; a partner member of it signs, or a board administrator on its behalf");
-        var partnership = await Load(tenant, id, Names.Partnership(tenant, id), context);
+        var partnership = await Load(tenant, id, Names.Partnership.Format(tenant, id), context);
         var signer = new Signer(caller.Subject, OnBehalf: !caller.IsMemberOf(tenant, id, organization[1]));
         partnership.SignAgreement(version, request.Name, organization[1], request.SignatoryName, request.SignatoryTitle, signer, clock.GetUtcNow());
         await SaveAsync(partnership, context);
@@ -250,8 +240,8 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     public override Task<V1.Partnership> AddCommitteeMember(V1.AddCommitteeMemberRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "committees");
-        return Change(Names.Partnership(ids[0], ids[1]), "name", context, async (partnership, now) =>
+        var ids = Names.Committee.Parse(request.Name, "name");
+        return Change(Names.Partnership.Format(ids[0], ids[1]), "name", context, async (partnership, now) =>
         {
             var member = request.Member ?? new V1.CommitteeMember();
             var organization = string.IsNullOrEmpty(member.Organization)
@@ -265,7 +255,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
     /// <summary>Loads a partnership the caller may change, applies the change and stores it with its events.</summary>
     private async Task<V1.Partnership> Change(string? name, string field, ServerCallContext context, Func<Partnership, DateTimeOffset, Task> change)
     {
-        var (tenant, id) = ResourceNames.Partnership(name, field);
+        var (tenant, id) = Names.Partnership.Parse(name, field);
         var partnership = await Load(tenant, id, name!, context);
         await change(partnership, clock.GetUtcNow());
         await SaveAsync(partnership, context);
@@ -278,7 +268,7 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     private static (string Tenant, string Id, int Version) ParseAgreement(string? name, string field)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "agreements");
+        var ids = Names.Agreement.Parse(name, field);
         return int.TryParse(ids[2], out var version) && version > 0
             ? (ids[0], ids[1], version)
             : throw new InvalidInput(field, "must end in the agreement's version number, for example agreements/2.");
@@ -286,14 +276,14 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
 
     private async Task<string> FindRegion(string tenant, string? name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "regions");
+        var ids = Names.Region.Parse(name, field);
         var exists = ids[0] == tenant && await db.Regions.AnyAsync(r => r.TenantId == tenant && r.Id == ids[1], context.CancellationToken);
         return exists ? ids[1] : throw new InvalidInput(field, $"must name a region of tenants/{tenant}; {name} does not exist.");
     }
 
     private async Task<Organization> FindOrganization(string tenant, string? name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, field);
         var organization = ids[0] == tenant
             ? await db.Organizations.AsNoTracking().SingleOrDefaultAsync(o => o.TenantId == tenant && o.Id == ids[1], context.CancellationToken)
             : null;
@@ -319,14 +309,14 @@ public sealed class PartnershipsApi(PartnershipsDbContext db, ResourceCache cach
             string? committee = null;
             if (!string.IsNullOrEmpty(s.OwnerCommittee))
             {
-                var prefix = Names.Partnership(partnership.TenantId, partnership.Id) + "/committees/";
+                var prefix = Names.Partnership.Format(partnership.TenantId, partnership.Id) + "/committees/";
                 violations.Require(s.OwnerCommittee.StartsWith(prefix), $"partnership.strategies[{i}].owner_committee", "must name a committee of this partnership.");
                 committee = s.OwnerCommittee.StartsWith(prefix) ? s.OwnerCommittee[prefix.Length..] : null;
             }
             string? id = null;
             if (!string.IsNullOrEmpty(s.Name))
             {
-                var prefix = Names.Partnership(partnership.TenantId, partnership.Id) + "/strategies/";
+                var prefix = Names.Partnership.Format(partnership.TenantId, partnership.Id) + "/strategies/";
                 violations.Require(s.Name.StartsWith(prefix), $"partnership.strategies[{i}].name",
                     "must name a strategy of this partnership, or be left empty for a new one.");
                 id = s.Name.StartsWith(prefix) ? s.Name[prefix.Length..] : null;

@@ -1,23 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.ServiceDefaults;
 using SectorMesh.Partnerships.Domain;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
 namespace SectorMesh.Partnerships.Api;
-
-/// <summary>Resource names of this service (AIP-122).</summary>
-public static class Names
-{
-    public static string Tenant(string tenant) => $"tenants/{tenant}";
-    public static string Region(string tenant, string region) => $"tenants/{tenant}/regions/{region}";
-    public static string Organization(string tenant, string organization) => $"tenants/{tenant}/organizations/{organization}";
-    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
-    public static string Partner(Domain.Partnership p, string organization) => $"{Partnership(p.TenantId, p.Id)}/partners/{organization}";
-    public static string Agreement(Domain.Partnership p, int version) => $"{Partnership(p.TenantId, p.Id)}/agreements/{version}";
-    public static string Committee(Domain.Partnership p, string committee) => $"{Partnership(p.TenantId, p.Id)}/committees/{committee}";
-    public static string Strategy(Domain.Partnership p, string strategy) => $"{Partnership(p.TenantId, p.Id)}/strategies/{strategy}";
-}
 
 /// <summary>Translation between the v1 messages and the domain, in both directions.</summary>
 public static class ProtoMapping
@@ -28,7 +16,7 @@ public static class ProtoMapping
 
     public static V1.Tenant ToProto(this Domain.Tenant tenant) => new()
     {
-        Name = Names.Tenant(tenant.Id),
+        Name = Names.Tenant.Format(tenant.Id),
         DisplayName = tenant.DisplayName,
         MinEmployerPartners = tenant.MinEmployerPartners,
         AuditRetentionDays = tenant.AuditRetentionDays,
@@ -38,7 +26,7 @@ public static class ProtoMapping
 
     public static V1.AuditEntry ToProto(this Data.AuditEntry entry) => new()
     {
-        Name = $"{Names.Tenant(entry.TenantId)}/auditEntries/{entry.Id}",
+        Name = $"{Names.Tenant.Format(entry.TenantId)}/auditEntries/{entry.Id}",
         Time = ToTimestamp(entry.OccurredAt),
         Subject = entry.Subject,
         Service = entry.Service,
@@ -51,7 +39,7 @@ public static class ProtoMapping
 
     public static V1.Region ToProto(this Domain.Region region) => new()
     {
-        Name = Names.Region(region.TenantId, region.Id),
+        Name = Names.Region.Format(region.TenantId, region.Id),
         DisplayName = region.DisplayName,
         CountyFips = { region.CountyFips },
         MetroArea = region.MetroArea ?? "",
@@ -59,7 +47,7 @@ public static class ProtoMapping
 
     public static V1.Organization ToProto(this Domain.Organization organization) => new()
     {
-        Name = Names.Organization(organization.TenantId, organization.Id),
+        Name = Names.Organization.Format(organization.TenantId, organization.Id),
         DisplayName = organization.DisplayName,
         Type = organization.Type.ToProto<PartnerType, V1.PartnerType>(),
         NaicsCode = organization.NaicsCode ?? "",
@@ -67,12 +55,12 @@ public static class ProtoMapping
 
     public static V1.Partnership ToProto(this Domain.Partnership p)
     {
-        var organization = (string id) => Names.Organization(p.TenantId, id);
+        var organization = (string id) => Names.Organization.Format(p.TenantId, id);
         var message = new V1.Partnership
         {
-            Name = Names.Partnership(p.TenantId, p.Id),
+            Name = Names.Partnership.Format(p.TenantId, p.Id),
             DisplayName = p.DisplayName,
-            Region = Names.Region(p.TenantId, p.RegionId),
+            Region = Names.Region.Format(p.TenantId, p.RegionId),
             TargetSector = new V1.TargetSector { NaicsCode = p.Sector.NaicsCode, Title = p.Sector.Title },
             Stage = p.Stage.ToProto<PartnershipStage, V1.PartnershipStage>(),
             Vision = p.Vision,
@@ -85,17 +73,17 @@ public static class ProtoMapping
             {
                 p.Strategies.Select(s => new V1.SectorStrategy
                 {
-                    Name = Names.Strategy(p, s.Id),
+                    Name = Names.Strategy.Format(p.TenantId, p.Id, s.Id),
                     Title = s.Title,
                     Status = s.Status.ToProto<StrategyStatus, V1.StrategyStatus>(),
-                    OwnerCommittee = s.OwnerCommitteeId is null ? "" : Names.Committee(p, s.OwnerCommitteeId),
+                    OwnerCommittee = s.OwnerCommitteeId is null ? "" : Names.Committee.Format(p.TenantId, p.Id, s.OwnerCommitteeId),
                 }),
             },
             Partners =
             {
                 p.Partners.Select(m => new V1.Partner
                 {
-                    Name = Names.Partner(p, m.OrganizationId),
+                    Name = Names.Partner.Format(p.TenantId, p.Id, m.OrganizationId),
                     Organization = organization(m.OrganizationId),
                     PartnerType = m.PartnerType.ToProto<PartnerType, V1.PartnerType>(),
                     Roles = { m.Roles },
@@ -107,7 +95,7 @@ public static class ProtoMapping
             {
                 p.Agreements.Select(a => new V1.Agreement
                 {
-                    Name = Names.Agreement(p, a.Version),
+                    Name = Names.Agreement.Format(p.TenantId, p.Id, $"{a.Version}"),
                     Version = a.Version,
                     Status = a.Status.ToProto<AgreementStatus, V1.AgreementStatus>(),
                     EffectiveDate = a.EffectiveDate.ToProto(),
@@ -130,7 +118,7 @@ public static class ProtoMapping
             {
                 p.Committees.Select(c => new V1.Committee
                 {
-                    Name = Names.Committee(p, c.Id),
+                    Name = Names.Committee.Format(p.TenantId, p.Id, c.Id),
                     DisplayName = c.DisplayName,
                     Kind = c.Kind.ToProto<CommitteeKind, V1.CommitteeKind>(),
                     Purpose = c.Purpose,

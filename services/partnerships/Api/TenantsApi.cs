@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Partnerships.Data;
 using SectorMesh.ServiceDefaults;
@@ -19,7 +20,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
             request.Tenant?.MinEmployerPartners is > 0 ? request.Tenant.MinEmployerPartners : null, clock.GetUtcNow());
         if (await db.Tenants.AnyAsync(t => t.Id == tenant.Id, context.CancellationToken))
         {
-            throw new ResourceAlreadyExists(Names.Tenant(tenant.Id));
+            throw new ResourceAlreadyExists(Names.Tenant.Format(tenant.Id));
         }
         db.Tenants.Add(tenant);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -56,7 +57,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
             request.Region?.MetroArea);
         if (await db.Regions.AnyAsync(r => r.TenantId == tenant.Id && r.Id == region.Id, context.CancellationToken))
         {
-            throw new ResourceAlreadyExists(Names.Region(tenant.Id, region.Id));
+            throw new ResourceAlreadyExists(Names.Region.Format(tenant.Id, region.Id));
         }
         db.Regions.Add(region);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -65,7 +66,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
 
     public override async Task<V1.Region> GetRegion(V1.GetRegionRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "regions");
+        var ids = Names.Region.Parse(request.Name, "name");
         var region = await db.Regions.AsNoTracking().SingleOrDefaultAsync(r => r.TenantId == ids[0] && r.Id == ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
         return region.ToProto();
@@ -73,14 +74,14 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
 
     public override async Task<V1.ListRegionsResponse> ListRegions(V1.ListRegionsRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var regions = await db.Regions.AsNoTracking().Where(r => r.TenantId == tenant).OrderBy(r => r.Id).ToListAsync(context.CancellationToken);
         return new V1.ListRegionsResponse { Regions = { regions.Select(r => r.ToProto()) } };
     }
 
     public override async Task<V1.ListAuditEntriesResponse> ListAuditEntries(V1.ListAuditEntriesRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var start = request.StartTime.ToTime("start_time");
         var end = request.EndTime.ToTime("end_time");
         new Violations().Require(start is null || end is null || start < end, "end_time", "must be after start_time.").ThrowIfAny();
@@ -118,7 +119,7 @@ public sealed class TenantsApi(PartnershipsDbContext db, TimeProvider clock) : V
 
     private async Task<(Domain.Tenant Tenant, string Name)> FindTenant(string? name, string field, ServerCallContext context)
     {
-        var id = ResourceNames.Parse(name, field, "tenants")[0];
+        var id = Names.Tenant.Parse(name, field)[0];
         var tenant = await db.Tenants.SingleOrDefaultAsync(t => t.Id == id, context.CancellationToken) ?? throw new ResourceNotFound(name!);
         return (tenant, name!);
     }

@@ -21,7 +21,7 @@ public static class ImportEndpoints
         app.MapPost(ParticipantsRoute, (HttpContext http, string tenant, string partnership, ParticipantImport import, PartnershipDirectory directory) =>
             HttpErrors.HandleAsync(http, async () =>
             {
-                await http.AuthorizeAsync(Permission.WritePartnership, $"tenants/{tenant}/partnerships/{partnership}", $"POST {ParticipantsRoute}");
+                await http.AuthorizeAsync(Permission.WritePartnership, Names.Partnership.Format(tenant, partnership), $"POST {ParticipantsRoute}");
                 if (http.Features.Get<IHttpMaxRequestBodySizeFeature>() is { IsReadOnly: false } limit)
                 {
                     limit.MaxRequestBodySize = MaxBytes;

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
@@ -22,7 +23,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
 
     public override async Task<V1.JobQualityGuidelines> GetJobQualityGuidelines(V1.GetJobQualityGuidelinesRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", JobQualityNames.Guidelines), "name");
+        var (tenant, partnership) = Names.JobQualityGuidelines.Parse(request.Name, "name");
         if (await GuidelinesAsync(tenant, partnership, context) is { } guidelines)
         {
             return guidelines.ToProto(db.VersionOf(guidelines));
@@ -35,7 +36,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     {
         const string field = "job_quality_guidelines";
         var given = request.JobQualityGuidelines ?? new V1.JobQualityGuidelines();
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(given.Name, $"{field}.name", JobQualityNames.Guidelines), $"{field}.name");
+        var (tenant, partnership) = Names.JobQualityGuidelines.Parse(given.Name, $"{field}.name");
         var paths = UpdateMasks.Read(request.UpdateMask, UpdatableGuidelinesFields);
         new Violations()
             .Require(given.Commitments.Count <= Enum.GetValues<JobQualityFactor>().Length, $"{field}.commitments", "must state at most one commitment for each factor.")
@@ -67,7 +68,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
     public override async Task<V1.JobQualityAssessment> CreateJobQualityAssessment(V1.CreateJobQualityAssessmentRequest request, ServerCallContext context)
     {
         const string field = "job_quality_assessment";
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.JobQualityAssessment ?? new V1.JobQualityAssessment();
         new Violations()
             .Require(given.Findings.Count <= Enum.GetValues<JobQualityFactor>().Length, $"{field}.findings", "must hold at most one finding for each factor.")
@@ -89,14 +90,14 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             .SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);
         var assessment = input.Finish(() => JobQualityAssessment.Assess(tenant, partnership, Calls.Id(request.JobQualityAssessmentId), employer ?? "", date,
             new JobFacts(wage, hours, benefits, facts.ScheduleNoticeDays, facts.PayRangePosted), findings, guidelines, clock.GetUtcNow()));
-        await db.AddNewAsync(assessment, JobQualityNames.Assessment(tenant, partnership, assessment.Id), context.CancellationToken);
+        await db.AddNewAsync(assessment, Names.JobQualityAssessment.Format(tenant, partnership, assessment.Id), context.CancellationToken);
         return assessment.ToProto();
     }
 
     /// <summary>The id of an organization that is a current employer partner of the partnership, as the Partnerships service knows it.</summary>
     private async Task<string> EmployerPartnerAsync(string tenant, string partnership, string name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, field);
         var partner = ids[0] == tenant
             && (await directory.CurrentPartnerAsync(tenant, partnership, name, context.CancellationToken))?.PartnerType == Partnerships.PartnerType.Employer;
         return partner ? ids[1] : throw new InvalidInput(field, "must be a current employer partner of the partnership.");
@@ -104,13 +105,13 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
 
     public override async Task<V1.JobQualityAssessment> GetJobQualityAssessment(V1.GetJobQualityAssessmentRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "jobQualityAssessments");
+        var ids = Names.JobQualityAssessment.Parse(request.Name, "name");
         return (await db.JobQualityAssessments.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken)).ToProto();
     }
 
     public override async Task<V1.ListJobQualityAssessmentsResponse> ListJobQualityAssessments(V1.ListJobQualityAssessmentsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var employer = EmployerFilter(request.Filter, tenant);
         var assessments = db.JobQualityAssessments.AsNoTracking().Where(a => a.TenantId == tenant && a.PartnershipId == partnership);
         if (employer is not null)
@@ -129,7 +130,7 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             return null;
         }
         var match = EmployerComparison().Match(filter.Trim());
-        var ids = match.Success ? ResourceNames.Parse(match.Groups["value"].Value, "filter", "tenants", "organizations") : null;
+        var ids = match.Success ? Names.Organization.Parse(match.Groups["value"].Value, "filter") : null;
         return ids is not null && ids[0] == tenant
             ? ids[1]
             : throw new InvalidInput("filter", "must be empty or employer = \"tenants/{tenant}/organizations/{organization}\", an organization of this tenant.");
@@ -137,12 +138,12 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
 
     public override async Task<V1.Placement> CreatePlacement(V1.CreatePlacementRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.Placement ?? new V1.Placement();
         var input = new InputCollector();
         var participantIds = input.Take(() =>
         {
-            var ids = ResourceNames.Parse(given.Participant, "placement.participant", "tenants", "partnerships", "participants");
+            var ids = Names.Participant.Parse(given.Participant, "placement.participant");
             return ids[0] == tenant && ids[1] == partnership ? ids : throw new InvalidInput("placement.participant", "must be a participant of this partnership.");
         });
         var participant = participantIds is null ? null
@@ -156,14 +157,14 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
             .SingleOrDefaultAsync(g => g.TenantId == tenant && g.PartnershipId == partnership, context.CancellationToken);
         var placement = input.Finish(() => Placement.Record(tenant, partnership, Calls.Id(request.PlacementId), participant, employer ?? "", given.Occupation, start,
             new JobFacts(wage, hours, benefits, given.ScheduleNoticeDays, given.PayRangePosted), guidelines, clock.GetUtcNow()));
-        await db.AddNewAsync(placement, JobQualityNames.Placement(tenant, partnership, placement.Id), context.CancellationToken);
+        await db.AddNewAsync(placement, Names.Placement.Format(tenant, partnership, placement.Id), context.CancellationToken);
         return placement.ToProto();
     }
 
     /// <summary>The id of an employer organization of the tenant, as the Partnerships service knows it.</summary>
     private async Task<string> EmployerAsync(string tenant, string name, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, "placement.employer", "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, "placement.employer");
         new Violations().Require(ids[0] == tenant, "placement.employer", "must be an organization of the placement's tenant.").ThrowIfAny();
         var organization = await directory.OrganizationAsync(name, context.CancellationToken);
         new Violations().Require(organization.Type == Partnerships.PartnerType.Employer, "placement.employer", "must be an organization of employer type.").ThrowIfAny();
@@ -172,13 +173,13 @@ public sealed partial class JobQualityApi(PathwaysDbContext db, PartnershipDirec
 
     public override async Task<V1.Placement> GetPlacement(V1.GetPlacementRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "placements");
+        var ids = Names.Placement.Parse(request.Name, "name");
         return (await db.Placements.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken)).ToProto();
     }
 
     public override async Task<V1.ListPlacementsResponse> ListPlacements(V1.ListPlacementsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (placements, next) = await db.Placements.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListPlacementsResponse { Placements = { placements.Select(p => p.ToProto()) }, NextPageToken = next };

@@ -1,20 +1,11 @@
 using Google.Protobuf.WellKnownTypes;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
 namespace SectorMesh.Pathways.Api;
-
-public static class JobQualityNames
-{
-    public const string Guidelines = "jobQualityGuidelines";
-
-    public static string GuidelinesOf(string tenant, string partnership) => $"{Names.Partnership(tenant, partnership)}/{Guidelines}";
-    public static string Assessment(string tenant, string partnership, string id) => $"{Names.Partnership(tenant, partnership)}/jobQualityAssessments/{id}";
-    public static string Placement(string tenant, string partnership, string id) => $"{Names.Partnership(tenant, partnership)}/placements/{id}";
-    public static string Organization(string tenant, string id) => $"tenants/{tenant}/organizations/{id}";
-}
 
 /// <summary>Between the Job Quality API's messages and the domain.</summary>
 public static class JobQualityMapping
@@ -72,7 +63,7 @@ public static class JobQualityMapping
 
     public static V1.JobQualityGuidelines ToProto(this JobQualityGuidelines g, uint version) => new()
     {
-        Name = JobQualityNames.GuidelinesOf(g.TenantId, g.PartnershipId),
+        Name = Names.JobQualityGuidelines.Format(g.TenantId, g.PartnershipId),
         Commitments =
         {
             g.Commitments.Select(c => new V1.FactorCommitment { Factor = c.Factor.ToProto<JobQualityFactor, V1.JobQualityFactor>(), Commitment = c.Commitment }),
@@ -84,8 +75,8 @@ public static class JobQualityMapping
 
     public static V1.JobQualityAssessment ToProto(this JobQualityAssessment a) => new()
     {
-        Name = JobQualityNames.Assessment(a.TenantId, a.PartnershipId, a.Id),
-        Employer = JobQualityNames.Organization(a.TenantId, a.EmployerId),
+        Name = Names.JobQualityAssessment.Format(a.TenantId, a.PartnershipId, a.Id),
+        Employer = Names.Organization.Format(a.TenantId, a.EmployerId),
         AssessmentDate = ((DateOnly?)a.AssessmentDate).ToProto(),
         Facts = new V1.EmployerFacts
         {
@@ -110,9 +101,9 @@ public static class JobQualityMapping
 
     public static V1.Placement ToProto(this Placement p) => new()
     {
-        Name = JobQualityNames.Placement(p.TenantId, p.PartnershipId, p.Id),
-        Participant = Names.Participant(p.TenantId, p.PartnershipId, p.ParticipantId),
-        Employer = JobQualityNames.Organization(p.TenantId, p.EmployerId),
+        Name = Names.Placement.Format(p.TenantId, p.PartnershipId, p.Id),
+        Participant = Names.Participant.Format(p.TenantId, p.PartnershipId, p.ParticipantId),
+        Employer = Names.Organization.Format(p.TenantId, p.EmployerId),
         Occupation = p.Occupation,
         StartDate = ((DateOnly?)p.StartDate).ToProto(),
         HourlyWage = Dollars(p.Facts.HourlyWage),

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
@@ -44,11 +45,8 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
     {
         var participant = await ParticipantAsync(request.Parent, "parent", context, tracked: false);
         // The services live on the participant's row, at most a few hundred, so a page is a slice of the list by position.
-        var size = PageTokens.Size(request.PageSize);
-        var after = PageTokens.Decode(request.PageToken, request.Parent) is { } token && int.TryParse(token, out var position) ? position : 0;
-        var page = participant.SupportiveServices.Skip(after).Take(size).Select(s => s.ToProto(participant.TenantId)).ToList();
-        var next = after + size < participant.SupportiveServices.Count ? PageTokens.Encode((after + size).ToString(System.Globalization.CultureInfo.InvariantCulture), request.Parent) : "";
-        return new V1.ListSupportiveServicesResponse { SupportiveServices = { page }, NextPageToken = next };
+        var (page, next) = participant.SupportiveServices.Page(request.PageSize, request.PageToken, request.Parent);
+        return new V1.ListSupportiveServicesResponse { SupportiveServices = { page.Select(s => s.ToProto(participant.TenantId)) }, NextPageToken = next };
     }
 
     public override async Task<V1.Referral> CreateReferral(V1.CreateReferralRequest request, ServerCallContext context)
@@ -80,7 +78,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
 
     public override async Task<V1.ListReferralsResponse> ListReferrals(V1.ListReferralsRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Parent, "parent", "tenants", "partnerships", "participants");
+        var ids = Names.Participant.Parse(request.Parent, "parent");
         var (referrals, next) = await db.Referrals.AsNoTracking().Where(r => r.TenantId == ids[0] && r.PartnershipId == ids[1] && r.ParticipantId == ids[2])
             .PageAsync(r => r.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         if (referrals.Count == 0 && !await db.Participants.AnyAsync(p => p.TenantId == ids[0] && p.PartnershipId == ids[1] && p.Id == ids[2], context.CancellationToken))
@@ -104,14 +102,14 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
 
     private async Task<Participant> ParticipantAsync(string? name, string field, ServerCallContext context, bool tracked)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "participants");
+        var ids = Names.Participant.Parse(name, field);
         var participants = tracked ? db.Participants : db.Participants.AsNoTracking();
         return await participants.GetNamedAsync(ids, name!, context.CancellationToken);
     }
 
     private async Task<Referral> ReferralAsync(string? name, ServerCallContext context, bool tracked)
     {
-        var ids = ResourceNames.Parse(name, "name", "tenants", "partnerships", "participants", "referrals");
+        var ids = Names.Referral.Parse(name, "name");
         var referrals = tracked ? db.Referrals : db.Referrals.AsNoTracking();
         return await referrals.SingleOrDefaultAsync(r => r.TenantId == ids[0] && r.PartnershipId == ids[1] && r.ParticipantId == ids[2] && r.Id == ids[3],
             context.CancellationToken) ?? throw new ResourceNotFound(name!);
@@ -120,7 +118,7 @@ public sealed class ParticipantSupportsApi(PathwaysDbContext db, PartnershipDire
     /// <summary>The id of an organization of the participant's tenant, as the Partnerships service knows it.</summary>
     private async Task<string> OrganizationIdAsync(string tenant, string name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, field);
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the participant's tenant.").ThrowIfAny();
         await directory.OrganizationAsync(name, context.CancellationToken);
         return ids[1];

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -8,7 +9,7 @@ namespace SectorMesh.Pathways.Api;
 /// <summary>Between the wraparound supports' messages and the domain.</summary>
 public static class ParticipantSupportsMapping
 {
-    public static string Name(this Referral r) => $"{Names.Participant(r.TenantId, r.PartnershipId, r.ParticipantId)}/referrals/{r.Id}";
+    public static string Name(this Referral r) => $"{Names.Participant.Format(r.TenantId, r.PartnershipId, r.ParticipantId)}/referrals/{r.Id}";
 
     /// <summary>The barriers of a request; an unset or unknown one is named by its position.</summary>
     public static List<BarrierKind> ToBarriers(this IList<V1.BarrierKind> given, string field)
@@ -37,13 +38,13 @@ public static class ParticipantSupportsMapping
         Date = ((DateOnly?)s.Date).ToProto(),
         Kind = s.Kind.ToProto<SupportiveServiceKind, V1.SupportiveServiceKind>(),
         Amount = s.Amount is { } amount ? ProtoConversions.ToProtoMoney(amount, PathwaysMapping.Currency) : null,
-        ProvidedBy = s.ProviderId is null ? "" : $"tenants/{tenant}/organizations/{s.ProviderId}",
+        ProvidedBy = s.ProviderId is null ? "" : Names.Organization.Format(tenant, s.ProviderId),
     };
 
     public static V1.Referral ToProto(this Referral r) => new()
     {
         Name = r.Name(),
-        Organization = $"tenants/{r.TenantId}/organizations/{r.OrganizationId}",
+        Organization = Names.Organization.Format(r.TenantId, r.OrganizationId),
         Barrier = r.Barrier is { } barrier ? barrier.ToProto<BarrierKind, V1.BarrierKind>() : V1.BarrierKind.Unspecified,
         Need = r.Need is { } need ? need.ToProto<SupportiveServiceKind, V1.SupportiveServiceKind>() : V1.SupportiveServiceKind.Unspecified,
         ReferralDate = ((DateOnly?)r.ReferredOn).ToProto(),

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -11,14 +12,14 @@ public sealed partial class PathwaysApi
 {
     public override async Task<V1.CareerPathway> CreateCareerPathway(V1.CreateCareerPathwayRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.CareerPathway ?? new V1.CareerPathway();
         var input = new InputCollector();
         var steps = await StepsAsync(tenant, given, input, context);
         var bridges = await BridgesAsync(tenant, given, input, context);
         var pathway = input.Finish(() => CareerPathway.Define(tenant, partnership, Calls.Id(request.CareerPathwayId), given.DisplayName, steps, bridges, clock.GetUtcNow()));
-        await db.AddNewAsync(pathway, Names.CareerPathway(tenant, partnership, pathway.Id), context.CancellationToken);
+        await db.AddNewAsync(pathway, Names.CareerPathway.Format(tenant, partnership, pathway.Id), context.CancellationToken);
         return pathway.ToProto(db.VersionOf(pathway));
     }
 
@@ -27,7 +28,7 @@ public sealed partial class PathwaysApi
     public override async Task<V1.CareerPathway> UpdateCareerPathway(V1.UpdateCareerPathwayRequest request, ServerCallContext context)
     {
         var given = request.CareerPathway ?? new V1.CareerPathway();
-        var ids = ResourceNames.Parse(given.Name, "career_pathway.name", "tenants", "partnerships", "careerPathways");
+        var ids = Names.CareerPathway.Parse(given.Name, "career_pathway.name");
         var pathway = await db.CareerPathways.GetNamedAsync(ids, given.Name, context.CancellationToken);
         Etags.Ensure(given.Etag, db.VersionOf(pathway), given.Name);
         var paths = UpdateMasks.Read(request.UpdateMask, UpdatablePathwayFields);
@@ -70,7 +71,7 @@ public sealed partial class PathwaysApi
             var field = $"career_pathway.bridges[{i}]";
             var kind = input.Take(() => b.Kind.ToDomain<V1.BridgeKind, BridgeKind>()
                 ?? throw new InvalidInput($"{field}.kind", "is required: PROGRAM, CREDENTIAL or WORK_EXPERIENCE."));
-            var program = b.Program.Length == 0 ? null : input.Take(() => ResourceNames.Parse(b.Program, $"{field}.program", "tenants", "programs"));
+            var program = b.Program.Length == 0 ? null : input.Take(() => Names.Program.Parse(b.Program, $"{field}.program"));
             bridges.Add(new Bridge(b.FromStep, b.ToStep, kind, program?[1], b.Description, b.Months, input.Take(() => b.Cost.Dollars($"{field}.cost"))));
         }
         var programIds = bridges.Select(b => b.ProgramId).OfType<string>().Distinct().ToList();
@@ -82,14 +83,14 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.CareerPathway> GetCareerPathway(V1.GetCareerPathwayRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "careerPathways");
+        var ids = Names.CareerPathway.Parse(request.Name, "name");
         var pathway = await db.CareerPathways.GetNamedAsync(ids, request.Name, context.CancellationToken);
         return pathway.ToProto(db.VersionOf(pathway));
     }
 
     public override async Task<V1.ListCareerPathwaysResponse> ListCareerPathways(V1.ListCareerPathwaysRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (pathways, next) = await db.CareerPathways.Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListCareerPathwaysResponse { CareerPathways = { pathways.Select(p => p.ToProto(db.VersionOf(p))) }, NextPageToken = next };

@@ -1,4 +1,5 @@
 using Grpc.Core;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -10,7 +11,7 @@ public sealed partial class PathwaysApi
 {
     public override async Task<V1.Occupation> GetOccupation(V1.GetOccupationRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "occupations");
+        var ids = Names.Occupation.Parse(request.Name, "name");
         new Violations().Require(CareerPathway.SocCode().IsMatch(ids[1]), "name", "must end in a SOC code such as 29-1141.").ThrowIfAny();
         var occupation = await engagement.OccupationAsync(ids[0], ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);

@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -74,7 +75,7 @@ public sealed partial class PathwaysApi
     /// <summary>The id of one of the tenant's programs, named in <paramref name="field"/>.</summary>
     private async Task<string> ProgramIdAsync(string tenant, string name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "programs");
+        var ids = Names.Program.Parse(name, field);
         var exists = ids[0] == tenant && await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == ids[1], context.CancellationToken);
         return exists ? ids[1] : throw new InvalidInput(field, "must be a program of the participant's tenant.");
     }

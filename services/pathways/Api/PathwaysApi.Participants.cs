@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Data.Imports;
@@ -13,7 +14,7 @@ public sealed partial class PathwaysApi
 {
     public override async Task<V1.Participant> CreateParticipant(V1.CreateParticipantRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.Participant ?? new V1.Participant();
         var now = clock.GetUtcNow();
@@ -21,7 +22,7 @@ public sealed partial class PathwaysApi
         var entry = input.Take(() => given.EntryDate.ToDate("participant.entry_date") ?? throw new InvalidInput("participant.entry_date", "is required (PIRL 900)."));
         var pathway = given.CareerPathway.Length == 0 ? null : await input.TakeAsync(async () =>
         {
-            var ids = ResourceNames.Parse(given.CareerPathway, "participant.career_pathway", "tenants", "partnerships", "careerPathways");
+            var ids = Names.CareerPathway.Parse(given.CareerPathway, "participant.career_pathway");
             new Violations().Require(ids[0] == tenant && ids[1] == partnership, "participant.career_pathway", "must be a pathway of this partnership.").ThrowIfAny();
             return await db.CareerPathways.AsNoTracking().GetNamedAsync(ids, given.CareerPathway, context.CancellationToken);
         });
@@ -36,7 +37,7 @@ public sealed partial class PathwaysApi
         {
             participant.RecordBarriers(barriers, now);
         }
-        var name = Names.Participant(tenant, partnership, participant.Id);
+        var name = Names.Participant.Format(tenant, partnership, participant.Id);
         if (personal is not null)
         {
             db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id, personalData.Protect(personal, name)));
@@ -50,7 +51,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.ListParticipantsResponse> ListParticipants(V1.ListParticipantsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (participants, next) = await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListParticipantsResponse { Participants = { participants.Select(p => p.ToProto()) }, NextPageToken = next };
@@ -58,7 +59,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<Google.Api.HttpBody> ExportParticipants(V1.ExportParticipantsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var participants = await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership)
             .OrderBy(p => p.Id).ToListAsync(context.CancellationToken);
         context.GetHttpContext().Response.Headers.ContentDisposition = $"attachment; filename=\"{partnership}-participants-pirl.csv\"";
@@ -71,8 +72,8 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.ParticipantPersonalData> GetParticipantPersonalData(V1.GetParticipantPersonalDataRequest request, ServerCallContext context)
     {
-        var participantName = SingletonNames.ParentOf(request.Name, "name", "personalData");
-        var ids = ResourceNames.Parse(participantName, "name", "tenants", "partnerships", "participants");
+        var ids = Names.ParticipantPersonalData.Parse(request.Name, "name");
+        var participantName = Names.ParticipantPersonalData.ParentOf(request.Name);
         var data = await db.PersonalData.AsNoTracking()
             .SingleOrDefaultAsync(d => d.TenantId == ids[0] && d.PartnershipId == ids[1] && d.ParticipantId == ids[2], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
@@ -89,7 +90,7 @@ public sealed partial class PathwaysApi
             throw new InvalidInput("name", "is a participant on no step of a career pathway; enrol them on one to plan their next steps.");
         }
         var pathway = await db.CareerPathways.AsNoTracking().GetNamedAsync([participant.TenantId, participant.PartnershipId, participant.CareerPathwayId],
-            Names.CareerPathway(participant.TenantId, participant.PartnershipId, participant.CareerPathwayId), context.CancellationToken);
+            Names.CareerPathway.Format(participant.TenantId, participant.PartnershipId, participant.CareerPathwayId), context.CancellationToken);
         return new V1.NextSteps
         {
             Name = request.Name,

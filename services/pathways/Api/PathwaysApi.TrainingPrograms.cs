@@ -1,5 +1,6 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -15,7 +16,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.TrainingProgram> CreateTrainingProgram(V1.CreateTrainingProgramRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var given = request.Program ?? new V1.TrainingProgram();
         var input = new InputCollector();
         var provider = await input.TakeAsync(() => ProviderAsync(tenant, given.Provider, context));
@@ -25,7 +26,7 @@ public sealed partial class PathwaysApi
         var program = input.Finish(() => TrainingProgram.Record(tenant, Calls.Id(request.ProgramId), provider ?? "", terms, clock.GetUtcNow()));
         if (await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == program.Id, context.CancellationToken))
         {
-            throw new ResourceAlreadyExists(Names.Program(tenant, program.Id));
+            throw new ResourceAlreadyExists(Names.Program.Format(tenant, program.Id));
         }
         db.Programs.Add(program);
         await db.SaveChangesAsync(context.CancellationToken);
@@ -38,7 +39,7 @@ public sealed partial class PathwaysApi
     public override async Task<V1.TrainingProgram> UpdateTrainingProgram(V1.UpdateTrainingProgramRequest request, ServerCallContext context)
     {
         var given = request.Program ?? new V1.TrainingProgram();
-        var ids = ResourceNames.Parse(given.Name, "program.name", "tenants", "programs");
+        var ids = Names.Program.Parse(given.Name, "program.name");
         var program = await db.Programs.SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(given.Name);
         Etags.Ensure(given.Etag, db.VersionOf(program), given.Name);
@@ -82,7 +83,7 @@ public sealed partial class PathwaysApi
             var field = $"program.employer_needs[{i}]";
             await input.TakeAsync(async () =>
             {
-                var ids = ResourceNames.Parse(need.Employer, $"{field}.employer", "tenants", "partnerships", "employers");
+                var ids = Names.Employer.Parse(need.Employer, $"{field}.employer");
                 new Violations().Require(ids[0] == tenant, $"{field}.employer", "must be an employer of a partnership of the program's tenant.").ThrowIfAny();
                 if (!recorded.TryGetValue(ids[1], out var needs))
                 {
@@ -112,7 +113,7 @@ public sealed partial class PathwaysApi
             var field = $"program.skills_gaps[{i}]";
             await input.TakeAsync(async () =>
             {
-                var ids = ResourceNames.Parse(gap.SkillsGapAnalysis, $"{field}.skills_gap_analysis", "tenants", "partnerships", "skillsGapAnalyses");
+                var ids = Names.SkillsGapAnalysis.Parse(gap.SkillsGapAnalysis, $"{field}.skills_gap_analysis");
                 new Violations().Require(ids[0] == tenant, $"{field}.skills_gap_analysis", "must be an analysis of a partnership of the program's tenant.").ThrowIfAny();
                 if (!found.TryGetValue(ids[1], out var gaps))
                 {
@@ -133,7 +134,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.ProgramCoverage> GetProgramCoverage(V1.GetProgramCoverageRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "programCoverage"), "name");
+        var (tenant, partnership) = Names.ProgramCoverage.Parse(request.Name, "name");
         await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var needs = await engagement.NeedsAsync(tenant, partnership, context.CancellationToken);
         var gaps = await engagement.GapsAsync(tenant, partnership, context.CancellationToken);
@@ -144,7 +145,7 @@ public sealed partial class PathwaysApi
     /// <summary>The id of a provider organization of the tenant, as the Partnerships service knows it: an education or training type.</summary>
     private async Task<string> ProviderAsync(string tenant, string name, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, "program.provider", "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, "program.provider");
         new Violations().Require(ids[0] == tenant, "program.provider", "must be an organization of the program's tenant.").ThrowIfAny();
         var organization = await directory.OrganizationAsync(name, context.CancellationToken);
         new Violations().Require(Providers.Contains(organization.Type), "program.provider",
@@ -154,7 +155,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.TrainingProgram> GetTrainingProgram(V1.GetTrainingProgramRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "programs");
+        var ids = Names.Program.Parse(request.Name, "name");
         var program = await db.Programs.SingleOrDefaultAsync(p => p.TenantId == ids[0] && p.Id == ids[1], context.CancellationToken)
             ?? throw new ResourceNotFound(request.Name);
         return program.ToProto(db.VersionOf(program));
@@ -162,7 +163,7 @@ public sealed partial class PathwaysApi
 
     public override async Task<V1.ListTrainingProgramsResponse> ListTrainingPrograms(V1.ListTrainingProgramsRequest request, ServerCallContext context)
     {
-        var tenant = ResourceNames.Parse(request.Parent, "parent", "tenants")[0];
+        var tenant = Names.Tenant.Parse(request.Parent, "parent")[0];
         var (programs, next) = await db.Programs.Where(p => p.TenantId == tenant)
             .PageAsync(p => p.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListTrainingProgramsResponse { Programs = { programs.Select(p => p.ToProto(db.VersionOf(p))) }, NextPageToken = next };

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -16,7 +17,7 @@ public sealed partial class PathwaysApi(PathwaysDbContext db, PersonalDataProtec
 {
     private async Task<Participant> ParticipantAsync(string? name, string field, ServerCallContext context, bool tracked)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "participants");
+        var ids = Names.Participant.Parse(name, field);
         var participants = tracked ? db.Participants : db.Participants.AsNoTracking();
         return await participants.GetNamedAsync(ids, name!, context.CancellationToken);
     }

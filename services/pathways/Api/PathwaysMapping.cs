@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
@@ -5,16 +6,6 @@ using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Pathways.V1;
 
 namespace SectorMesh.Pathways.Api;
-
-public static class Names
-{
-    public static string Program(string tenant, string id) => $"tenants/{tenant}/programs/{id}";
-    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
-    public static string CareerPathway(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/careerPathways/{id}";
-    public static string Participant(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/participants/{id}";
-    public static string Employer(string tenant, string partnership, string organization) => $"{Partnership(tenant, partnership)}/employers/{organization}";
-    public static string SkillsGapAnalysis(string tenant, string partnership, string id) => $"{Partnership(tenant, partnership)}/skillsGapAnalyses/{id}";
-}
 
 /// <summary>Between the Pathways API's messages and the domain: amounts in US dollars, enums without their prefixes.</summary>
 public static class PathwaysMapping
@@ -37,9 +28,9 @@ public static class PathwaysMapping
     public static V1.TrainingProgram ToProto(this TrainingProgram p, uint version) => new()
     {
         Etag = Etags.Of(version),
-        Name = Names.Program(p.TenantId, p.Id),
+        Name = Names.Program.Format(p.TenantId, p.Id),
         DisplayName = p.DisplayName,
-        Provider = $"tenants/{p.TenantId}/organizations/{p.ProviderId}",
+        Provider = Names.Organization.Format(p.TenantId, p.ProviderId),
         DurationWeeks = p.DurationWeeks,
         Cost = Dollars(p.Cost),
         Modality = p.Modality.ToProto<Modality, V1.Modality>(),
@@ -53,14 +44,14 @@ public static class PathwaysMapping
     };
 
     private static V1.EmployerNeedReference ToProto(this EmployerNeedTarget n, string tenant) =>
-        new() { Employer = Names.Employer(tenant, n.PartnershipId, n.EmployerId), SocCode = n.SocCode };
+        new() { Employer = Names.Employer.Format(tenant, n.PartnershipId, n.EmployerId), SocCode = n.SocCode };
 
     private static V1.SkillsGapReference ToProto(this SkillsGapTarget g, string tenant) =>
-        new() { SkillsGapAnalysis = Names.SkillsGapAnalysis(tenant, g.PartnershipId, g.AnalysisId), ElementId = g.ElementId };
+        new() { SkillsGapAnalysis = Names.SkillsGapAnalysis.Format(tenant, g.PartnershipId, g.AnalysisId), ElementId = g.ElementId };
 
     public static V1.Occupation ToProto(this Occupation o, string tenant) => new()
     {
-        Name = $"tenants/{tenant}/occupations/{o.SocCode}",
+        Name = Names.Occupation.Format(tenant, o.SocCode),
         SocCode = o.SocCode,
         Title = o.Title,
         Year = o.Year,
@@ -85,14 +76,14 @@ public static class PathwaysMapping
 
     public static V1.ProgramCoverage ToProto(this ProgramCoverage coverage, string tenant, string partnership) => new()
     {
-        Name = $"{Names.Partnership(tenant, partnership)}/programCoverage",
+        Name = $"{Names.Partnership.Format(tenant, partnership)}/programCoverage",
         EmployerNeeds =
         {
             coverage.Needs.Select(n => new V1.EmployerNeedCoverage
             {
                 Need = new EmployerNeedTarget(partnership, n.Need.EmployerId, n.Need.SocCode).ToProto(tenant),
                 Openings12Months = n.Need.Openings12Months, HardToFill = n.Need.HardToFill,
-                Programs = { n.ProgramIds.Select(id => Names.Program(tenant, id)) },
+                Programs = { n.ProgramIds.Select(id => Names.Program.Format(tenant, id)) },
             }),
         },
         SkillsGaps =
@@ -101,7 +92,7 @@ public static class PathwaysMapping
             {
                 Gap = new SkillsGapTarget(partnership, g.Gap.AnalysisId, g.Gap.ElementId).ToProto(tenant),
                 ElementName = g.Gap.ElementName, GapPoints = (double)g.Gap.Points,
-                Programs = { g.ProgramIds.Select(id => Names.Program(tenant, id)) },
+                Programs = { g.ProgramIds.Select(id => Names.Program.Format(tenant, id)) },
             }),
         },
         UncoveredEmployerNeeds = coverage.UncoveredNeeds,
@@ -111,7 +102,7 @@ public static class PathwaysMapping
     public static V1.CareerPathway ToProto(this CareerPathway p, uint version) => new()
     {
         Etag = Etags.Of(version),
-        Name = Names.CareerPathway(p.TenantId, p.PartnershipId, p.Id),
+        Name = Names.CareerPathway.Format(p.TenantId, p.PartnershipId, p.Id),
         DisplayName = p.DisplayName,
         Steps =
         {
@@ -126,7 +117,7 @@ public static class PathwaysMapping
             p.Bridges.Select(b => new V1.Bridge
             {
                 FromStep = b.FromStep, ToStep = b.ToStep, Kind = b.Kind.ToProto<BridgeKind, V1.BridgeKind>(),
-                Program = b.ProgramId is null ? "" : Names.Program(p.TenantId, b.ProgramId), Description = b.Description, Months = b.Months,
+                Program = b.ProgramId is null ? "" : Names.Program.Format(p.TenantId, b.ProgramId), Description = b.Description, Months = b.Months,
                 Cost = Dollars(b.Cost),
             }),
         },
@@ -135,20 +126,20 @@ public static class PathwaysMapping
 
     public static V1.Participant ToProto(this Participant p) => new()
     {
-        Name = Names.Participant(p.TenantId, p.PartnershipId, p.Id),
+        Name = Names.Participant.Format(p.TenantId, p.PartnershipId, p.Id),
         EntryDate = ((DateOnly?)p.EntryDate).ToProto(),
         ExitDate = p.ExitDate.ToProto(),
         EmploymentStatusAtEntry = p.EmploymentStatusAtEntry is { } status
             ? status.ToProto<EmploymentStatus, V1.EmploymentStatus>()
             : V1.EmploymentStatus.Unspecified,
-        CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway(p.TenantId, p.PartnershipId, p.CareerPathwayId),
+        CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway.Format(p.TenantId, p.PartnershipId, p.CareerPathwayId),
         CurrentStep = p.CurrentStep ?? "",
         Training =
         {
             p.Training.Select(t => new V1.TrainingEnrolment
             {
                 EnteredDate = ((DateOnly?)t.Entered).ToProto(), Type = t.Type.ToProto<TrainingType, V1.TrainingType>(),
-                Program = t.ProgramId is null ? "" : Names.Program(p.TenantId, t.ProgramId), EndedDate = t.Ended.ToProto(),
+                Program = t.ProgramId is null ? "" : Names.Program.Format(p.TenantId, t.ProgramId), EndedDate = t.Ended.ToProto(),
             }),
         },
         Credentials =

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Data;
 using SectorMesh.Pathways.Domain;
@@ -21,7 +22,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
 
     public override async Task<V1.WorkerFeedback> CreateWorkerFeedback(V1.CreateWorkerFeedbackRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var given = request.WorkerFeedback ?? new V1.WorkerFeedback();
         var input = new InputCollector();
@@ -36,14 +37,14 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
             request.WorkerFeedbackId.Length > 0, given.Subject.ToDomain<V1.WorkerFeedbackSubject, WorkerFeedbackSubject>(),
             given.Barrier.ToDomain<V1.FeedbackBarrier, FeedbackBarrier>(), program, employer, given.Rating, given.Comment, date, given.Anonymous,
             participant ?? "", clock.GetUtcNow()));
-        await db.AddNewAsync(feedback, ServiceDeliveryMapping.Feedback(tenant, partnership, feedback.Id), context.CancellationToken);
+        await db.AddNewAsync(feedback, Names.WorkerFeedback.Format(tenant, partnership, feedback.Id), context.CancellationToken);
         return feedback.ToProto();
     }
 
     private async Task<string> ProgramIdAsync(string tenant, string name, CancellationToken cancellationToken)
     {
         const string field = $"{Field}.program";
-        var ids = ResourceNames.Parse(name, field, "tenants", "programs");
+        var ids = Names.Program.Parse(name, field);
         var exists = ids[0] == tenant && await db.Programs.AnyAsync(p => p.TenantId == tenant && p.Id == ids[1], cancellationToken);
         return exists ? ids[1] : throw new InvalidInput(field, "must be a program of the partnership's tenant.");
     }
@@ -51,7 +52,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     private async Task<string> EmployerIdAsync(string tenant, string name, CancellationToken cancellationToken)
     {
         const string field = $"{Field}.employer";
-        var ids = ResourceNames.Parse(name, field, "tenants", "organizations");
+        var ids = Names.Organization.Parse(name, field);
         new Violations().Require(ids[0] == tenant, field, "must be an organization of the partnership's tenant.").ThrowIfAny();
         var organization = await directory.OrganizationAsync(name, cancellationToken);
         new Violations().Require(organization.Type == Partnerships.PartnerType.Employer, field, "must be an employer.").ThrowIfAny();
@@ -61,7 +62,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
     private async Task<string> ParticipantIdAsync(string tenant, string partnership, string name, CancellationToken cancellationToken)
     {
         const string field = $"{Field}.participant";
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "participants");
+        var ids = Names.Participant.Parse(name, field);
         var exists = ids[0] == tenant && ids[1] == partnership
             && await db.Participants.AnyAsync(p => p.TenantId == tenant && p.PartnershipId == partnership && p.Id == ids[2], cancellationToken);
         return exists ? ids[2] : throw new InvalidInput(field, "must be a participant of this partnership.");
@@ -69,13 +70,13 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
 
     public override async Task<V1.WorkerFeedback> GetWorkerFeedback(V1.GetWorkerFeedbackRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "workerFeedback");
+        var ids = Names.WorkerFeedback.Parse(request.Name, "name");
         return (await db.WorkerFeedback.AsNoTracking().Where(f => !f.Anonymous).GetNamedAsync(ids, request.Name, context.CancellationToken)).ToProto();
     }
 
     public override async Task<V1.ListWorkerFeedbackResponse> ListWorkerFeedback(V1.ListWorkerFeedbackRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (feedback, next) = await db.WorkerFeedback.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership && !f.Anonymous)
             .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListWorkerFeedbackResponse { WorkerFeedback = { feedback.Select(f => f.ToProto()) }, NextPageToken = next };
@@ -83,7 +84,7 @@ public sealed class WorkerVoiceApi(PathwaysDbContext db, PartnershipDirectory di
 
     public override async Task<V1.WorkerVoiceSummary> GetWorkerVoiceSummary(V1.GetWorkerVoiceSummaryRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "workerVoiceSummary"), "name");
+        var (tenant, partnership) = Names.WorkerVoiceSummary.Parse(request.Name, "name");
         await directory.EnsurePartnershipAsync(tenant, partnership, context.CancellationToken);
         var tallies = await db.WorkerFeedback.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .GroupBy(f => new { f.Subject, f.Barrier, f.ProgramId, f.EmployerId })

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Engagement.V1;
@@ -16,7 +17,7 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     /// <summary>The needs of the employers still in the partnership.</summary>
     public async Task<IReadOnlyList<EmployerNeed>> NeedsAsync(string tenant, string partnership, CancellationToken cancellationToken)
     {
-        var parent = $"tenants/{tenant}/partnerships/{partnership}";
+        var parent = Names.Partnership.Format(tenant, partnership);
         var employers = await AllPagesAsync(token => engagement.ListEmployerEngagementsAsync(
             new V1.ListEmployerEngagementsRequest { Parent = parent, PageSize = PageSize, PageToken = token },
             cancellationToken: cancellationToken).ResponseAsync, page => (page.EmployerEngagements, page.NextPageToken));
@@ -27,7 +28,7 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     /// <summary>Each analysis's skills, with the largest gap any of its target occupations shows in the skill.</summary>
     public async Task<IReadOnlyList<SkillsGap>> GapsAsync(string tenant, string partnership, CancellationToken cancellationToken)
     {
-        var parent = $"tenants/{tenant}/partnerships/{partnership}";
+        var parent = Names.Partnership.Format(tenant, partnership);
         var analyses = await AllPagesAsync(token => engagement.ListSkillsGapAnalysesAsync(
             new V1.ListSkillsGapAnalysesRequest { Parent = parent, PageSize = PageSize, PageToken = token },
             cancellationToken: cancellationToken).ResponseAsync, page => (page.SkillsGapAnalyses, page.NextPageToken));
@@ -56,7 +57,7 @@ public sealed class EngagementDirectory(V1.Engagement.EngagementClient engagemen
     /// <summary>The occupation as the tenant's latest OEWS figures describe it, across industries; null when the tenant has none.</summary>
     public async Task<Occupation?> OccupationAsync(string tenant, string socCode, CancellationToken cancellationToken)
     {
-        var parent = $"tenants/{tenant}";
+        var parent = Names.Tenant.Format(tenant);
         var rows = await engagement.ListOccupationEmploymentAsync(new V1.ListOccupationEmploymentRequest { Parent = parent, OccupationCode = socCode },
             cancellationToken: cancellationToken).ResponseAsync;
         return Occupation.Latest(socCode, rows.OccupationEmployment

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Partnerships.V1;
 
@@ -23,6 +24,6 @@ public sealed class PartnershipDirectory(V1.Partnerships.PartnershipsClient part
     }
 
     private Task<V1.Partnership> PartnershipAsync(string tenant, string partnership, CancellationToken cancellationToken) =>
-        partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = $"tenants/{tenant}/partnerships/{partnership}" },
+        partnerships.GetPartnershipAsync(new V1.GetPartnershipRequest { Name = Names.Partnership.Format(tenant, partnership) },
             cancellationToken: cancellationToken).ResponseAsync;
 }

@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Resources.Domain;
 using SectorMesh.ServiceDefaults;
@@ -8,11 +9,9 @@ namespace SectorMesh.Resources.Api;
 /// <summary>Translation between the v1 messages and the Resources domain.</summary>
 public static class ResourceMapping
 {
-    public static string Partnership(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
-
     /// <summary>A strategy's resource name in the Partnerships service; empty for none, or a record made before strategies had identities.</summary>
     public static string Strategy(string tenant, string partnership, string strategyId) =>
-        strategyId.Length == 0 ? "" : $"{Partnership(tenant, partnership)}/strategies/{strategyId}";
+        strategyId.Length == 0 ? "" : Names.Strategy.Format(tenant, partnership, strategyId);
 
     // The strategy titles are deprecated in favour of sector_strategy but still read from older
     // clients and written for them, so these are the only places that touch them.
@@ -56,7 +55,7 @@ public static class ResourceMapping
     {
         var source = new V1.FundingSource
         {
-            Name = $"{Partnership(f.TenantId, f.PartnershipId)}/fundingSources/{f.Id}",
+            Name = Names.FundingSource.Format(f.TenantId, f.PartnershipId, f.Id),
             DisplayName = f.DisplayName,
             Kind = f.Kind.ToProto<FundingKind, V1.FundingKind>(),
             Amount = f.Amount.ToProto(),
@@ -75,16 +74,16 @@ public static class ResourceMapping
     {
         var commitment = new V1.Commitment
         {
-            Name = $"{Partnership(c.TenantId, c.PartnershipId)}/commitments/{c.Id}",
-            Organization = $"tenants/{c.TenantId}/organizations/{c.OrganizationId}",
-            Agreement = $"{Partnership(c.TenantId, c.PartnershipId)}/agreements/{c.AgreementVersion}",
+            Name = Names.Commitment.Format(c.TenantId, c.PartnershipId, c.Id),
+            Organization = Names.Organization.Format(c.TenantId, c.OrganizationId),
+            Agreement = Names.Agreement.Format(c.TenantId, c.PartnershipId, $"{c.AgreementVersion}"),
             Kind = c.Kind.ToProto<CommitmentKind, V1.CommitmentKind>(),
             Description = c.Description,
             Value = c.Value.ToProto(),
             Hours = (double)(c.Hours ?? 0),
             Period = c.Period.ToProto(),
             SectorStrategy = Strategy(c.TenantId, c.PartnershipId, c.StrategyId),
-            FundingSource = c.FundingSourceId.Length == 0 ? "" : $"{Partnership(c.TenantId, c.PartnershipId)}/fundingSources/{c.FundingSourceId}",
+            FundingSource = c.FundingSourceId.Length == 0 ? "" : Names.FundingSource.Format(c.TenantId, c.PartnershipId, c.FundingSourceId),
             Contributed = c.Contributed.ToProto(),
             Contributions =
             {
@@ -110,7 +109,7 @@ public static class ResourceMapping
     {
         var need = new V1.ResourceNeed
         {
-            Name = $"{Partnership(n.TenantId, n.PartnershipId)}/resourceNeeds/{n.Id}",
+            Name = Names.ResourceNeed.Format(n.TenantId, n.PartnershipId, n.Id),
             SectorStrategy = Strategy(n.TenantId, n.PartnershipId, n.StrategyId),
             Period = n.Period.ToProto(),
             Amount = n.Amount.ToProto(),

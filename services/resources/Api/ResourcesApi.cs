@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Resources.Data;
 using SectorMesh.Resources.Domain;
@@ -21,7 +22,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.FundingSource> CreateFundingSource(V1.CreateFundingSourceRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.FundingSource ?? new V1.FundingSource();
         var input = new InputCollector();
         var amount = input.Take(() => given.Amount.ToMoney("funding_source.amount"));
@@ -42,7 +43,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ListFundingSourcesResponse> ListFundingSources(V1.ListFundingSourcesRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (sources, next) = await db.FundingSources.Where(f => f.TenantId == tenant && f.PartnershipId == partnership)
             .PageAsync(f => f.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListFundingSourcesResponse { FundingSources = { sources.Select(f => f.ToProto(db.VersionOf(f))) }, NextPageToken = next };
@@ -85,10 +86,10 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.Commitment> CreateCommitment(V1.CreateCommitmentRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.Commitment ?? new V1.Commitment();
-        var organization = ResourceNames.Parse(given.Organization, "commitment.organization", "tenants", "organizations");
-        var agreement = ResourceNames.Parse(given.Agreement, "commitment.agreement", "tenants", "partnerships", "agreements");
+        var organization = Names.Organization.Parse(given.Organization, "commitment.organization");
+        var agreement = Names.Agreement.Parse(given.Agreement, "commitment.agreement");
         new Violations()
             .Require(organization[0] == tenant, "commitment.organization", "must be an organization of the partnership's tenant.")
             .Require(agreement[0] == tenant && agreement[1] == partnership && int.TryParse(agreement[2], out _), "commitment.agreement",
@@ -118,14 +119,14 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.Commitment> GetCommitment(V1.GetCommitmentRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
+        var ids = Names.Commitment.Parse(request.Name, "name");
         var commitment = await db.Commitments.AsNoTracking().GetNamedAsync(ids, request.Name, context.CancellationToken);
         return commitment.ToProto();
     }
 
     public override async Task<V1.ListCommitmentsResponse> ListCommitments(V1.ListCommitmentsRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var (commitments, next) = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership)
             .PageAsync(c => c.Id, request.PageSize, request.PageToken, request.Parent, context.CancellationToken);
         return new V1.ListCommitmentsResponse { Commitments = { commitments.Select(c => c.ToProto()) }, NextPageToken = next };
@@ -133,7 +134,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.Commitment> RecordContribution(V1.RecordContributionRequest request, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(request.Name, "name", "tenants", "partnerships", "commitments");
+        var ids = Names.Commitment.Parse(request.Name, "name");
         var caller = context.Caller();
         var commitment = await db.Commitments.GetNamedAsync(ids, request.Name, context.CancellationToken);
         caller.Ensure(caller.ActsFor(ids[0], ids[1], commitment.OrganizationId), "record contributions for this organization");
@@ -147,7 +148,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceNeed> CreateResourceNeed(V1.CreateResourceNeedRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(request.Parent, "parent");
+        var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.ResourceNeed ?? new V1.ResourceNeed();
         var input = new InputCollector();
         var period = input.Take(() => given.Period.ToPeriod("resource_need.period"));
@@ -160,7 +161,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     public override async Task<V1.ResourceReport> GetResourceReport(V1.GetResourceReportRequest request, ServerCallContext context)
     {
-        var (tenant, partnership) = ResourceNames.Partnership(SingletonNames.ParentOf(request.Name, "name", "resourceReport"), "name");
+        var (tenant, partnership) = Names.ResourceReport.Parse(request.Name, "name");
         var funding = await db.FundingSources.AsNoTracking().Where(f => f.TenantId == tenant && f.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var commitments = await db.Commitments.AsNoTracking().Where(c => c.TenantId == tenant && c.PartnershipId == partnership).ToListAsync(context.CancellationToken);
         var needs = await db.ResourceNeeds.AsNoTracking().Where(n => n.TenantId == tenant && n.PartnershipId == partnership).ToListAsync(context.CancellationToken);
@@ -194,7 +195,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
 
     private async Task<FundingSource> FundingSourceNamed(string? name, string field, ServerCallContext context)
     {
-        var ids = ResourceNames.Parse(name, field, "tenants", "partnerships", "fundingSources");
+        var ids = Names.FundingSource.Parse(name, field);
         return await db.FundingSources.GetNamedAsync(ids, name!, context.CancellationToken);
     }
 
@@ -219,7 +220,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         {
             return "";
         }
-        var ids = ResourceNames.Parse(name, $"{prefix}.sector_strategy", "tenants", "partnerships", "strategies");
+        var ids = Names.Strategy.Parse(name, $"{prefix}.sector_strategy");
         new Violations()
             .Require(ids[0] == tenant && ids[1] == partnership, $"{prefix}.sector_strategy",
                 "must be a strategy of this partnership: tenants/{tenant}/partnerships/{partnership}/strategies/{strategy}.")
@@ -234,7 +235,7 @@ public sealed class ResourcesApi(ResourcesDbContext db, PartnerDirectory partner
         {
             return "";
         }
-        var ids = ResourceNames.Parse(name, "commitment.funding_source", "tenants", "partnerships", "fundingSources");
+        var ids = Names.FundingSource.Parse(name, "commitment.funding_source");
         var exists = ids[0] == tenant && ids[1] == partnership && await db.FundingSources.AnyAsync(
             f => f.TenantId == tenant && f.PartnershipId == partnership && f.Id == ids[2], context.CancellationToken);
         return exists ? ids[2] : throw new InvalidInput("commitment.funding_source", $"must name a funding source of this partnership; {name} does not exist.");

@@ -1,4 +1,5 @@
 using MassTransit;
+using SectorMesh.Contracts;
 using SectorMesh.Contracts.Events.Partnerships;
 using SectorMesh.Resources.Domain;
 using SectorMesh.ServiceDefaults;
@@ -14,7 +15,7 @@ namespace SectorMesh.Resources.Data;
 /// </summary>
 public sealed class PartnerDirectory(V1.Partnerships.PartnershipsClient partnerships, ResourceCache cache)
 {
-    private static string Key(string tenant, string partnership) => $"tenants/{tenant}/partnerships/{partnership}";
+    private static string Key(string tenant, string partnership) => Names.Partnership.Format(tenant, partnership);
 
     /// <summary>The roster; when the cached one fails <paramref name="answers"/>, it is asked for again, fresh.</summary>
     public async Task<PartnershipRoster> RosterAsync(string tenant, string partnership, Func<PartnershipRoster, bool> answers,
@@ -61,5 +62,5 @@ public sealed class PartnerDirectoryRefresh(ResourceCache cache) :
     public Task Consume(ConsumeContext<StrategiesSet> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
     public Task Consume(ConsumeContext<PartnershipDeleted> context) => Drop(context.Message.TenantId, context.Message.PartnershipId);
 
-    private Task Drop(string tenant, string partnership) => cache.RemoveAsync($"tenants/{tenant}/partnerships/{partnership}");
+    private Task Drop(string tenant, string partnership) => cache.RemoveAsync(Names.Partnership.Format(tenant, partnership));
 }

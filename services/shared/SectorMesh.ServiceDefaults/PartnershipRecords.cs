@@ -6,7 +6,7 @@ namespace SectorMesh.ServiceDefaults;
 public static class PartnershipRecords
 {
     /// <summary>The record named by <paramref name="ids"/> (tenant, partnership, id), or not found under <paramref name="name"/>.</summary>
-    public static async Task<T> GetNamedAsync<T>(this IQueryable<T> records, string[] ids, string name, CancellationToken cancellationToken)
+    public static async Task<T> GetNamedAsync<T>(this IQueryable<T> records, IReadOnlyList<string> ids, string name, CancellationToken cancellationToken)
         where T : class, IPartnershipRecord
     {
         var (tenant, partnership, id) = (ids[0], ids[1], ids[2]);

@@ -1,53 +1,45 @@
+using System.Globalization;
 using System.Linq.Expressions;
 using System.Text;
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 
 namespace SectorMesh.ServiceDefaults;
 
-/// <summary>Parses AIP-122 resource names such as tenants/{tenant}/partnerships/{partnership}.</summary>
+/// <summary>Reads AIP-122 resource names by the patterns the contracts declare (<see cref="Names"/>).</summary>
 public static class ResourceNames
 {
-    /// <summary>Returns the identifiers of a name whose collections are <paramref name="collections"/>, in order.</summary>
-    public static string[] Parse(string? name, string field, params string[] collections)
-    {
-        var parts = (name ?? "").Split('/');
-        var valid = parts.Length == collections.Length * 2;
-        for (var i = 0; valid && i < collections.Length; i++)
-        {
-            valid = parts[2 * i] == collections[i] && ResourceId.IsValid(parts[2 * i + 1]);
-        }
-        if (!valid)
-        {
-            var pattern = string.Join("/", collections.Select(c => $"{c}/{{{Singular(c)}}}"));
-            throw new InvalidInput(field, $"must be a resource name of the form {pattern}.");
-        }
-        return Enumerable.Range(0, collections.Length).Select(i => parts[2 * i + 1]).ToArray();
-    }
+    /// <summary>The identifiers of a name of the pattern, in order; a name of another form is a field violation that shows the pattern.</summary>
+    public static ResourceIds Parse(this ResourcePattern pattern, string? name, string field) =>
+        pattern.Match(name) is { } ids && ids.All(ResourceId.IsValid)
+            ? new ResourceIds(ids)
+            : throw new InvalidInput(field, $"must be a resource name of the form {pattern.Pattern}.");
+}
 
-    /// <summary>The tenant and partnership of tenants/{tenant}/partnerships/{partnership}.</summary>
-    public static (string Tenant, string Partnership) Partnership(string? name, string field)
-    {
-        var ids = Parse(name, field, "tenants", "partnerships");
-        return (ids[0], ids[1]);
-    }
+/// <summary>The identifiers a resource name holds, by position, or deconstructed: var (tenant, partnership) = Names.Partnership.Parse(…).</summary>
+public sealed class ResourceIds(string[] ids) : IReadOnlyList<string>
+{
+    public string this[int index] => ids[index];
 
-    private static string Singular(string collection) => collection.EndsWith("ies") ? collection[..^3] + "y" : collection.TrimEnd('s');
+    public int Count => ids.Length;
+
+    public IEnumerator<string> GetEnumerator() => ((IEnumerable<string>)ids).GetEnumerator();
+
+    System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ids.GetEnumerator();
+
+    public void Deconstruct(out string first, out string second) => (first, second) = (ids[0], ids[1]);
+
+    public void Deconstruct(out string first, out string second, out string third) => (first, second, third) = (ids[0], ids[1], ids[2]);
+
+    public void Deconstruct(out string first, out string second, out string third, out string fourth) =>
+        (first, second, third, fourth) = (ids[0], ids[1], ids[2], ids[3]);
 }
 
 /// <summary>
 /// Opaque page tokens (AIP-158) for keyset pagination: the last key of a page, bound to the
 /// filter it was issued for so a token cannot be replayed against another query.
 /// </summary>
-public static class SingletonNames
-{
-    /// <summary>The parent of a singleton resource's name (tenants/t/partnerships/p of tenants/t/partnerships/p/resourceReport).</summary>
-    public static string ParentOf(string? name, string field, string singleton) =>
-        name?.EndsWith("/" + singleton, StringComparison.Ordinal) == true
-            ? name[..^(singleton.Length + 1)]
-            : throw new InvalidInput(field, $"must end with /{singleton}.");
-}
-
 public static class PageTokens
 {
     public const int DefaultPageSize = 25;
@@ -112,6 +104,19 @@ public static class Paging
         var page = await query.OrderBy(key).Take(size + 1).ToListAsync(cancellationToken);
         var next = page.Count > size ? PageTokens.Encode(key.Compile()(page[size - 1]), listing) : "";
         return (page.Take(size).ToList(), next);
+    }
+
+    /// <summary>A page of a list held in memory (a few hundred items on one row at most), by position; a token not issued for the list is refused.</summary>
+    public static (List<T> Items, string NextPageToken) Page<T>(this IReadOnlyList<T> items, int pageSize, string? pageToken, string listing)
+    {
+        var size = PageTokens.Size(pageSize);
+        var after = 0;
+        if (PageTokens.Decode(pageToken, listing) is { } token && (!int.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out after) || after > items.Count))
+        {
+            throw new InvalidInput("page_token", "is not a token this list returned for the same parent and filter.");
+        }
+        var next = after + size < items.Count ? PageTokens.Encode((after + size).ToString(CultureInfo.InvariantCulture), listing) : "";
+        return ([.. items.Skip(after).Take(size)], next);
     }
 
     private sealed record Boxed(string Value);

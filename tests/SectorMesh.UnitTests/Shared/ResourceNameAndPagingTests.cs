@@ -1,3 +1,4 @@
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Partnerships.Api;
 using SectorMesh.Partnerships.Domain;
@@ -10,7 +11,7 @@ public class ResourceNameAndPagingTests
     [Fact]
     public void A_resource_name_yields_its_identifiers_in_order()
     {
-        Assert.Equal(["oh", "healthcare"], ResourceNames.Parse("tenants/oh/partnerships/healthcare", "name", "tenants", "partnerships"));
+        Assert.Equal(["oh", "healthcare"], Names.Partnership.Parse("tenants/oh/partnerships/healthcare", "name"));
     }
 
     [Theory]
@@ -20,7 +21,7 @@ public class ResourceNameAndPagingTests
     [InlineData("tenants/OH/partnerships/x")]
     public void A_malformed_resource_name_is_reported_on_its_field(string name)
     {
-        var error = Assert.Throws<InvalidInput>(() => ResourceNames.Parse(name, "name", "tenants", "partnerships"));
+        var error = Assert.Throws<InvalidInput>(() => Names.Partnership.Parse(name, "name"));
 
         Assert.Equal("name", Assert.Single(error.Violations).Field);
     }
@@ -39,6 +40,30 @@ public class ResourceNameAndPagingTests
         var token = PageTokens.Encode("healthcare", "tenants/oh?stage = PARTNERSHIP_STAGE_ACTIVE");
 
         Assert.Equal("page_token", Assert.Single(Assert.Throws<InvalidInput>(() => PageTokens.Decode(token, "tenants/oh?")).Violations).Field);
+    }
+
+    [Fact]
+    public void A_list_in_memory_pages_by_position_until_its_end()
+    {
+        int[] items = [1, 2, 3, 4, 5];
+        var pages = new List<string>();
+        var token = "";
+        do
+        {
+            (var page, token) = items.Page(2, token, "tenants/oh/partnerships/p/participants/a");
+            pages.Add(string.Join(",", page));
+        }
+        while (token.Length > 0);
+
+        Assert.Equal(["1,2", "3,4", "5"], pages);
+    }
+
+    [Fact]
+    public void A_token_of_another_list_in_memory_is_refused_not_read_as_the_first_page()
+    {
+        var token = PageTokens.Encode("healthcare", "tenants/oh/partnerships/p/participants/a");
+
+        Assert.Equal("page_token", Assert.Single(Assert.Throws<InvalidInput>(() => new[] { 1, 2 }.Page(1, token, "tenants/oh/partnerships/p/participants/a")).Violations).Field);
     }
 
     [Fact]

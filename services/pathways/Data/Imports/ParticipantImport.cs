@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Api;
 using SectorMesh.Pathways.Domain;
@@ -64,7 +65,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                 if (row.BirthDate is not null)
                 {
                     db.PersonalData.Add(new SealedPersonalData(tenant, partnership, row.Id,
-                        personalData.Protect(new PersonalData("", "", row.BirthDate, "", ""), Names.Participant(tenant, partnership, row.Id))));
+                        personalData.Protect(new PersonalData("", "", row.BirthDate, "", ""), Names.Participant.Format(tenant, partnership, row.Id))));
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
