@@ -14,6 +14,7 @@ services.Add<Projects.SectorMesh_Partnerships>("partnerships");
 services.Add<Projects.SectorMesh_Resources>("resources");
 services.Add<Projects.SectorMesh_Engagement>("engagement");
 services.Add<Projects.SectorMesh_Pathways>("pathways");
+services.Add<Projects.SectorMesh_Metrics>("metrics");
 
 var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEndpoint("http", endpoint => endpoint.IsProxied = false)

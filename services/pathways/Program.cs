@@ -6,7 +6,8 @@ var builder = WebApplication.CreateBuilder(args);
 builder.AddPathwaysService();
 
 var app = builder.Build();
-if (await app.RunCommandAsync<PathwaysDbContext>(args))
+var commands = new Dictionary<string, Func<WebApplication, Task>> { [ParticipationPeriodSnapshots.Command] = a => a.RepublishAsync(args) };
+if (await app.RunCommandAsync<PathwaysDbContext>(args, commands))
 {
     return;
 }

@@ -62,6 +62,18 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
                 a.Id, a.Audience.ToString(), a.Topic, a.ActivityDate, a.Hours, a.PeopleTrained, a.ProviderId),
             _ => null,
         };
-        return mapped is null ? [] : [mapped];
+        IEnumerable<IIntegrationEvent> events = mapped is null ? [] : [mapped];
+        // The aggregate holds its state after every pending change: the last one's snapshot carries them all.
+        return aggregate is Participant participant && ReferenceEquals(participant.DomainEvents[^1], domainEvent)
+            ? events.Append(PeriodOf(participant, Guid.CreateVersion7(domainEvent.OccurredAt), domainEvent.OccurredAt))
+            : events;
     }
+
+    public static Events.ParticipationPeriodChanged PeriodOf(Participant p, Guid id, DateTimeOffset at) => new(id, p.TenantId, p.PartnershipId, at,
+        p.Id, p.EntryDate, p.ExitDate,
+        [.. p.Training.Select(t => new Events.PeriodTraining((int)t.Type, t.Entered, t.Ended))],
+        [.. p.Credentials.Select(c => new Events.PeriodCredential((int)c.Type, c.Attained))],
+        [.. p.SkillGains.Select(g => new Events.PeriodSkillGain(g.Kind.ToString(), g.Date))],
+        [.. p.EmploymentOutcomes.Select(o => new Events.PeriodQuarter(o.Quarter, (int)o.Status, o.Wages, o.EmployerId))],
+        [.. p.Barriers.Select(b => b.ToString())]);
 }

@@ -6,6 +6,12 @@ namespace SectorMesh.Contracts;
 /// </summary>
 public static class Names
 {
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/performanceIndicators</summary>
+    public static readonly ResourcePattern PartnershipPerformanceIndicators = ResourcePattern.Of(Metrics.V1.PerformanceIndicators.Descriptor);
+
+    /// <summary>tenants/{tenant}/performanceIndicators</summary>
+    public static readonly ResourcePattern StatewidePerformanceIndicators = ResourcePattern.Of(Metrics.V1.PerformanceIndicators.Descriptor, 1);
+
     /// <summary>tenants/{tenant}/partnerships/{partnership}/employers/{organization}</summary>
     public static readonly ResourcePattern Employer = ResourcePattern.Of(Engagement.V1.EmployerEngagement.Descriptor);
 

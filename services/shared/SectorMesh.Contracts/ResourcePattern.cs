@@ -25,9 +25,10 @@ public sealed class ResourcePattern
 
     public int VariableCount => _segments.Count(IsVariable);
 
-    public static ResourcePattern Of(MessageDescriptor message) =>
-        message.GetOptions()?.GetExtension(ResourceExtensions.Resource) is { Pattern.Count: > 0 } resource
-            ? new ResourcePattern(resource.Type, resource.Pattern[0])
+    /// <summary>The message's pattern (its <paramref name="index"/>-th, for a resource that has a parent of more than one kind).</summary>
+    public static ResourcePattern Of(MessageDescriptor message, int index = 0) =>
+        message.GetOptions()?.GetExtension(ResourceExtensions.Resource) is { } resource && index < resource.Pattern.Count
+            ? new ResourcePattern(resource.Type, resource.Pattern[index])
             : throw new InvalidOperationException($"{message.FullName} declares no google.api.resource pattern.");
 
     /// <summary>The name with the pattern's variables filled in order.</summary>

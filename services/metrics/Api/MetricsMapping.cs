@@ -1,0 +1,92 @@
+using System.Globalization;
+using SectorMesh.Metrics.Domain;
+using V1 = SectorMesh.Contracts.Metrics.V1;
+
+namespace SectorMesh.Metrics.Api;
+
+/// <summary>Between the indicators the domain computes and the Metrics API's messages and CSV.</summary>
+public static class MetricsMapping
+{
+    public static V1.PerformanceIndicators ToProto(this IReadOnlyList<IndicatorResult> results, string name, int programYear, int threshold)
+    {
+        V1.IndicatorFigure Of(Indicator indicator) => results.Single(r => r.Indicator == indicator).ToProto();
+        return new V1.PerformanceIndicators
+        {
+            Name = name,
+            ProgramYear = programYear,
+            SuppressionThreshold = threshold,
+            EmploymentRateQ2 = Of(Indicator.EmploymentRateQ2),
+            EmploymentRateQ4 = Of(Indicator.EmploymentRateQ4),
+            MedianEarningsQ2 = Of(Indicator.MedianEarningsQ2),
+            CredentialAttainmentRate = Of(Indicator.CredentialAttainmentRate),
+            MeasurableSkillGainsRate = Of(Indicator.MeasurableSkillGainsRate),
+            RetentionWithSameEmployer = Of(Indicator.RetentionWithSameEmployer),
+        };
+    }
+
+    private static V1.IndicatorFigure ToProto(this IndicatorResult result)
+    {
+        var figure = new V1.IndicatorFigure
+        {
+            Numerator = result.Total.Numerator,
+            Denominator = result.Total.Denominator,
+            NotYetAvailable = result.Total.NotYetAvailable,
+            Explanation = result.Total.Explanation,
+            CohortStart = Text(result.Cohort.Start),
+            CohortEnd = Text(result.Cohort.End),
+            Excluded = { result.Total.Excluded.OrderBy(e => e.Key, StringComparer.Ordinal).Select(e => new V1.Exclusion { Reason = e.Key, Count = e.Value }) },
+            Breakdowns = { result.Breakdowns.Select(ToProto) },
+        };
+        if (result.Total.Value is { } value)
+        {
+            figure.Value = (double)value;
+        }
+        return figure;
+    }
+
+    private static V1.BreakdownCell ToProto(BreakdownCell cell)
+    {
+        var proto = new V1.BreakdownCell { Dimension = cell.Dimension, Category = cell.Category, Suppressed = cell.Suppressed };
+        if (cell.Figure is { } figure)
+        {
+            proto.Numerator = figure.Numerator;
+            proto.Denominator = figure.Denominator;
+            if (figure.Value is { } value)
+            {
+                proto.Value = (double)value;
+            }
+        }
+        return proto;
+    }
+
+    private static string Text(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+}
+
+/// <summary>The indicators as CSV: a row for each indicator's total and each breakdown cell, a suppressed cell with its figures left empty.</summary>
+public static class IndicatorCsv
+{
+    public const string Header = "indicator,cohort_start,cohort_end,dimension,category,suppressed,numerator,denominator,value,excluded,not_yet_available";
+
+    public static IEnumerable<string> Write(IReadOnlyList<IndicatorResult> results)
+    {
+        yield return Header;
+        foreach (var result in results)
+        {
+            var indicator = char.ToLowerInvariant(result.Indicator.ToString()[0]) + result.Indicator.ToString()[1..];
+            var cohort = $"{result.Cohort.Start:yyyy-MM-dd},{result.Cohort.End:yyyy-MM-dd}";
+            yield return $"{indicator},{cohort},total,all,false,{Figures(result.Total)}";
+            foreach (var cell in result.Breakdowns)
+            {
+                yield return $"{indicator},{cohort},{cell.Dimension},{Quoted(cell.Category)},{(cell.Suppressed ? "true" : "false")},"
+                    + (cell.Figure is { } figure ? Figures(figure) : ",,,,");
+            }
+        }
+    }
+
+    private static string Figures(IndicatorFigure figure) => string.Join(',',
+        figure.Numerator.ToString(CultureInfo.InvariantCulture), figure.Denominator.ToString(CultureInfo.InvariantCulture),
+        figure.Value?.ToString(CultureInfo.InvariantCulture) ?? "", figure.ExcludedCount.ToString(CultureInfo.InvariantCulture),
+        figure.NotYetAvailable.ToString(CultureInfo.InvariantCulture));
+
+    private static string Quoted(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+}

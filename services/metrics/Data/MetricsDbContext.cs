@@ -1,0 +1,37 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using Microsoft.EntityFrameworkCore;
+using SectorMesh.Messaging;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Metrics.Data;
+
+/// <summary>
+/// The Metrics database: its own copy of every period of participation, fed by the Career Pathways service's events. A
+/// period is one jsonb document with the dates cohorts are chosen by beside it as indexed columns.
+/// </summary>
+public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
+{
+    public DbSet<ProjectedPeriod> Periods => Set<ProjectedPeriod>();
+
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.MapMessaging();
+
+        model.Entity<ProjectedPeriod>(period =>
+        {
+            period.HasKey(p => new { p.TenantId, p.PartnershipId, p.ParticipantId });
+            period.Property(p => p.TenantId).HasMaxLength(63);
+            period.Property(p => p.PartnershipId).HasMaxLength(63);
+            period.Property(p => p.ParticipantId).HasMaxLength(63);
+            period.HasIndex(p => new { p.TenantId, p.ExitDate });
+            period.HasIndex(p => new { p.TenantId, p.TrainingEntered });
+            period.Property(p => p.Period).AsJson(Json);
+        });
+
+        model.UseSnakeCaseNames();
+        FilterByTenant(model);
+    }
+}

@@ -1,0 +1,21 @@
+using SectorMesh.Metrics.Domain;
+
+namespace SectorMesh.Metrics.Data;
+
+/// <summary>
+/// A period of participation as Metrics holds it: keyed as the Career Pathways service keys its participant, with the
+/// revision it was projected from (an older or repeated event changes nothing), when that change happened, the dates
+/// cohorts are selected by, and the period itself.
+/// </summary>
+public sealed class ProjectedPeriod
+{
+    public string TenantId { get; set; } = "";
+    public string PartnershipId { get; set; } = "";
+    public string ParticipantId { get; set; } = "";
+    public long SourceRevision { get; set; }
+    public DateTimeOffset SourceTime { get; set; }
+    public DateOnly? ExitDate { get; set; }
+    public DateOnly? TrainingEntered { get; set; }
+    public DateOnly? TrainingCompleted { get; set; }
+    public ParticipationPeriod Period { get; set; } = null!;
+}

@@ -1,0 +1,74 @@
+namespace SectorMesh.Metrics.Domain;
+
+/// <summary>One cell of a breakdown: a category of a dimension, and its figure, or null when the cell is suppressed.</summary>
+public sealed record BreakdownCell(string Dimension, string Category, IndicatorFigure? Figure)
+{
+    public bool Suppressed => Figure is null;
+}
+
+/// <summary>
+/// The breakdowns of the annual statewide report (sex, ethnicity and race, age at entry, disability, barriers), with small
+/// cells suppressed: a cell whose denominator is under the threshold is hidden, and wherever one hidden cell of a dimension
+/// could be worked out from the total and the cells shown, the shown cell with the smallest denominator is hidden too.
+/// </summary>
+public static class Breakdowns
+{
+    public const int DefaultThreshold = 10;
+
+    private sealed record Dimension(string Name, Func<ParticipationPeriod, IEnumerable<string>> CategoriesOf);
+
+    private static readonly Dimension[] Dimensions =
+    [
+        new("sex", p => [p.Demographics.Sex switch
+        {
+            Sex.Male => "male",
+            Sex.Female => "female",
+            Sex.DidNotSelfIdentify => "did not self-identify",
+            _ => "not reported",
+        }]),
+        new("ethnicityAndRace", p => p.Demographics.EthnicityAndRace.Count == 0
+            ? ["not reported"]
+            : p.Demographics.EthnicityAndRace.Order().Select(e => e.ToString())),
+        new("ageAtEntry", p => [p.Demographics.AgeAtEntry switch
+        {
+            AgeBand.Under16 => "under 16",
+            AgeBand.From16To18 => "16 to 18",
+            AgeBand.From19To24 => "19 to 24",
+            AgeBand.From25To44 => "25 to 44",
+            AgeBand.From45To54 => "45 to 54",
+            AgeBand.From55To59 => "55 to 59",
+            AgeBand.Over59 => "60 and over",
+            _ => "not reported",
+        }]),
+        new("disability", p => [p.Demographics.Disability switch
+        {
+            true => "with a disability",
+            false => "without a disability",
+            null => "not disclosed",
+        }]),
+        new("barrier", p => p.Demographics.Barriers.Order(StringComparer.Ordinal)),
+    ];
+
+    public static IReadOnlyList<BreakdownCell> Compute(IReadOnlyCollection<ParticipationPeriod> periods,
+        Func<IReadOnlyCollection<ParticipationPeriod>, IndicatorFigure> figure, int threshold)
+    {
+        var cells = new List<BreakdownCell>();
+        foreach (var dimension in Dimensions)
+        {
+            var figures = periods
+                .SelectMany(p => dimension.CategoriesOf(p).Select(category => (category, period: p)))
+                .GroupBy(c => c.category, c => c.period)
+                .OrderBy(g => g.Key, StringComparer.Ordinal)
+                .Select(g => (Category: g.Key, Figure: figure([.. g])))
+                .Where(c => c.Figure.Denominator > 0 || c.Figure.NotYetAvailable > 0 || c.Figure.ExcludedCount > 0)
+                .ToList();
+            var hidden = figures.Where(c => c.Figure.Denominator < threshold).Select(c => c.Category).ToHashSet();
+            if (hidden.Count == 1 && figures.Where(c => !hidden.Contains(c.Category)).MinBy(c => c.Figure.Denominator) is { Category: { } complement })
+            {
+                hidden.Add(complement);
+            }
+            cells.AddRange(figures.Select(c => new BreakdownCell(dimension.Name, c.Category, hidden.Contains(c.Category) ? null : c.Figure)));
+        }
+        return cells;
+    }
+}

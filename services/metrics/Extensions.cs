@@ -1,0 +1,30 @@
+using SectorMesh.Messaging;
+using SectorMesh.Metrics.Api;
+using SectorMesh.Metrics.Data;
+using SectorMesh.ServiceDefaults;
+
+namespace SectorMesh.Metrics;
+
+public static class Extensions
+{
+    public const string DatabaseName = "metricsdb";
+
+    public static void AddMetricsService(this IHostApplicationBuilder builder)
+    {
+        builder.AddServiceDefaults();
+        builder.AddSectorMeshGrpc();
+        builder.Services.AddSingleton(builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions());
+        builder.Services.AddSingleton<ProjectionMetrics>();
+        builder.AddSectorMeshRedis();
+        // Every figure is computed from Metrics' own copy of the periods of participation, fed by Career Pathways' events
+        // (docs/decisions/0001-knowing-another-services-data.md): it calls no other service.
+        builder.AddSectorMeshMessaging(typeof(PeriodProjection));
+        builder.AddDatabaseWithOutbox<MetricsDbContext, MetricsIntegrationEvents>(DatabaseName);
+    }
+
+    public static void MapMetricsService(this WebApplication app)
+    {
+        app.UseSectorMeshGrpc();
+        app.MapGrpcService<MetricsApi>();
+    }
+}
