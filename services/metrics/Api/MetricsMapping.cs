@@ -85,7 +85,7 @@ public static class IndicatorCsv
 
     private static string Figures(IndicatorFigure figure) => string.Join(',',
         figure.Numerator.ToString(CultureInfo.InvariantCulture), figure.Denominator.ToString(CultureInfo.InvariantCulture),
-        figure.Value?.ToString(CultureInfo.InvariantCulture) ?? "", figure.ExcludedCount.ToString(CultureInfo.InvariantCulture),
+        figure.Value?.ToString("0.####", CultureInfo.InvariantCulture) ?? "", figure.ExcludedCount.ToString(CultureInfo.InvariantCulture),
         figure.NotYetAvailable.ToString(CultureInfo.InvariantCulture));
 
     private static string Quoted(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;

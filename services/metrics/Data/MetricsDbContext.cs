@@ -14,7 +14,8 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
 {
     public DbSet<ProjectedPeriod> Periods => Set<ProjectedPeriod>();
 
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
+    /// <summary>How a period is written to its jsonb column.</summary>
+    public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
 
     protected override void OnModelCreating(ModelBuilder model)
     {

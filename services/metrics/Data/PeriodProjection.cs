@@ -58,7 +58,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
         var demographics = Demographics.Unknown with
         {
             Disability = m.Barriers.Contains("Disability") ? true : null,
-            Barriers = m.Barriers.Where(b => b != "Disability").ToHashSet(),
+            Barriers = [.. m.Barriers.Where(b => b != "Disability").Distinct().Order(StringComparer.Ordinal)],
         };
         return new ParticipationPeriod(m.PartnershipId, m.ParticipantId, m.EntryDate, m.ExitDate, WioaProgram.Adult, ExitReason.None,
             [.. training.Select(t => (TrainingType)t.Type)], false, false, false, null, quarters, null,

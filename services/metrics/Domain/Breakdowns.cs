@@ -28,7 +28,7 @@ public static class Breakdowns
         }]),
         new("ethnicityAndRace", p => p.Demographics.EthnicityAndRace.Count == 0
             ? ["not reported"]
-            : p.Demographics.EthnicityAndRace.Order().Select(e => e.ToString())),
+            : p.Demographics.EthnicityAndRace.Distinct().Order().Select(e => e.ToString())),
         new("ageAtEntry", p => [p.Demographics.AgeAtEntry switch
         {
             AgeBand.Under16 => "under 16",
@@ -46,7 +46,7 @@ public static class Breakdowns
             false => "without a disability",
             null => "not disclosed",
         }]),
-        new("barrier", p => p.Demographics.Barriers.Order(StringComparer.Ordinal)),
+        new("barrier", p => p.Demographics.Barriers.Distinct().Order(StringComparer.Ordinal)),
     ];
 
     public static IReadOnlyList<BreakdownCell> Compute(IReadOnlyCollection<ParticipationPeriod> periods,
@@ -63,9 +63,10 @@ public static class Breakdowns
                 .Where(c => c.Figure.Denominator > 0 || c.Figure.NotYetAvailable > 0 || c.Figure.ExcludedCount > 0)
                 .ToList();
             var hidden = figures.Where(c => c.Figure.Denominator < threshold).Select(c => c.Category).ToHashSet();
-            if (hidden.Count == 1 && figures.Where(c => !hidden.Contains(c.Category)).MinBy(c => c.Figure.Denominator) is { Category: { } complement })
+            var shown = figures.Where(c => !hidden.Contains(c.Category)).ToList();
+            if (hidden.Count == 1 && shown.Count > 0)
             {
-                hidden.Add(complement);
+                hidden.Add(shown.MinBy(c => c.Figure.Denominator).Category);
             }
             cells.AddRange(figures.Select(c => new BreakdownCell(dimension.Name, c.Category, hidden.Contains(c.Category) ? null : c.Figure)));
         }

@@ -119,10 +119,10 @@ public enum AgeBand
 /// The demographic attributes the indicators are broken down by. Metrics holds these, never a name, date of birth or
 /// contact, and never returns them for one person: only counts over cells large enough to show.
 /// </summary>
-public sealed record Demographics(Sex? Sex, IReadOnlySet<EthnicityOrRace> EthnicityAndRace, AgeBand? AgeAtEntry, bool? Disability,
-    IReadOnlySet<string> Barriers)
+public sealed record Demographics(Sex? Sex, IReadOnlyList<EthnicityOrRace> EthnicityAndRace, AgeBand? AgeAtEntry, bool? Disability,
+    IReadOnlyList<string> Barriers)
 {
-    public static readonly Demographics Unknown = new(null, new HashSet<EthnicityOrRace>(), null, null, new HashSet<string>());
+    public static readonly Demographics Unknown = new(null, [], null, null, []);
 
     public static AgeBand BandOf(int age) => age switch
     {

@@ -51,6 +51,12 @@ public class CohortAndBreakdownTests
     }
 
     [Fact]
+    public void A_dimension_with_one_cell_under_the_threshold_hides_it_alone()
+    {
+        Assert.True(Assert.Single(BySex(female: 4, male: 0, unidentified: 0)).Suppressed);
+    }
+
+    [Fact]
     public void The_threshold_is_the_tenants_setting()
     {
         Assert.DoesNotContain(BySex(female: 12, male: 30, unidentified: 3, threshold: 3), c => c.Suppressed);

@@ -1,0 +1,129 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+using SectorMesh.IntegrationTests.Infrastructure;
+
+namespace SectorMesh.IntegrationTests.EndToEnd;
+
+/// <summary>
+/// From a PIRL import in Career Pathways to the WIOA indicators in Metrics, through the gateway: the periods reach Metrics
+/// by events, and the figures count them as DOL defines them.
+/// </summary>
+[Collection(PlatformCollection.Name)]
+public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
+{
+    private TenantScenario _tenant = null!;
+    private string _partnership = "";
+
+    // Five exits in the second half of 2023: three employed in the 2nd quarter after exit (one through a Registered
+    // Apprenticeship), one not employed, and one whose wage record has not come yet; one more exit in 2024.
+    private const string Pirl = """
+        100,900,901,1602,1704,1303,1302
+        a1001,20230109,20230915,1,9000.00,06,20230110
+        a1002,20230109,20230915,1,7000.00,,
+        a1003,20230109,20231005,2,12000.00,,
+        a1004,20230109,20231005,0,0.00,,
+        a1005,20230109,20231110,9,999999.99,,
+        a1006,20230109,20240115,1,5000.00,,
+        """;
+
+    public async Task InitializeAsync()
+    {
+        _tenant = await TenantScenario.CreateAsync(platform);
+        _partnership = (await _tenant.CreatePartnershipAsync("healthcare")).Name;
+        using var http = platform.Json(_tenant.BoardToken);
+        var imported = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(Pirl + "\n"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+    }
+
+    public Task DisposeAsync() => Task.CompletedTask;
+
+    private async Task<JsonElement> IndicatorsAsync(string path, int periods)
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        return await Eventually.ValueAsync(async () =>
+            {
+                using var response = await http.GetAsync(path);
+                var body = await response.Content.ReadAsStringAsync();
+                Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
+                return JsonDocument.Parse(body).RootElement;
+            },
+            figures => Count(figures.GetProperty("employmentRateQ2"), "denominator") + Count(figures.GetProperty("employmentRateQ2"), "notYetAvailable") >= periods,
+            $"Metrics to have projected {periods} periods for {path}", TimeSpan.FromSeconds(30));
+    }
+
+    /// <summary>A count of a figure; proto3 JSON leaves a zero out.</summary>
+    private static long Count(JsonElement figure, string name) => figure.TryGetProperty(name, out var count) ? count.GetInt64() : 0;
+
+    [Fact]
+    public async Task The_second_quarter_employment_rate_counts_apprenticeship_as_employment_and_leaves_out_data_not_yet_available()
+    {
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("employmentRateQ2");
+
+        Assert.Equal((3L, 4L, 0.75, 1L), (Count(q2, "numerator"), Count(q2, "denominator"), q2.GetProperty("value").GetDouble(), Count(q2, "notYetAvailable")));
+    }
+
+    [Fact]
+    public async Task The_median_earnings_are_the_middle_of_the_second_quarter_wages()
+    {
+        var median = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("medianEarningsQ2");
+
+        Assert.Equal(9000.0, median.GetProperty("value").GetDouble());
+    }
+
+    [Fact]
+    public async Task The_statewide_figures_of_a_program_year_use_the_annual_reports_cohort()
+    {
+        var q2 = (await IndicatorsAsync($"/v1/{_tenant.Tenant}/performanceIndicators?programYear=2024", 6)).GetProperty("employmentRateQ2");
+
+        Assert.Equal(("2023-07-01", "2024-06-30", 4L, 5L), (q2.GetProperty("cohortStart").GetString(), q2.GetProperty("cohortEnd").GetString(),
+            Count(q2, "numerator"), Count(q2, "denominator")));
+    }
+
+    [Fact]
+    public async Task Breakdown_cells_under_the_threshold_are_suppressed()
+    {
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("employmentRateQ2");
+
+        Assert.All(q2.GetProperty("breakdowns").EnumerateArray(), cell => Assert.True(cell.GetProperty("suppressed").GetBoolean()));
+    }
+
+    [Fact]
+    public async Task The_indicators_export_as_csv_with_a_row_for_each_total()
+    {
+        await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5);
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.GetAsync($"/v1/{_partnership}/performanceIndicators:export?exitStart=2023-07-01&exitEnd=2023-12-31");
+        var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
+
+        Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
+        Assert.Contains("employmentRateQ2,2023-07-01,2023-12-31,total,all,false,3,4,0.75,0,1", lines);
+    }
+
+    [Theory]
+    [InlineData("exitStart=2023-13-01&exitEnd=2023-12-31", "exit_start")]
+    [InlineData("exitStart=2023-07-01", "exit_end")]
+    [InlineData("", "program_year")]
+    [InlineData("programYear=1800", "program_year")]
+    public async Task A_cohort_asked_for_wrongly_is_refused_naming_the_field(string query, string field)
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.GetAsync($"/v1/{_partnership}/performanceIndicators?{query}");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains($"\"field\":\"{field}\"", (await response.Content.ReadAsStringAsync()).Replace(" ", ""));
+    }
+
+    [Fact]
+    public async Task A_program_year_that_has_not_begun_is_refused_as_a_precondition()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var response = await http.GetAsync($"/v1/{_partnership}/performanceIndicators?programYear=2099");
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Contains("Program year 2099 begins on 2099-07-01", await response.Content.ReadAsStringAsync());
+    }
+}
