@@ -8,7 +8,8 @@ namespace SectorMesh.SampleData;
 /// <summary>
 /// The Central Ohio healthcare partnership's nursing pathway (nursing assistant → practical nurse →
 /// registered nurse, with a medical assistant branch joining at practical nurse), the college's
-/// programs on it, and 200 made-up participants along it.
+/// programs on it, 200 made-up participants along it, and 180 earlier ones (exits from 2023 to 2025, with their
+/// quarters after exit, credentials and skill gains) loaded from a state's PIRL extract, as a board would load them.
 /// </summary>
 public sealed class HealthcarePathways(SampleClient client)
 {
@@ -102,6 +103,21 @@ public sealed class HealthcarePathways(SampleClient client)
             {
                 await RecordCompletedTrainingAsync(participant.Name, tenant, entry, exit, i);
             }
+        }
+        await ImportEarlierCohortsAsync(partnership);
+    }
+
+    /// <summary>The PIRL extract of the partnership's earlier participants, imported once: a file is refused whole when any of it is there.</summary>
+    private async Task ImportEarlierCohortsAsync(string partnership)
+    {
+        try
+        {
+            await client.Pathways.GetParticipantAsync(new GetParticipantRequest { Name = $"{partnership}/participants/c-0001" }, client.Auth);
+        }
+        catch (RpcException e) when (e.StatusCode == StatusCode.NotFound)
+        {
+            await client.ImportAsync($"/v1/{partnership}/participants:import",
+                Path.Combine(AppContext.BaseDirectory, "Pirl", "pirl-central-ohio-healthcare-2023-2025.csv"));
         }
     }
 

@@ -75,5 +75,5 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
         [.. p.Credentials.Select(c => new Events.PeriodCredential((int)c.Type, c.Attained))],
         [.. p.SkillGains.Select(g => new Events.PeriodSkillGain(g.Kind.ToString(), g.Date))],
         [.. p.EmploymentOutcomes.Select(o => new Events.PeriodQuarter(o.Quarter, (int)o.Status, o.Wages, o.EmployerId))],
-        [.. p.Barriers.Select(b => b.ToString())]);
+        [.. p.Barriers.Select(b => b.ToString())], p.RetainedWithSameEmployer);
 }

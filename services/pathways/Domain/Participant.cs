@@ -34,6 +34,9 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
     public List<SkillGain> SkillGains { get; private set; } = [];
     public List<EmploymentOutcome> EmploymentOutcomes { get; private set; } = [];
 
+    /// <summary>PIRL 1618: whether the state's wage records show the same employer in the 2nd and 4th quarters after exit.</summary>
+    public bool? RetainedWithSameEmployer { get; private set; }
+
     private const int MaxRecords = 20;
 
     /// <summary>Enrols a participant; the step, when given, must be a step of the pathway.</summary>
@@ -126,6 +129,14 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
         EmploymentOutcomes.Add(outcome);
         EmploymentOutcomes.Sort((a, b) => a.Quarter.CompareTo(b.Quarter));
         Raise(new EmploymentOutcomeRecorded(outcome, now));
+    }
+
+    /// <summary>PIRL 1618, as the state's wage match reports it once the 4th quarter after exit is known.</summary>
+    public void RecordRetention(bool retained, DateTimeOffset now)
+    {
+        BusinessRules.Check(new OutcomesFollowExit(ExitDate));
+        RetainedWithSameEmployer = retained;
+        Raise(new RetentionRecorded(retained, now));
     }
 
     private static DateOnly Today(DateTimeOffset now) => DateOnly.FromDateTime(now.UtcDateTime);

@@ -21,3 +21,5 @@ public sealed record CredentialAttained(AttainedCredential Credential, DateTimeO
 public sealed record SkillGainRecorded(SkillGain Gain, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record EmploymentOutcomeRecorded(EmploymentOutcome Outcome, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record RetentionRecorded(bool Retained, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -204,13 +204,13 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     public async Task A_PIRL_file_enrols_its_participants_and_names_the_elements_not_read()
     {
         using var http = platform.Json(_tenant.BoardToken);
-        var file = "100,200,400,900,901,1600,1703,1618\nimp-01,19880210,0,20250303,20251219,1,11250.50,1\nimp-02,,1,20250401,,,,\n";
+        var file = "100,200,400,900,901,1600,1703,1332\nimp-01,19880210,0,20250303,20251219,1,11250.50,1\nimp-02,,1,20250401,,,,\n";
 
         var response = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(file));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((2, "1618"), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("ignoredElements")[0].GetString()));
+        Assert.Equal((2, "1332"), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("ignoredElements")[0].GetString()));
     }
 
     [Fact]
@@ -236,9 +236,9 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
         var response = await http.GetAsync($"/v1/{_partnership}/participants:export");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
 
-        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807"),
+        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618"),
             (response.Content.Headers.ContentType?.MediaType, lines[0]));
-        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0", lines);
+        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0,,,,,,", lines);
     }
 
     [Fact]

@@ -6,7 +6,7 @@ namespace SectorMesh.UnitTests.Pathways;
 
 public class PirlFileTests
 {
-    private const string Header = "100,200,400,900,901,1302,1303,1308,1600,1703,1800,1801,1618";
+    private const string Header = "100,200,400,900,901,1302,1303,1308,1600,1703,1800,1801,1332";
 
     private static Task<PirlContent> Read(params string[] lines) =>
         PirlFile.ReadAsync(new StringReader(string.Join("\n", lines)), CancellationToken.None);
@@ -28,7 +28,7 @@ public class PirlFileTests
     {
         var content = await Read(Header, "p-0001,,,20250303,,,,,,,,,1");
 
-        Assert.Equal(["1618"], content.IgnoredElements);
+        Assert.Equal(["1332"], content.IgnoredElements);
     }
 
     [Fact]
@@ -102,6 +102,8 @@ public class PirlFileTests
         participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
         participant.RecordBarriers([BarrierKind.Disability, BarrierKind.ExOffender, BarrierKind.DisplacedHomemaker], now);
+        participant.RecordSkillGain(new SkillGain(SkillGainKind.TrainingMilestone, new DateOnly(2025, 6, 2)), now);
+        participant.RecordRetention(true, now);
 
         var row = (await Read([.. PirlFile.Write([participant])])).Rows.Single();
 
@@ -109,5 +111,25 @@ public class PirlFileTests
             (row.Id, row.Entry, row.Exit, row.Status, row.Training, row.Credential));
         Assert.Equal(participant.EmploymentOutcomes, row.Outcomes);
         Assert.Equal(participant.Barriers, row.Barriers);
+        Assert.Equal(participant.SkillGains, row.SkillGains);
+        Assert.Equal(participant.RetainedWithSameEmployer, row.RetainedWithSameEmployer);
+    }
+
+    [Fact]
+    public async Task The_dates_of_measurable_skill_gains_are_read_by_their_kind()
+    {
+        var content = await Read("100,900,1806,1809", "p-0001,20250303,20250601,20250715");
+
+        Assert.Equal([new SkillGain(SkillGainKind.EducationalFunctioningLevel, new DateOnly(2025, 6, 1)), new SkillGain(SkillGainKind.TrainingMilestone, new DateOnly(2025, 7, 15))],
+            content.Rows[0].SkillGains);
+    }
+
+    [Fact]
+    public async Task Not_yet_available_codes_in_the_quarters_of_a_participant_who_has_not_exited_hold_no_outcome()
+    {
+        var content = await Read("100,900,901,1602,1704,1606,1706", "p-0001,20250303,,9,999999.99,9,");
+
+        Assert.Equal((0, 1), (content.Rejected.Count, content.Rows.Count));
+        Assert.Empty(content.Rows[0].Outcomes);
     }
 }

@@ -98,6 +98,7 @@ public class EveryChangeRaisesAnEventTests
                 p => p.RecordSkillGain(new SkillGain(SkillGainKind.EducationalFunctioningLevel, new DateOnly(2026, 5, 1)), Later)),
             [nameof(Participant.RecordEmploymentOutcome)] = () => Changed(Exited(),
                 p => p.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.Unsubsidized, 9_800m, null), Later)),
+            [nameof(Participant.RecordRetention)] = () => Changed(Exited(), p => p.RecordRetention(true, Later)),
             [nameof(Participant.RecordBarriers)] = () => Changed(Enrolled(), p => p.RecordBarriers([BarrierKind.LowIncome], Later)),
             [nameof(Participant.RecordSupportiveService)] = () => Changed(Enrolled(),
                 p => p.RecordSupportiveService(new SupportiveService(new DateOnly(2026, 3, 16), SupportiveServiceKind.Transportation, 85m, "mid-ohio-transit"), Later)),

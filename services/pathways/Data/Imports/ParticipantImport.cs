@@ -98,6 +98,14 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         {
             participant.RecordEmploymentOutcome(outcome, now);
         }
+        foreach (var gain in row.SkillGains)
+        {
+            participant.RecordSkillGain(gain, now);
+        }
+        if (row.RetainedWithSameEmployer is { } retained)
+        {
+            participant.RecordRetention(retained, now);
+        }
         return participant;
     }
 

@@ -7,7 +7,8 @@ namespace SectorMesh.Pathways.Data.Imports;
 
 /// <summary>One participant of a PIRL file, with the line it came from.</summary>
 public sealed record PirlRow(long Line, string Id, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
-    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers);
+    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers,
+    IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer);
 
 public sealed record PirlRejection(long Line, string Reason);
 
@@ -34,8 +35,18 @@ public static class PirlFile
         ("804", BarrierKind.BasicSkillsDeficient), ("805", BarrierKind.Cultural), ("806", BarrierKind.SingleParent), ("807", BarrierKind.DisplacedHomemaker),
     ];
 
+    /// <summary>PIRL 1806–1810: the date of the most recent measurable skill gain of each kind.</summary>
+    private static readonly (string Element, SkillGainKind Kind)[] SkillGainElements =
+    [
+        ("1806", SkillGainKind.EducationalFunctioningLevel), ("1807", SkillGainKind.PostsecondaryTranscript), ("1808", SkillGainKind.SecondaryTranscript),
+        ("1809", SkillGainKind.TrainingMilestone), ("1810", SkillGainKind.SkillsProgression),
+    ];
+
     private static readonly HashSet<string> Read =
-        ["100", "200", "202", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", .. Quarters, .. QuarterWages, .. BarrierElements.Select(b => b.Element)];
+    [
+        "100", "200", "202", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", "1618", .. Quarters, .. QuarterWages,
+        .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
+    ];
 
     public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
@@ -101,16 +112,21 @@ public static class PirlFile
         var credential = Code<CredentialType>(Cell("1800"), "1800") is { } type
             ? new AttainedCredential(type, Date(Cell("1801"), "1801") ?? throw new FormatException("element 1801 is required with 1800."), "")
             : null;
+        var exit = Date(Cell("901"), "901");
         var outcomes = new List<EmploymentOutcome>();
         for (var q = 0; q < Quarters.Length; q++)
         {
-            if (Code<QuarterEmployment>(Cell(Quarters[q]), Quarters[q], zeroIsValue: true) is { } status)
+            var status = Code<QuarterEmployment>(Cell(Quarters[q]), Quarters[q], zeroIsValue: true);
+            var wages = Wages(Cell(QuarterWages[q]), QuarterWages[q]);
+            // Extracts carry "not yet available" in the quarters after an exit that has not happened: they hold no outcome.
+            if (status is { } known && !(exit is null && known == QuarterEmployment.NotYetKnown && wages is null))
             {
-                outcomes.Add(new EmploymentOutcome(q + 1, status, Wages(Cell(QuarterWages[q]), QuarterWages[q]), null));
+                outcomes.Add(new EmploymentOutcome(q + 1, known, wages, null));
             }
         }
+        var gains = SkillGainElements.Select(g => Date(Cell(g.Element), g.Element) is { } date ? new SkillGain(g.Kind, date) : null).OfType<SkillGain>().ToList();
         return new PirlRow(line, id, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
-            Date(Cell("901"), "901"), EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell));
+            exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell), gains, Retention(Cell("1618")));
     }
 
     /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
@@ -137,6 +153,15 @@ public static class PirlFile
         }
         return barriers;
     }
+
+    /// <summary>PIRL 1618: 1 retained with the same employer, 0 not; blank while the 4th quarter is not known.</summary>
+    private static bool? Retention(string value) => value switch
+    {
+        "" => null,
+        "1" => true,
+        "0" => false,
+        _ => throw new FormatException($"element 1618 '{Shown(value)}' is not one of 0, 1."),
+    };
 
     private static DateOnly? Date(string value, string element) =>
         value.Length == 0 ? null
@@ -174,11 +199,12 @@ public static class PirlFile
         : throw new FormatException($"element {element} '{Shown(value)}' is not an amount of dollars and cents.");
 
     /// <summary>The elements <see cref="Write"/> writes, in order: what the import reads, personal data aside.</summary>
-    public const string ExportHeader = "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807";
+    public const string ExportHeader =
+        "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618";
 
     /// <summary>
     /// Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, each quarter after exit,
-    /// and their barriers at entry. 202 is left empty without a disability recorded, since "no" (0) and "did not disclose" (9)
+    /// their barriers at entry, and the most recent skill gain of each kind. 202 is left empty without a disability recorded, since "no" (0) and "did not disclose" (9)
     /// are both read as none and cannot be told apart again.
     /// </summary>
     public static IEnumerable<string> Write(IEnumerable<Participant> participants)
@@ -207,6 +233,8 @@ public static class PirlFile
                 credential is null ? "" : ((int)credential.Type).ToString(CultureInfo.InvariantCulture), Text(credential?.Attained),
                 p.Barriers.Contains(BarrierKind.Disability) ? "1" : "",
                 .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
+                .. SkillGainElements.Select(g => Text(p.SkillGains.Where(x => x.Kind == g.Kind).Select(x => (DateOnly?)x.Date).Max())),
+                p.RetainedWithSameEmployer switch { true => "1", false => "0", null => "" },
             ];
             yield return string.Join(',', cells);
         }

@@ -395,6 +395,10 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
 
+                    b.Property<bool?>("RetainedWithSameEmployer")
+                        .HasColumnType("boolean")
+                        .HasColumnName("retained_with_same_employer");
+
                     b.Property<long>("Revision")
                         .HasColumnType("bigint")
                         .HasColumnName("revision");
