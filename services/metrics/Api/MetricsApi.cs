@@ -9,15 +9,16 @@ using V1 = SectorMesh.Contracts.Metrics.V1;
 namespace SectorMesh.Metrics.Api;
 
 /// <summary>The WIOA primary indicators of a partnership, or of a tenant statewide, computed from the projected periods on each call.</summary>
-public sealed class MetricsApi(MetricsDbContext db, TimeProvider clock, MetricsOptions options) : V1.Metrics.MetricsBase
+public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimeProvider clock, MetricsOptions options) : V1.Metrics.MetricsBase
 {
     public override async Task<V1.PerformanceIndicators> GetPartnershipPerformanceIndicators(V1.GetPartnershipPerformanceIndicatorsRequest request,
         ServerCallContext context)
     {
         var (tenant, partnership) = Names.PartnershipPerformanceIndicators.Parse(request.Name, "name");
         var selection = CohortSelection.Read(request.ProgramYear, request.ExitStart, request.ExitEnd, Today);
-        var results = await ReportAsync(tenant, partnership, selection, context.CancellationToken);
-        return results.ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold);
+        return await CachedAsync(tenant, $"{request.Name}?{request.ProgramYear}|{request.ExitStart}|{request.ExitEnd}", async () =>
+            (await ReportAsync(tenant, partnership, selection, context.CancellationToken)).ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold),
+            context.CancellationToken);
     }
 
     public override async Task<V1.PerformanceIndicators> GetStatewidePerformanceIndicators(V1.GetStatewidePerformanceIndicatorsRequest request,
@@ -25,8 +26,9 @@ public sealed class MetricsApi(MetricsDbContext db, TimeProvider clock, MetricsO
     {
         var tenant = Names.StatewidePerformanceIndicators.Parse(request.Name, "name")[0];
         var selection = CohortSelection.Read(request.ProgramYear, request.ExitStart, request.ExitEnd, Today);
-        var results = await ReportAsync(tenant, null, selection, context.CancellationToken);
-        return results.ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold);
+        return await CachedAsync(tenant, $"{request.Name}?{request.ProgramYear}|{request.ExitStart}|{request.ExitEnd}", async () =>
+            (await ReportAsync(tenant, null, selection, context.CancellationToken)).ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold),
+            context.CancellationToken);
     }
 
     public override async Task<Google.Api.HttpBody> ExportPartnershipPerformanceIndicators(V1.ExportPartnershipPerformanceIndicatorsRequest request,
@@ -42,6 +44,17 @@ public sealed class MetricsApi(MetricsDbContext db, TimeProvider clock, MetricsO
             ContentType = "text/csv; charset=utf-8",
             Data = Google.Protobuf.ByteString.CopyFromUtf8(string.Join('\n', IndicatorCsv.Write(results)) + "\n"),
         };
+    }
+
+    /// <summary>
+    /// The answer from Redis when it was computed at the tenant's current generation: a change applied since moves the key on,
+    /// and the cache's expiry bounds how long "a year after exit has passed" can lag the calendar.
+    /// </summary>
+    private async Task<V1.PerformanceIndicators> CachedAsync(string tenant, string query, Func<Task<V1.PerformanceIndicators>> compute,
+        CancellationToken cancellationToken)
+    {
+        var generation = await db.GenerationAsync(tenant, cancellationToken);
+        return await cache.GetOrLoadAsync($"{query}#{generation}", V1.PerformanceIndicators.Parser, compute);
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);

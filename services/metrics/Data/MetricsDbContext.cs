@@ -13,6 +13,7 @@ namespace SectorMesh.Metrics.Data;
 public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options, TenantScope? tenants = null) : TenantDbContext(options, tenants)
 {
     public DbSet<ProjectedPeriod> Periods => Set<ProjectedPeriod>();
+    public DbSet<TenantGeneration> TenantGenerations => Set<TenantGeneration>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -32,7 +33,21 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             period.Property(p => p.Period).AsJson(Json);
         });
 
+        model.Entity<TenantGeneration>(generation =>
+        {
+            generation.HasKey(g => g.TenantId);
+            generation.Property(g => g.TenantId).HasMaxLength(63);
+        });
+
         model.UseSnakeCaseNames();
         FilterByTenant(model);
     }
+
+    /// <summary>Counts one more change to the tenant's periods, in the transaction that applies it.</summary>
+    public Task AdvanceGenerationAsync(string tenant, CancellationToken cancellationToken) => Database.ExecuteSqlInterpolatedAsync(
+        $"INSERT INTO tenant_generations (tenant_id, generation) VALUES ({tenant}, 1) ON CONFLICT (tenant_id) DO UPDATE SET generation = tenant_generations.generation + 1",
+        cancellationToken);
+
+    public async Task<long> GenerationAsync(string tenant, CancellationToken cancellationToken) =>
+        await TenantGenerations.AsNoTracking().Where(g => g.TenantId == tenant).Select(g => g.Generation).SingleOrDefaultAsync(cancellationToken);
 }

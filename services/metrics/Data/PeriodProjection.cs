@@ -33,6 +33,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
         held.TrainingEntered = period.SkillGains.EducationOrTrainingEntered;
         held.TrainingCompleted = period.SkillGains.EducationOrTrainingCompleted;
         held.Period = period;
+        await Db.AdvanceGenerationAsync(m.TenantId, cancellationToken);
         metrics.Applied("pathways", m.OccurredAt);
     }
 

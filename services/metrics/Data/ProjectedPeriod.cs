@@ -19,3 +19,13 @@ public sealed class ProjectedPeriod
     public DateOnly? TrainingCompleted { get; set; }
     public ParticipationPeriod Period { get; set; } = null!;
 }
+
+/// <summary>
+/// How many changes the projections have applied to a tenant's periods: part of every cached answer's key, so an answer is
+/// never served after a change it does not count has been applied.
+/// </summary>
+public sealed class TenantGeneration
+{
+    public string TenantId { get; set; } = "";
+    public long Generation { get; set; }
+}

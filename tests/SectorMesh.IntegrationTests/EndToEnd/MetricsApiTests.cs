@@ -64,6 +64,19 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_cached_answer_is_not_served_after_a_change_it_does_not_count_has_been_applied()
+    {
+        var path = $"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31";
+        await IndicatorsAsync(path, 5);
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var imported = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent("100,900,901,1602,1704\na1007,20230109,20231201,1,4000.00\n"));
+
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+        Assert.Equal(5L, Count((await IndicatorsAsync(path, 6)).GetProperty("employmentRateQ2"), "denominator"));
+    }
+
+    [Fact]
     public async Task The_median_earnings_are_the_middle_of_the_second_quarter_wages()
     {
         var median = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("medianEarningsQ2");

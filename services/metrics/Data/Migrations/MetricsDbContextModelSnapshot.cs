@@ -168,6 +168,22 @@ namespace SectorMesh.Metrics.Data.Migrations
 
                     b.ToTable("periods");
                 });
+
+            modelBuilder.Entity("SectorMesh.Metrics.Data.TenantGeneration", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<long>("Generation")
+                        .HasColumnType("bigint")
+                        .HasColumnName("generation");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("tenant_generations");
+                });
 #pragma warning restore 612, 618
         }
     }
