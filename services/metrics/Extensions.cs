@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddSectorMeshGrpc();
         builder.Services.AddSingleton(builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions());
         builder.Services.AddSingleton<ProjectionMetrics>();
+        builder.Services.AddHostedService<ParticipationGauges>();
         builder.AddSectorMeshRedis();
         // Every figure is computed from Metrics' own copy of the periods of participation, fed by Career Pathways' events
         // (docs/decisions/0001-knowing-another-services-data.md): it calls no other service.

@@ -24,7 +24,7 @@ public sealed record ConsumerEndpoints(IReadOnlyList<string> Queues)
         .ToList());
 }
 
-/// <summary>What the monitor last measured: events waiting in the outbox and messages parked in error queues.</summary>
+/// <summary>What the monitor last measured: events waiting in the outbox, messages waiting for the consumers and those parked in error queues.</summary>
 public sealed class MessagingState
 {
     private static readonly Meter Meter = new(Telemetry.SectorMeshSource);
@@ -37,11 +37,15 @@ public sealed class MessagingState
         Meter.CreateObservableGauge("sectormesh.messaging.error_queue_depth",
             () => ErrorQueues.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))),
             description: "Messages parked in this service's error queues");
+        Meter.CreateObservableGauge("sectormesh.messaging.queue_depth",
+            () => Queues.Select(q => new Measurement<long>(q.Value, new KeyValuePair<string, object?>("queue", q.Key))),
+            description: "Messages waiting for this service's consumers: the backlog of each projection or copy");
     }
 
     public long Backlog { get; set; }
     public TimeSpan OldestUnsentAge { get; set; }
     public IReadOnlyDictionary<string, long> ErrorQueues { get; set; } = new Dictionary<string, long>();
+    public IReadOnlyDictionary<string, long> Queues { get; set; } = new Dictionary<string, long>();
     public bool BrokerMeasured { get; set; }
     public DateTimeOffset? MeasuredAt { get; set; }
 }
@@ -59,7 +63,7 @@ public sealed class MessagingMonitor<TDbContext>(
             using (SuppressInstrumentationScope.Begin())
             {
                 await MeasureOutboxAsync(stoppingToken);
-                await MeasureErrorQueuesAsync(stoppingToken);
+                await MeasureQueuesAsync(stoppingToken);
             }
             state.MeasuredAt = clock.GetUtcNow();
             try
@@ -89,7 +93,7 @@ public sealed class MessagingMonitor<TDbContext>(
         }
     }
 
-    private async Task MeasureErrorQueuesAsync(CancellationToken cancellationToken)
+    private async Task MeasureQueuesAsync(CancellationToken cancellationToken)
     {
         if (endpoints.Queues.Count == 0)
         {
@@ -100,11 +104,14 @@ public sealed class MessagingMonitor<TDbContext>(
         {
             await using var connection = await broker.ConnectAsync("sectormesh-monitor", cancellationToken);
             var depths = new Dictionary<string, long>();
-            foreach (var queue in endpoints.Queues.Select(q => q + ConsumerEndpoints.ErrorSuffix))
+            var waiting = new Dictionary<string, long>();
+            foreach (var queue in endpoints.Queues)
             {
-                depths[queue] = await broker.DepthAsync(connection, queue, cancellationToken);
+                waiting[queue] = await broker.DepthAsync(connection, queue, cancellationToken);
+                depths[queue + ConsumerEndpoints.ErrorSuffix] = await broker.DepthAsync(connection, queue + ConsumerEndpoints.ErrorSuffix, cancellationToken);
             }
             state.ErrorQueues = depths;
+            state.Queues = waiting;
             state.BrokerMeasured = true;
         }
         catch (Exception e) when (e is BrokerUnreachableException or OperationInterruptedException or IOException && !cancellationToken.IsCancellationRequested)
