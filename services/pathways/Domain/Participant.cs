@@ -24,6 +24,10 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
     public string TenantId { get; private set; } = "";
     public string PartnershipId { get; private set; } = "";
     public string Id { get; private set; } = "";
+
+    /// <summary>PIRL 100 as the state's system wrote it (upper case and all), when it differs from the id it was normalized to.</summary>
+    public string? PirlIdentifier { get; private set; }
+
     public DateOnly EntryDate { get; private set; }
     public DateOnly? ExitDate { get; private set; }
     public EmploymentStatus? EmploymentStatusAtEntry { get; private set; }
@@ -41,7 +45,7 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
 
     /// <summary>Enrols a participant; the step, when given, must be a step of the pathway.</summary>
     public static Participant Enrol(string tenantId, string partnershipId, string id, DateOnly entryDate, EmploymentStatus? status,
-        CareerPathway? pathway, string? currentStep, DateTimeOffset now)
+        CareerPathway? pathway, string? currentStep, DateTimeOffset now, string? pirlIdentifier = null)
     {
         new Violations()
             .Require(ResourceId.IsValid(id), "participant_id", ResourceId.Rule)
@@ -58,6 +62,7 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
             EmploymentStatusAtEntry = status,
             CareerPathwayId = pathway?.Id,
             CurrentStep = currentStep,
+            PirlIdentifier = pirlIdentifier == id ? null : pirlIdentifier,
         };
         participant.Raise(new ParticipantEnrolled(now));
         return participant;

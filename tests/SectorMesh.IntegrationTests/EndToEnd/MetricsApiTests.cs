@@ -15,16 +15,16 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     private TenantScenario _tenant = null!;
     private string _partnership = "";
 
-    // Five exits in the second half of 2023: three employed in the 2nd quarter after exit (one through a Registered
+    // Identifiers as the state issues them, in upper case. Five exits in the second half of 2023: three employed in the 2nd quarter after exit (one through a Registered
     // Apprenticeship), one not employed, and one whose wage record has not come yet; one more exit in 2024.
     private const string Pirl = """
         100,900,901,1602,1704,1303,1302
-        a1001,20230109,20230915,1,9000.00,06,20230110
-        a1002,20230109,20230915,1,7000.00,,
-        a1003,20230109,20231005,2,12000.00,,
-        a1004,20230109,20231005,0,0.00,,
-        a1005,20230109,20231110,9,999999.99,,
-        a1006,20230109,20240115,1,5000.00,,
+        A1001,20230109,20230915,1,9000.00,06,20230110
+        A1002,20230109,20230915,1,7000.00,,
+        A1003,20230109,20231005,2,12000.00,,
+        A1004,20230109,20231005,0,0.00,,
+        A1005,20230109,20231110,9,999999.99,,
+        A1006,20230109,20240115,1,5000.00,,
         """;
 
     public async Task InitializeAsync()
@@ -70,7 +70,7 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
         await IndicatorsAsync(path, 5);
         using var http = platform.Json(_tenant.BoardToken);
 
-        var imported = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent("100,900,901,1602,1704\na1007,20230109,20231201,1,4000.00\n"));
+        var imported = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent("100,900,901,1602,1704\nA1007,20230109,20231201,1,4000.00\n"));
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(5L, Count((await IndicatorsAsync(path, 6)).GetProperty("employmentRateQ2"), "denominator"));

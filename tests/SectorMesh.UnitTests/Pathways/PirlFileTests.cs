@@ -132,4 +132,29 @@ public class PirlFileTests
         Assert.Equal((0, 1), (content.Rejected.Count, content.Rows.Count));
         Assert.Empty(content.Rows[0].Outcomes);
     }
+
+    [Fact]
+    public async Task An_identifier_in_upper_case_as_states_issue_it_is_kept_and_its_resource_id_is_lower_case()
+    {
+        var row = (await Read("100,900", "OH0012345AB,20250303")).Rows.Single();
+
+        Assert.Equal(("oh0012345ab", "OH0012345AB"), (row.Id, row.Identifier));
+    }
+
+    [Fact]
+    public void The_export_writes_the_identifier_as_it_was_imported()
+    {
+        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+        var participant = Participant.Enrol("ohio", "healthcare", "oh0012345ab", new DateOnly(2025, 3, 3), null, null, null, now, "OH0012345AB");
+
+        Assert.StartsWith("OH0012345AB,", PirlFile.Write([participant]).Skip(1).Single());
+    }
+
+    [Fact]
+    public async Task One_identifier_written_in_two_cases_is_one_participant_twice()
+    {
+        var content = await Read("100,900", "AB12,20250303", "ab12,20250401");
+
+        Assert.Equal([new PirlRejection(3, "participant ab12 appears on an earlier line too.")], content.Rejected);
+    }
 }

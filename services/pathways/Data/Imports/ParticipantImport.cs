@@ -77,7 +77,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
 
     private static Participant Build(string tenant, string partnership, PirlRow row, DateTimeOffset now)
     {
-        var participant = Participant.Enrol(tenant, partnership, row.Id, row.Entry, row.Status, null, null, now);
+        var participant = Participant.Enrol(tenant, partnership, row.Id, row.Entry, row.Status, null, null, now, row.Identifier);
         if (row.Barriers.Count > 0)
         {
             participant.RecordBarriers(row.Barriers, now);

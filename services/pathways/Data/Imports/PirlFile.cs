@@ -6,7 +6,8 @@ using SectorMesh.ServiceDefaults;
 namespace SectorMesh.Pathways.Data.Imports;
 
 /// <summary>One participant of a PIRL file, with the line it came from.</summary>
-public sealed record PirlRow(long Line, string Id, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
+/// <summary>Id is PIRL 100 normalized to a resource id (lower case); Identifier is PIRL 100 as the file gives it.</summary>
+public sealed record PirlRow(long Line, string Id, string Identifier, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
     TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers,
     IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer);
 
@@ -74,7 +75,7 @@ public static class PirlFile
                 var row = Row(lines.LineNumber, cells, column, header.Length);
                 if (!ids.Add(row.Id))
                 {
-                    throw new FormatException($"participant {row.Id} appears on an earlier line too.");
+                    throw new FormatException($"participant {row.Identifier} appears on an earlier line too.");
                 }
                 rows.Add(row);
             }
@@ -97,10 +98,11 @@ public static class PirlFile
             throw new FormatException($"has {cells.Length} values where the header names {width}.");
         }
         string Cell(string element) => column.TryGetValue(element, out var i) ? cells[i].Trim() : "";
-        var id = Cell("100");
+        var identifier = Cell("100");
+        var id = identifier.ToLowerInvariant();
         if (!ResourceId.IsValid(id) || id.Length > 12)
         {
-            throw new FormatException("element 100 must be 1 to 12 lowercase letters, digits or hyphens.");
+            throw new FormatException("element 100 must be 1 to 12 letters, digits or hyphens, starting with a letter or digit.");
         }
         if (id.All(char.IsAsciiDigit) && id.Length == 9)
         {
@@ -125,7 +127,7 @@ public static class PirlFile
             }
         }
         var gains = SkillGainElements.Select(g => Date(Cell(g.Element), g.Element) is { } date ? new SkillGain(g.Kind, date) : null).OfType<SkillGain>().ToList();
-        return new PirlRow(line, id, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
+        return new PirlRow(line, id, identifier, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
             exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell), gains, Retention(Cell("1618")));
     }
 
@@ -217,7 +219,7 @@ public static class PirlFile
             var quarters = Enumerable.Range(1, 4).Select(q => p.EmploymentOutcomes.FirstOrDefault(o => o.Quarter == q)).ToList();
             string[] cells =
             [
-                p.Id,
+                p.PirlIdentifier ?? p.Id,
                 p.EmploymentStatusAtEntry switch
                 {
                     EmploymentStatus.Employed => "1",

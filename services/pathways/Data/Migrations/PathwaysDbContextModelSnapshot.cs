@@ -395,6 +395,11 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
 
+                    b.Property<string>("PirlIdentifier")
+                        .HasMaxLength(12)
+                        .HasColumnType("character varying(12)")
+                        .HasColumnName("pirl_identifier");
+
                     b.Property<bool?>("RetainedWithSameEmployer")
                         .HasColumnType("boolean")
                         .HasColumnName("retained_with_same_employer");
