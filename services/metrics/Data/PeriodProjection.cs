@@ -40,7 +40,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
     /// <summary>
     /// The period the indicators read. What Career Pathways does not yet record (the WIOA program, other reasons for exit,
     /// PIRL 1332, 1401, 408, 1406, 1601-series match types and the demographic elements but disability) is read as
-    /// the layout's default: an adult program, no reason, not reported.
+    /// the layout's default: an adult program, not reported.
     /// </summary>
     public static ParticipationPeriod PeriodOf(Events.ParticipationPeriodChanged m)
     {
@@ -61,7 +61,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
             Disability = m.Barriers.Contains("Disability") ? true : null,
             Barriers = [.. m.Barriers.Where(b => b != "Disability").Distinct().Order(StringComparer.Ordinal)],
         };
-        return new ParticipationPeriod(m.PartnershipId, m.ParticipantId, m.EntryDate, m.ExitDate, WioaProgram.Adult, ExitReason.None,
+        return new ParticipationPeriod(m.PartnershipId, m.ParticipantId, m.EntryDate, m.ExitDate, WioaProgram.Adult, (ExitReason)m.OtherExitReason,
             [.. training.Select(t => (TrainingType)t.Type)], false, false, false, null, quarters, m.RetainedWithSameEmployer,
             [.. m.Credentials.Select(c => new Credential((CredentialType)c.Type, c.Attained))], skillGains, demographics);
     }

@@ -70,7 +70,7 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
     }
 
     public static Events.ParticipationPeriodChanged PeriodOf(Participant p, Guid id, DateTimeOffset at) => new(id, p.TenantId, p.PartnershipId, at,
-        p.Id, p.EntryDate, p.ExitDate,
+        p.Id, p.EntryDate, p.ExitDate, (int)p.ExitReason,
         [.. p.Training.Select(t => new Events.PeriodTraining((int)t.Type, t.Entered, t.Ended))],
         [.. p.Credentials.Select(c => new Events.PeriodCredential((int)c.Type, c.Attained))],
         [.. p.SkillGains.Select(g => new Events.PeriodSkillGain(g.Kind.ToString(), g.Date))],

@@ -69,6 +69,7 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             participant.Property(p => p.CareerPathwayId).HasMaxLength(63);
             participant.Property(p => p.CurrentStep).HasMaxLength(63);
             participant.Property(p => p.PirlIdentifier).HasMaxLength(12);
+            participant.Property(p => p.ExitReason).HasConversion<string>().HasMaxLength(40);
             participant.Property(p => p.Training).AsJson(Json);
             participant.Property(p => p.Credentials).AsJson(Json);
             participant.Property(p => p.SkillGains).AsJson(Json);

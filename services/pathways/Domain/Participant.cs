@@ -30,6 +30,9 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
 
     public DateOnly EntryDate { get; private set; }
     public DateOnly? ExitDate { get; private set; }
+
+    /// <summary>PIRL 923, given with the exit.</summary>
+    public OtherExitReason ExitReason { get; private set; }
     public EmploymentStatus? EmploymentStatusAtEntry { get; private set; }
     public string? CareerPathwayId { get; private set; }
     public string? CurrentStep { get; private set; }
@@ -68,8 +71,8 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
         return participant;
     }
 
-    /// <summary>PIRL 901: the last date of service, on or after entry; a participant exits once.</summary>
-    public void Exit(DateOnly exitDate, DateTimeOffset now)
+    /// <summary>PIRL 901: the last date of service, on or after entry, with any other reason for exit (923); a participant exits once.</summary>
+    public void Exit(DateOnly exitDate, DateTimeOffset now, OtherExitReason reason = OtherExitReason.None)
     {
         BusinessRules.Check(new ExitsOnce(ExitDate));
         new Violations()
@@ -77,6 +80,7 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
             .Require(exitDate <= DateOnly.FromDateTime(now.UtcDateTime).AddDays(1), "exit_date", "must not be in the future.")
             .ThrowIfAny();
         ExitDate = exitDate;
+        ExitReason = reason;
         Raise(new ParticipantExited(now));
     }
 

@@ -19,6 +19,19 @@ public enum TrainingType
     JobReadinessWithTraining = 12,
 }
 
+/// <summary>PIRL 923: other reasons for exit, which take a period out of the performance indicators.</summary>
+public enum OtherExitReason
+{
+    None = 0,
+    Institutionalized = 1,
+    HealthOrMedical = 2,
+    Deceased = 3,
+    ReserveOrGuardCalledToActiveDuty = 4,
+    FosterCareMoved = 5,
+    LaterFoundIneligible = 6,
+    RemainsIncarcerated = 7,
+}
+
 /// <summary>PIRL 1800: the type of recognized credential.</summary>
 public enum CredentialType
 {

@@ -15,16 +15,18 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     private TenantScenario _tenant = null!;
     private string _partnership = "";
 
-    // Identifiers as the state issues them, in upper case. Five exits in the second half of 2023: three employed in the 2nd quarter after exit (one through a Registered
-    // Apprenticeship), one not employed, and one whose wage record has not come yet; one more exit in 2024.
+    // Identifiers as the state issues them, in upper case. Six exits in the second half of 2023: three employed in the 2nd
+    // quarter after exit (one through a Registered Apprenticeship), one not employed, one whose wage record has not come yet,
+    // and one institutionalized (PIRL 923 = 01), excluded; one more exit in 2024.
     private const string Pirl = """
-        100,900,901,1602,1704,1303,1302
-        A1001,20230109,20230915,1,9000.00,06,20230110
-        A1002,20230109,20230915,1,7000.00,,
-        A1003,20230109,20231005,2,12000.00,,
-        A1004,20230109,20231005,0,0.00,,
-        A1005,20230109,20231110,9,999999.99,,
-        A1006,20230109,20240115,1,5000.00,,
+        100,900,901,1602,1704,1303,1302,923
+        A1001,20230109,20230915,1,9000.00,06,20230110,
+        A1002,20230109,20230915,1,7000.00,,,
+        A1003,20230109,20231005,2,12000.00,,,
+        A1004,20230109,20231005,0,0.00,,,
+        A1005,20230109,20231110,9,999999.99,,,
+        A1006,20230109,20240115,1,5000.00,,,
+        A1008,20230109,20231020,1,6000.00,,,01
         """;
 
     public async Task InitializeAsync()
@@ -48,9 +50,13 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
                 Assert.True(response.IsSuccessStatusCode, $"{(int)response.StatusCode}: {body}");
                 return JsonDocument.Parse(body).RootElement;
             },
-            figures => Count(figures.GetProperty("employmentRateQ2"), "denominator") + Count(figures.GetProperty("employmentRateQ2"), "notYetAvailable") >= periods,
+            figures => Counted(figures.GetProperty("employmentRateQ2")) >= periods,
             $"Metrics to have projected {periods} periods for {path}", TimeSpan.FromSeconds(30));
     }
+
+    /// <summary>Every period a figure accounts for: counted, left out until its data comes, or excluded.</summary>
+    private static long Counted(JsonElement figure) => Count(figure, "denominator") + Count(figure, "notYetAvailable")
+        + (figure.TryGetProperty("excluded", out var excluded) ? excluded.EnumerateArray().Sum(e => Count(e, "count")) : 0);
 
     /// <summary>A count of a figure; proto3 JSON leaves a zero out.</summary>
     private static long Count(JsonElement figure, string name) => figure.TryGetProperty(name, out var count) ? count.GetInt64() : 0;
@@ -58,7 +64,7 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task The_second_quarter_employment_rate_counts_apprenticeship_as_employment_and_leaves_out_data_not_yet_available()
     {
-        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("employmentRateQ2");
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6)).GetProperty("employmentRateQ2");
 
         Assert.Equal((3L, 4L, 0.75, 1L), (Count(q2, "numerator"), Count(q2, "denominator"), q2.GetProperty("value").GetDouble(), Count(q2, "notYetAvailable")));
     }
@@ -67,19 +73,27 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     public async Task A_cached_answer_is_not_served_after_a_change_it_does_not_count_has_been_applied()
     {
         var path = $"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31";
-        await IndicatorsAsync(path, 5);
+        await IndicatorsAsync(path, 6);
         using var http = platform.Json(_tenant.BoardToken);
 
         var imported = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent("100,900,901,1602,1704\nA1007,20230109,20231201,1,4000.00\n"));
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
-        Assert.Equal(5L, Count((await IndicatorsAsync(path, 6)).GetProperty("employmentRateQ2"), "denominator"));
+        Assert.Equal(5L, Count((await IndicatorsAsync(path, 7)).GetProperty("employmentRateQ2"), "denominator"));
+    }
+
+    [Fact]
+    public async Task An_exit_for_an_excluding_reason_is_counted_by_its_reason_and_not_in_the_rate()
+    {
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6)).GetProperty("employmentRateQ2");
+
+        Assert.Equal(("institutionalized", 1L), (q2.GetProperty("excluded")[0].GetProperty("reason").GetString(), Count(q2.GetProperty("excluded")[0], "count")));
     }
 
     [Fact]
     public async Task The_median_earnings_are_the_middle_of_the_second_quarter_wages()
     {
-        var median = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("medianEarningsQ2");
+        var median = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6)).GetProperty("medianEarningsQ2");
 
         Assert.Equal(9000.0, median.GetProperty("value").GetDouble());
     }
@@ -87,7 +101,7 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task The_statewide_figures_of_a_program_year_use_the_annual_reports_cohort()
     {
-        var q2 = (await IndicatorsAsync($"/v1/{_tenant.Tenant}/performanceIndicators?programYear=2024", 6)).GetProperty("employmentRateQ2");
+        var q2 = (await IndicatorsAsync($"/v1/{_tenant.Tenant}/performanceIndicators?programYear=2024", 7)).GetProperty("employmentRateQ2");
 
         Assert.Equal(("2023-07-01", "2024-06-30", 4L, 5L), (q2.GetProperty("cohortStart").GetString(), q2.GetProperty("cohortEnd").GetString(),
             Count(q2, "numerator"), Count(q2, "denominator")));
@@ -96,7 +110,7 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task Breakdown_cells_under_the_threshold_are_suppressed()
     {
-        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5)).GetProperty("employmentRateQ2");
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6)).GetProperty("employmentRateQ2");
 
         Assert.All(q2.GetProperty("breakdowns").EnumerateArray(), cell => Assert.True(cell.GetProperty("suppressed").GetBoolean()));
     }
@@ -104,14 +118,14 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     [Fact]
     public async Task The_indicators_export_as_csv_with_a_row_for_each_total()
     {
-        await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 5);
+        await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6);
         using var http = platform.Json(_tenant.BoardToken);
 
         var response = await http.GetAsync($"/v1/{_partnership}/performanceIndicators:export?exitStart=2023-07-01&exitEnd=2023-12-31");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
 
         Assert.Equal("text/csv", response.Content.Headers.ContentType?.MediaType);
-        Assert.Contains("employmentRateQ2,2023-07-01,2023-12-31,total,all,false,3,4,0.75,0,1", lines);
+        Assert.Contains("employmentRateQ2,2023-07-01,2023-12-31,total,all,false,3,4,0.75,1,1", lines);
     }
 
     [Theory]

@@ -236,9 +236,9 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
         var response = await http.GetAsync($"/v1/{_partnership}/participants:export");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
 
-        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618"),
+        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923"),
             (response.Content.Headers.ContentType?.MediaType, lines[0]));
-        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0,,,,,,", lines);
+        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0,,,,,,,", lines);
     }
 
     [Fact]

@@ -98,7 +98,7 @@ public class PirlFileTests
         var participant = Participant.Enrol("ohio", "healthcare", "p-0001", new DateOnly(2025, 3, 3), EmploymentStatus.Unemployed, null, null, now);
         participant.RecordTraining(new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12)), now);
         participant.RecordCredential(new AttainedCredential(CredentialType.OccupationalLicensure, new DateOnly(2025, 12, 15), ""), now);
-        participant.Exit(new DateOnly(2025, 12, 19), now);
+        participant.Exit(new DateOnly(2025, 12, 19), now, OtherExitReason.HealthOrMedical);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
         participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
         participant.RecordBarriers([BarrierKind.Disability, BarrierKind.ExOffender, BarrierKind.DisplacedHomemaker], now);
@@ -113,6 +113,7 @@ public class PirlFileTests
         Assert.Equal(participant.Barriers, row.Barriers);
         Assert.Equal(participant.SkillGains, row.SkillGains);
         Assert.Equal(participant.RetainedWithSameEmployer, row.RetainedWithSameEmployer);
+        Assert.Equal(participant.ExitReason, row.ExitReason);
     }
 
     [Fact]
@@ -156,5 +157,21 @@ public class PirlFileTests
         var content = await Read("100,900", "AB12,20250303", "ab12,20250401");
 
         Assert.Equal([new PirlRejection(3, "participant ab12 appears on an earlier line too.")], content.Rejected);
+    }
+
+    [Theory]
+    [InlineData("01", OtherExitReason.Institutionalized)]
+    [InlineData("7", OtherExitReason.RemainsIncarcerated)]
+    [InlineData("00", OtherExitReason.None)]
+    [InlineData("", OtherExitReason.None)]
+    public async Task Another_reason_for_exit_is_read_by_its_code(string code, OtherExitReason reason)
+    {
+        Assert.Equal(reason, (await Read("100,900,901,923", $"p-0001,20250303,20250601,{code}")).Rows.Single().ExitReason);
+    }
+
+    [Fact]
+    public async Task A_reason_for_exit_that_is_not_a_code_is_a_bad_row()
+    {
+        Assert.Equal("element 923 '08' is not one of its codes.", (await Read("100,900,901,923", "p-0001,20250303,20250601,08")).Rejected.Single().Reason);
     }
 }

@@ -92,7 +92,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         }
         if (row.Exit is { } exit)
         {
-            participant.Exit(exit, now);
+            participant.Exit(exit, now, row.ExitReason);
         }
         foreach (var outcome in row.Outcomes)
         {

@@ -9,7 +9,7 @@ namespace SectorMesh.Pathways.Data.Imports;
 /// <summary>Id is PIRL 100 normalized to a resource id (lower case); Identifier is PIRL 100 as the file gives it.</summary>
 public sealed record PirlRow(long Line, string Id, string Identifier, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
     TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers,
-    IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer);
+    IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer, OtherExitReason ExitReason);
 
 public sealed record PirlRejection(long Line, string Reason);
 
@@ -45,7 +45,7 @@ public static class PirlFile
 
     private static readonly HashSet<string> Read =
     [
-        "100", "200", "202", "400", "900", "901", "1302", "1303", "1308", "1800", "1801", "1618", .. Quarters, .. QuarterWages,
+        "100", "200", "202", "400", "900", "901", "923", "1302", "1303", "1308", "1800", "1801", "1618", .. Quarters, .. QuarterWages,
         .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
     ];
 
@@ -128,7 +128,7 @@ public static class PirlFile
         }
         var gains = SkillGainElements.Select(g => Date(Cell(g.Element), g.Element) is { } date ? new SkillGain(g.Kind, date) : null).OfType<SkillGain>().ToList();
         return new PirlRow(line, id, identifier, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
-            exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell), gains, Retention(Cell("1618")));
+            exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell), gains, Retention(Cell("1618")), Code<OtherExitReason>(Cell("923"), "923") ?? OtherExitReason.None);
     }
 
     /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
@@ -202,7 +202,7 @@ public static class PirlFile
 
     /// <summary>The elements <see cref="Write"/> writes, in order: what the import reads, personal data aside.</summary>
     public const string ExportHeader =
-        "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618";
+        "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923";
 
     /// <summary>
     /// Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, each quarter after exit,
@@ -237,6 +237,7 @@ public static class PirlFile
                 .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
                 .. SkillGainElements.Select(g => Text(p.SkillGains.Where(x => x.Kind == g.Kind).Select(x => (DateOnly?)x.Date).Max())),
                 p.RetainedWithSameEmployer switch { true => "1", false => "0", null => "" },
+                p.ExitDate is null ? "" : ((int)p.ExitReason).ToString("D2", CultureInfo.InvariantCulture),
             ];
             yield return string.Join(',', cells);
         }

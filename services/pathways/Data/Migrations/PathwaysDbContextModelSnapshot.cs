@@ -395,6 +395,12 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
 
+                    b.Property<string>("ExitReason")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("exit_reason");
+
                     b.Property<string>("PirlIdentifier")
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")

@@ -63,11 +63,12 @@ public sealed record EmploymentOutcomeRecorded(
 /// A participant's period of participation as it stands after a change to it (one event for the last change a save made):
 /// what the WIOA indicators read, and no personal data. A consumer keeps the one of the highest AggregateVersion, so it
 /// can be rebuilt from any of them. Training types and credential types are PIRL codes (1303, 1800); quarter status is
-/// the PIRL 1600-series code, wages null while not yet available; RetainedWithSameEmployer is PIRL 1618.
+/// the PIRL 1600-series code, wages null while not yet available; RetainedWithSameEmployer is PIRL 1618, OtherExitReason
+/// the PIRL 923 code.
 /// </summary>
 public sealed record ParticipationPeriodChanged(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
-    string ParticipantId, DateOnly EntryDate, DateOnly? ExitDate,
+    string ParticipantId, DateOnly EntryDate, DateOnly? ExitDate, int OtherExitReason,
     IReadOnlyList<PeriodTraining> Training, IReadOnlyList<PeriodCredential> Credentials, IReadOnlyList<PeriodSkillGain> SkillGains,
     IReadOnlyList<PeriodQuarter> Quarters, IReadOnlyList<string> Barriers, bool? RetainedWithSameEmployer,
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
