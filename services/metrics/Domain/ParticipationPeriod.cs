@@ -123,17 +123,6 @@ public sealed record Demographics(Sex? Sex, IReadOnlyList<EthnicityOrRace> Ethni
     IReadOnlyList<string> Barriers)
 {
     public static readonly Demographics Unknown = new(null, [], null, null, []);
-
-    public static AgeBand BandOf(int age) => age switch
-    {
-        < 16 => AgeBand.Under16,
-        <= 18 => AgeBand.From16To18,
-        <= 24 => AgeBand.From19To24,
-        <= 44 => AgeBand.From25To44,
-        <= 54 => AgeBand.From45To54,
-        <= 59 => AgeBand.From55To59,
-        _ => AgeBand.Over59,
-    };
 }
 
 /// <summary>

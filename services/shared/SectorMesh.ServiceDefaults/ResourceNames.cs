@@ -17,7 +17,7 @@ public static class ResourceNames
             : throw new InvalidInput(field, $"must be a resource name of the form {pattern.Pattern}.");
 }
 
-/// <summary>The identifiers a resource name holds, by position, or deconstructed: var (tenant, partnership) = Names.Partnership.Parse(…).</summary>
+/// <summary>The identifiers a resource name holds, by position, or the first two deconstructed: var (tenant, partnership) = Names.Partnership.Parse(…).</summary>
 public sealed class ResourceIds(string[] ids) : IReadOnlyList<string>
 {
     public string this[int index] => ids[index];
@@ -29,11 +29,6 @@ public sealed class ResourceIds(string[] ids) : IReadOnlyList<string>
     System.Collections.IEnumerator System.Collections.IEnumerable.GetEnumerator() => ids.GetEnumerator();
 
     public void Deconstruct(out string first, out string second) => (first, second) = (ids[0], ids[1]);
-
-    public void Deconstruct(out string first, out string second, out string third) => (first, second, third) = (ids[0], ids[1], ids[2]);
-
-    public void Deconstruct(out string first, out string second, out string third, out string fourth) =>
-        (first, second, third, fourth) = (ids[0], ids[1], ids[2], ids[3]);
 }
 
 /// <summary>
