@@ -15,20 +15,14 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
         ServerCallContext context)
     {
         var (tenant, partnership) = Names.PartnershipPerformanceIndicators.Parse(request.Name, "name");
-        var selection = CohortSelection.Read(request.ProgramYear, request.ExitStart, request.ExitEnd, Today);
-        return await CachedAsync(tenant, $"{request.Name}?{request.ProgramYear}|{request.ExitStart}|{request.ExitEnd}", async () =>
-            (await ReportAsync(tenant, partnership, selection, context.CancellationToken)).ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold),
-            context.CancellationToken);
+        return await IndicatorsAsync(request.Name, tenant, partnership, request.ProgramYear, request.ExitStart, request.ExitEnd, context.CancellationToken);
     }
 
     public override async Task<V1.PerformanceIndicators> GetStatewidePerformanceIndicators(V1.GetStatewidePerformanceIndicatorsRequest request,
         ServerCallContext context)
     {
         var tenant = Names.StatewidePerformanceIndicators.Parse(request.Name, "name")[0];
-        var selection = CohortSelection.Read(request.ProgramYear, request.ExitStart, request.ExitEnd, Today);
-        return await CachedAsync(tenant, $"{request.Name}?{request.ProgramYear}|{request.ExitStart}|{request.ExitEnd}", async () =>
-            (await ReportAsync(tenant, null, selection, context.CancellationToken)).ToProto(request.Name, request.ProgramYear, options.SuppressionThreshold),
-            context.CancellationToken);
+        return await IndicatorsAsync(request.Name, tenant, null, request.ProgramYear, request.ExitStart, request.ExitEnd, context.CancellationToken);
     }
 
     public override async Task<Google.Api.HttpBody> ExportPartnershipPerformanceIndicators(V1.ExportPartnershipPerformanceIndicatorsRequest request,
@@ -47,14 +41,16 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
     }
 
     /// <summary>
-    /// The answer from Redis when it was computed at the tenant's current generation: a change applied since moves the key on,
-    /// and the cache's expiry bounds how long "a year after exit has passed" can lag the calendar.
+    /// The indicators from Redis when they were computed at the tenant's current generation: a change applied since moves the
+    /// key on, and the cache's expiry bounds how long "a year after exit has passed" can lag the calendar.
     /// </summary>
-    private async Task<V1.PerformanceIndicators> CachedAsync(string tenant, string query, Func<Task<V1.PerformanceIndicators>> compute,
-        CancellationToken cancellationToken)
+    private async Task<V1.PerformanceIndicators> IndicatorsAsync(string name, string tenant, string? partnership, int programYear, string exitStart,
+        string exitEnd, CancellationToken cancellationToken)
     {
+        var selection = CohortSelection.Read(programYear, exitStart, exitEnd, Today);
         var generation = await db.GenerationAsync(tenant, cancellationToken);
-        return await cache.GetOrLoadAsync($"{query}#{generation}", V1.PerformanceIndicators.Parser, compute);
+        return await cache.GetOrLoadAsync($"{name}?{programYear}|{exitStart}|{exitEnd}#{generation}", V1.PerformanceIndicators.Parser, async () =>
+            (await ReportAsync(tenant, partnership, selection, cancellationToken)).ToProto(name, programYear, options.SuppressionThreshold));
     }
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
