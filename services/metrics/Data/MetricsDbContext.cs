@@ -24,7 +24,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
 
         model.Entity<ProjectedPeriod>(period =>
         {
-            period.HasKey(p => new { p.TenantId, p.PartnershipId, p.ParticipantId });
+            period.HasKey(p => new { p.TenantId, p.PartnershipId, p.ParticipantId, p.PeriodNumber });
             period.Property(p => p.TenantId).HasMaxLength(63);
             period.Property(p => p.PartnershipId).HasMaxLength(63);
             period.Property(p => p.ParticipantId).HasMaxLength(63);

@@ -16,14 +16,15 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
     protected override async Task HandleAsync(Events.ParticipationPeriodChanged m, CancellationToken cancellationToken)
     {
         var held = await Db.Periods.SingleOrDefaultAsync(
-            p => p.TenantId == m.TenantId && p.PartnershipId == m.PartnershipId && p.ParticipantId == m.ParticipantId, cancellationToken);
+            p => p.TenantId == m.TenantId && p.PartnershipId == m.PartnershipId && p.ParticipantId == m.ParticipantId && p.PeriodNumber == m.Period,
+            cancellationToken);
         if (held is not null && held.SourceRevision >= m.AggregateVersion)
         {
             return;
         }
         if (held is null)
         {
-            held = new ProjectedPeriod { TenantId = m.TenantId, PartnershipId = m.PartnershipId, ParticipantId = m.ParticipantId };
+            held = new ProjectedPeriod { TenantId = m.TenantId, PartnershipId = m.PartnershipId, ParticipantId = m.ParticipantId, PeriodNumber = m.Period };
             Db.Periods.Add(held);
         }
         var period = PeriodOf(m);
@@ -38,31 +39,42 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
     }
 
     /// <summary>
-    /// The period the indicators read. What Career Pathways does not yet record (the WIOA program, other reasons for exit,
-    /// PIRL 1332, 1401, 408, 1406, 1601-series match types and the demographic elements but disability) is read as
-    /// the layout's default: an adult program, not reported.
+    /// The period the indicators read. A period reported under Youth (PIRL 905) is read as Youth, whose exclusions and
+    /// placement rules differ; otherwise Dislocated Worker, Wagner-Peyser or, when no program is reported, Adult. Without
+    /// 1811/1813, the span of education or training is the first training's entry to the last one's end.
     /// </summary>
     public static ParticipationPeriod PeriodOf(Events.ParticipationPeriodChanged m)
     {
         var training = m.Training.OrderBy(t => t.Entered).ToList();
         var gains = m.SkillGains.GroupBy(g => g.Kind).ToDictionary(g => g.Key, g => (DateOnly?)g.Max(x => x.Date));
         DateOnly? Latest(string kind) => gains.GetValueOrDefault(kind);
+        var education = m.Education ?? new Events.PeriodEducation(false, false, null, null, null, null);
+        var derivedSpan = education.CredentialTrainingEntered is null;
         var skillGains = new SkillGains(Latest("EducationalFunctioningLevel"), Latest("PostsecondaryTranscript"), Latest("SecondaryTranscript"),
             Latest("TrainingMilestone"), Latest("SkillsProgression"),
-            training.FirstOrDefault()?.Entered,
-            training.Count > 0 && training.All(t => t.Ended is not null) ? training.Max(t => t.Ended) : null);
+            derivedSpan ? training.FirstOrDefault()?.Entered : education.CredentialTrainingEntered,
+            !derivedSpan ? education.CredentialTrainingCompleted
+            : training.Count > 0 && training.All(t => t.Ended is not null) ? training.Max(t => t.Ended) : null);
         var quarters = Enumerable.Range(1, 4)
             .Select(q => m.Quarters.FirstOrDefault(o => o.Quarter == q) is { } o
-                ? new QuarterAfterExit((QuarterStatus)o.Status, null, o.Wages, o.EmployerId)
+                ? new QuarterAfterExit((QuarterStatus)o.Status, o.MatchType, o.Wages, o.EmployerId)
                 : QuarterAfterExit.Unreported)
             .ToList();
-        var demographics = Demographics.Unknown with
-        {
-            Disability = m.Barriers.Contains("Disability") ? true : null,
-            Barriers = [.. m.Barriers.Where(b => b != "Disability").Distinct().Order(StringComparer.Ordinal)],
-        };
-        return new ParticipationPeriod(m.PartnershipId, m.ParticipantId, m.EntryDate, m.ExitDate, WioaProgram.Adult, (ExitReason)m.OtherExitReason,
-            [.. training.Select(t => (TrainingType)t.Type)], false, false, false, null, quarters, m.RetainedWithSameEmployer,
+        var demographics = new Demographics(
+            m.Sex is { } sex && Enum.IsDefined((Sex)sex) ? (Sex)sex : null,
+            [.. (m.EthnicityAndRace ?? []).Select(c => Enum.TryParse<EthnicityOrRace>(c, out var category) ? category : (EthnicityOrRace?)null).OfType<EthnicityOrRace>()],
+            Enum.TryParse<AgeBand>(m.AgeBand, out var band) ? band : null,
+            m.Barriers.Contains("Disability") ? true : null,
+            [.. m.Barriers.Where(b => b != "Disability").Distinct().Order(StringComparer.Ordinal)]);
+        var programs = m.Programs ?? [];
+        var program = programs.Contains("Youth") ? WioaProgram.Youth
+            : programs.Contains("Adult") ? WioaProgram.Adult
+            : programs.Contains("DislocatedWorker") ? WioaProgram.DislocatedWorker
+            : programs.Contains("WagnerPeyser") ? WioaProgram.WagnerPeyser
+            : WioaProgram.Adult;
+        return new ParticipationPeriod(m.PartnershipId, m.ParticipantId, m.EntryDate, m.ExitDate, program, (ExitReason)m.OtherExitReason,
+            [.. training.Select(t => (TrainingType)t.Type)], education.Postsecondary, education.Secondary, education.HighestLevelAtEntry == 0,
+            education.EnrolledAfterExit, quarters, m.RetainedWithSameEmployer,
             [.. m.Credentials.Select(c => new Credential((CredentialType)c.Type, c.Attained))], skillGains, demographics);
     }
 }

@@ -3,7 +3,8 @@ using SectorMesh.Metrics.Domain;
 namespace SectorMesh.Metrics.Data;
 
 /// <summary>
-/// A period of participation as Metrics holds it: keyed as the Career Pathways service keys its participant, with the
+/// A period of participation as Metrics holds it: keyed as the Career Pathways service keys its participant and the
+/// period's number among that participant's periods (1 the oldest), with the
 /// revision it was projected from (an older or repeated event changes nothing), when that change happened, the dates
 /// cohorts are selected by, and the period itself.
 /// </summary>
@@ -12,6 +13,7 @@ public sealed class ProjectedPeriod
     public string TenantId { get; set; } = "";
     public string PartnershipId { get; set; } = "";
     public string ParticipantId { get; set; } = "";
+    public int PeriodNumber { get; set; }
     public long SourceRevision { get; set; }
     public DateTimeOffset SourceTime { get; set; }
     public DateOnly? ExitDate { get; set; }

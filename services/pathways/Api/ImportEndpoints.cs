@@ -37,6 +37,9 @@ public static class ImportEndpoints
                 {
                     throw new InvalidInput("file", e.Message);
                 }
-                return (IMessage)new V1.ParticipantImportReport { ParticipantsEnrolled = report.Enrolled, IgnoredElements = { report.IgnoredElements } };
+                return (IMessage)new V1.ParticipantImportReport
+                {
+                    ParticipantsEnrolled = report.Enrolled, PeriodsOfParticipation = report.Periods, IgnoredElements = { report.IgnoredElements },
+                };
             })).RequireAuthorization();
 }

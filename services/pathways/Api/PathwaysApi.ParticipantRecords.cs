@@ -13,7 +13,20 @@ public sealed partial class PathwaysApi
     public override Task<V1.Participant> ExitParticipant(V1.ExitParticipantRequest request, ServerCallContext context) =>
         ChangeParticipant(request.Name, context, (participant, now) =>
         {
-            participant.Exit(request.ExitDate.ToDate("exit_date") ?? throw new InvalidInput("exit_date", "is required (PIRL 901)."), now);
+            var input = new InputCollector();
+            var exit = input.Take(() => request.ExitDate.ToDate("exit_date") ?? throw new InvalidInput("exit_date", "is required (PIRL 901)."));
+            var reason = input.Take(() => request.OtherExitReason.ToDomain<V1.OtherExitReason, OtherExitReason>() ?? OtherExitReason.None);
+            input.Finish(() => participant.Exit(exit, now, reason));
+            return Task.CompletedTask;
+        });
+
+    public override Task<V1.Participant> ReenterParticipant(V1.ReenterParticipantRequest request, ServerCallContext context) =>
+        ChangeParticipant(request.Name, context, (participant, now) =>
+        {
+            var input = new InputCollector();
+            var entry = input.Take(() => request.EntryDate.ToDate("entry_date") ?? throw new InvalidInput("entry_date", "is required (PIRL 900)."));
+            var status = input.Take(() => request.EmploymentStatusAtEntry.ToDomain<V1.EmploymentStatus, EmploymentStatus>());
+            input.Finish(() => participant.Reenter(entry, status, now));
             return Task.CompletedTask;
         });
 

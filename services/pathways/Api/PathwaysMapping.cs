@@ -124,42 +124,79 @@ public static class PathwaysMapping
         Flags = { p.WageDrops() },
     };
 
-    public static V1.Participant ToProto(this Participant p) => new()
+    public static V1.Participant ToProto(this Participant p)
     {
-        Name = Names.Participant.Format(p.TenantId, p.PartnershipId, p.Id),
-        EntryDate = ((DateOnly?)p.EntryDate).ToProto(),
-        ExitDate = p.ExitDate.ToProto(),
-        EmploymentStatusAtEntry = p.EmploymentStatusAtEntry is { } status
-            ? status.ToProto<EmploymentStatus, V1.EmploymentStatus>()
-            : V1.EmploymentStatus.Unspecified,
-        CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway.Format(p.TenantId, p.PartnershipId, p.CareerPathwayId),
-        CurrentStep = p.CurrentStep ?? "",
-        Training =
+        var participant = new V1.Participant
         {
-            p.Training.Select(t => new V1.TrainingEnrolment
+            Name = Names.Participant.Format(p.TenantId, p.PartnershipId, p.Id),
+            EntryDate = ((DateOnly?)p.EntryDate).ToProto(),
+            ExitDate = p.ExitDate.ToProto(),
+            EmploymentStatusAtEntry = p.EmploymentStatusAtEntry is { } status
+                ? status.ToProto<EmploymentStatus, V1.EmploymentStatus>()
+                : V1.EmploymentStatus.Unspecified,
+            CareerPathway = p.CareerPathwayId is null ? "" : Names.CareerPathway.Format(p.TenantId, p.PartnershipId, p.CareerPathwayId),
+            CurrentStep = p.CurrentStep ?? "",
+            Training = { p.Training.Select(t => t.ToProto(p.TenantId)) },
+            Credentials = { p.Credentials.Select(ToProto) },
+            Barriers = { p.Barriers.Select(b => b.ToProto<BarrierKind, V1.BarrierKind>()) },
+            SkillGains = { p.SkillGains.Select(ToProto) },
+            EmploymentOutcomes = { p.EmploymentOutcomes.Select(ToProto) },
+            PirlIdentifier = p.PirlIdentifier ?? "",
+            OtherExitReason = p.ExitReason.ToProto(),
+            EarlierPeriods =
             {
-                EnteredDate = ((DateOnly?)t.Entered).ToProto(), Type = t.Type.ToProto<TrainingType, V1.TrainingType>(),
-                Program = t.ProgramId is null ? "" : Names.Program.Format(p.TenantId, t.ProgramId), EndedDate = t.Ended.ToProto(),
-            }),
-        },
-        Credentials =
+                p.EarlierPeriods.Select(period =>
+                {
+                    var earlier = new V1.ParticipationPeriod
+                    {
+                        EntryDate = ((DateOnly?)period.Entry).ToProto(), ExitDate = period.Exit.ToProto(), OtherExitReason = period.ExitReason.ToProto(),
+                        Training = { period.Training.Select(t => t.ToProto(p.TenantId)) }, Credentials = { period.Credentials.Select(ToProto) },
+                        SkillGains = { period.SkillGains.Select(ToProto) }, EmploymentOutcomes = { period.Outcomes.Select(ToProto) },
+                    };
+                    if (period.RetainedWithSameEmployer is { } retained)
+                    {
+                        earlier.RetainedWithSameEmployer = retained;
+                    }
+                    return earlier;
+                }),
+            },
+        };
+        if (p.RetainedWithSameEmployer is { } retainedNow)
         {
-            p.Credentials.Select(c => new V1.AttainedCredential
-            {
-                Type = c.Type.ToProto<CredentialType, V1.CredentialType>(), AttainedDate = ((DateOnly?)c.Attained).ToProto(), Title = c.Title,
-            }),
-        },
-        Barriers = { p.Barriers.Select(b => b.ToProto<BarrierKind, V1.BarrierKind>()) },
-        SkillGains = { p.SkillGains.Select(g => new V1.SkillGain { Kind = g.Kind.ToProto<SkillGainKind, V1.SkillGainKind>(), Date = ((DateOnly?)g.Date).ToProto() }) },
-        EmploymentOutcomes =
-        {
-            p.EmploymentOutcomes.Select(o => new V1.EmploymentOutcome
-            {
-                Quarter = o.Quarter, Status = o.Status.ToProto<QuarterEmployment, V1.QuarterEmployment>(),
-                Wages = o.Wages is { } wages ? Dollars(wages) : null, EmployerId = o.EmployerId ?? "",
-            }),
-        },
+            participant.RetainedWithSameEmployer = retainedNow;
+        }
+        return participant;
+    }
+
+    private static V1.OtherExitReason ToProto(this OtherExitReason reason) =>
+        reason == OtherExitReason.None ? V1.OtherExitReason.Unspecified : reason.ToProto<OtherExitReason, V1.OtherExitReason>();
+
+    private static V1.TrainingEnrolment ToProto(this TrainingEnrolment t, string tenant) => new()
+    {
+        EnteredDate = ((DateOnly?)t.Entered).ToProto(), Type = t.Type.ToProto<TrainingType, V1.TrainingType>(),
+        Program = t.ProgramId is null ? "" : Names.Program.Format(tenant, t.ProgramId), EndedDate = t.Ended.ToProto(),
     };
+
+    private static V1.AttainedCredential ToProto(AttainedCredential c) => new()
+    {
+        Type = c.Type.ToProto<CredentialType, V1.CredentialType>(), AttainedDate = ((DateOnly?)c.Attained).ToProto(), Title = c.Title,
+    };
+
+    private static V1.SkillGain ToProto(SkillGain g) => new() { Kind = g.Kind.ToProto<SkillGainKind, V1.SkillGainKind>(), Date = ((DateOnly?)g.Date).ToProto() };
+
+    private static V1.EmploymentOutcome ToProto(EmploymentOutcome o)
+    {
+        var outcome = new V1.EmploymentOutcome
+        {
+            Quarter = o.Quarter, Status = o.Status.ToProto<QuarterEmployment, V1.QuarterEmployment>(),
+            Wages = o.Wages is { } wages ? Dollars(wages) : null, EmployerId = o.EmployerId ?? "",
+        };
+        if (o.MatchType is { } match)
+        {
+            outcome.MatchType = match;
+        }
+        return outcome;
+    }
 
     public static V1.ParticipantPersonalData ToProto(this PersonalData d, string name) => new()
     {

@@ -47,11 +47,11 @@ public static class ParticipationPeriodSnapshots
                 break;
             }
             var now = clock.GetUtcNow();
-            db.Set<OutboxMessage>().AddRange(batch.Select(p => OutboxMessage.For(PathwayIntegrationEvents.PeriodOf(p, Guid.CreateVersion7(now), now) with
+            db.Set<OutboxMessage>().AddRange(batch.SelectMany(p => PathwayIntegrationEvents.PeriodsOf(p, now).Select(period => OutboxMessage.For(period with
             {
                 AggregateVersion = p.Revision,
                 Actor = $"service:pathways {Command}",
-            })));
+            }))));
             await db.SaveChangesAsync();
             written += batch.Count;
             (lastTenant, lastPartnership, lastId) = (batch[^1].TenantId, batch[^1].PartnershipId, batch[^1].Id);

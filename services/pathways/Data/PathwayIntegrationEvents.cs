@@ -63,17 +63,23 @@ public sealed class PathwayIntegrationEvents : IIntegrationEventMapper
             _ => null,
         };
         IEnumerable<IIntegrationEvent> events = mapped is null ? [] : [mapped];
-        // The aggregate holds its state after every pending change: the last one's snapshot carries them all.
+        // The aggregate holds its state after every pending change: the last one's snapshots carry them all.
         return aggregate is Participant participant && ReferenceEquals(participant.DomainEvents[^1], domainEvent)
-            ? events.Append(PeriodOf(participant, Guid.CreateVersion7(domainEvent.OccurredAt), domainEvent.OccurredAt))
+            ? events.Concat(PeriodsOf(participant, domainEvent.OccurredAt))
             : events;
     }
 
-    public static Events.ParticipationPeriodChanged PeriodOf(Participant p, Guid id, DateTimeOffset at) => new(id, p.TenantId, p.PartnershipId, at,
-        p.Id, p.EntryDate, p.ExitDate, (int)p.ExitReason,
-        [.. p.Training.Select(t => new Events.PeriodTraining((int)t.Type, t.Entered, t.Ended))],
-        [.. p.Credentials.Select(c => new Events.PeriodCredential((int)c.Type, c.Attained))],
-        [.. p.SkillGains.Select(g => new Events.PeriodSkillGain(g.Kind.ToString(), g.Date))],
-        [.. p.EmploymentOutcomes.Select(o => new Events.PeriodQuarter(o.Quarter, (int)o.Status, o.Wages, o.EmployerId))],
-        [.. p.Barriers.Select(b => b.ToString())], p.RetainedWithSameEmployer);
+    /// <summary>A snapshot of each of the participant's periods of participation, numbered from 1, oldest first.</summary>
+    public static IEnumerable<Events.ParticipationPeriodChanged> PeriodsOf(Participant p, DateTimeOffset at) =>
+        p.Periods.Select((period, index) => new Events.ParticipationPeriodChanged(Guid.CreateVersion7(at), p.TenantId, p.PartnershipId, at,
+            p.Id, period.Entry, period.Exit, (int)period.ExitReason,
+            [.. period.Training.Select(t => new Events.PeriodTraining((int)t.Type, t.Entered, t.Ended))],
+            [.. period.Credentials.Select(c => new Events.PeriodCredential((int)c.Type, c.Attained))],
+            [.. period.SkillGains.Select(g => new Events.PeriodSkillGain(g.Kind.ToString(), g.Date))],
+            [.. period.Outcomes.Select(o => new Events.PeriodQuarter(o.Quarter, (int)o.Status, o.Wages, o.EmployerId, o.MatchType))],
+            [.. p.Barriers.Select(b => b.ToString())], period.RetainedWithSameEmployer,
+            index + 1, [.. period.Details.Programs.Select(g => g.ToString())],
+            new Events.PeriodEducation(period.Details.Education.Postsecondary, period.Details.Education.Secondary, period.Details.Education.HighestLevelAtEntry,
+                period.Details.Education.EnrolledAfterExit, period.Details.Education.CredentialTrainingEntered, period.Details.Education.CredentialTrainingCompleted),
+            period.Details.AgeAtEntry?.ToString(), (int?)p.Demographics.Sex, [.. p.Demographics.EthnicityAndRace.Select(c => c.ToString())]));
 }

@@ -77,6 +77,13 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             // Participants enrolled before barriers and supportive services were kept read as having none.
             participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
             participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            // Participants enrolled before periods, reporting details and demographics were kept read as one period with none recorded.
+            participant.Property(p => p.EarlierPeriods).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Ignore(p => p.CurrentPeriod);
+            participant.Ignore(p => p.Periods);
+            participant.Property(p => p.ReportingDetails).AsJson(Json)
+                .HasDefaultValueSql("""'{"programs":[],"ageAtEntry":null,"education":{"postsecondary":false,"secondary":false}}'::jsonb""");
+            participant.Property(p => p.Demographics).AsJson(Json).HasDefaultValueSql("""'{"sex":null,"ethnicityAndRace":[]}'::jsonb""");
             participant.HasEtagVersion();
             participant.Ignore(p => p.DomainEvents);
         });

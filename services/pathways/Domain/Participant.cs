@@ -44,6 +44,21 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
     /// <summary>PIRL 1618: whether the state's wage records show the same employer in the 2nd and 4th quarters after exit.</summary>
     public bool? RetainedWithSameEmployer { get; private set; }
 
+    /// <summary>The current period's programs, age band at entry and education.</summary>
+    public ReportingDetails ReportingDetails { get; private set; } = ReportingDetails.NotRecorded;
+
+    public Demographics Demographics { get; private set; } = Demographics.NotRecorded;
+
+    /// <summary>The periods of participation before the current one, oldest first, each exited.</summary>
+    public List<PeriodOfParticipation> EarlierPeriods { get; private set; } = [];
+
+    /// <summary>The period from the latest entry: the participant's own fields.</summary>
+    public PeriodOfParticipation CurrentPeriod => new(EntryDate, ExitDate, ExitReason, EmploymentStatusAtEntry, ReportingDetails,
+        Training, Credentials, SkillGains, EmploymentOutcomes, RetainedWithSameEmployer);
+
+    /// <summary>Every period of participation, oldest first; the last is the current one.</summary>
+    public IReadOnlyList<PeriodOfParticipation> Periods => [.. EarlierPeriods, CurrentPeriod];
+
     private const int MaxRecords = 20;
 
     /// <summary>Enrols a participant; the step, when given, must be a step of the pathway.</summary>
@@ -82,6 +97,53 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
         ExitDate = exitDate;
         ExitReason = reason;
         Raise(new ParticipantExited(now));
+    }
+
+    /// <summary>
+    /// A new period of participation (PIRL 900) after an exit: the exited period is kept as it stands, counted on its own by
+    /// every indicator, and the participant's services and outcomes start again empty.
+    /// </summary>
+    public void Reenter(DateOnly entryDate, EmploymentStatus? status, DateTimeOffset now)
+    {
+        BusinessRules.Check(new EntersAgainAfterExit(ExitDate, entryDate));
+        new Violations()
+            .Require(entryDate <= Today(now).AddDays(1), "entry_date", "must not be in the future.")
+            .Require(EarlierPeriods.Count < MaxRecords, "entry_date", $"a participant holds at most {MaxRecords + 1} periods of participation.")
+            .ThrowIfAny();
+        EarlierPeriods.Add(CurrentPeriod);
+        EntryDate = entryDate;
+        EmploymentStatusAtEntry = status;
+        ExitDate = null;
+        ExitReason = OtherExitReason.None;
+        ReportingDetails = ReportingDetails.NotRecorded;
+        Training = [];
+        Credentials = [];
+        SkillGains = [];
+        EmploymentOutcomes = [];
+        RetainedWithSameEmployer = null;
+        Raise(new ParticipantReentered(entryDate, now));
+    }
+
+    /// <summary>The current period's programs (PIRL 903–918), age band at entry and education (1332, 1401, 408, 1406, 1811, 1813).</summary>
+    public void RecordReportingDetails(ReportingDetails details, DateTimeOffset now)
+    {
+        var education = details.Education;
+        new Violations()
+            .Require(education.HighestLevelAtEntry is null or (>= 0 and <= 8), "education.highest_level_at_entry", "must be a PIRL 408 code, 0 to 8.")
+            .Require(education.CredentialTrainingCompleted is null || education.CredentialTrainingEntered is { } entered && education.CredentialTrainingCompleted >= entered,
+                "education.credential_training_completed", "must follow the date the education or training was entered.")
+            .Require(education.EnrolledAfterExit is null || ExitDate is { } exit && education.EnrolledAfterExit >= exit,
+                "education.enrolled_after_exit", "must be on or after the exit date.")
+            .ThrowIfAny();
+        ReportingDetails = details with { Programs = [.. details.Programs.Distinct().Order()] };
+        Raise(new ReportingDetailsRecorded(now));
+    }
+
+    /// <summary>Sex (PIRL 201) and ethnicity and race (210–215), as the person self-identified.</summary>
+    public void RecordDemographics(Demographics demographics, DateTimeOffset now)
+    {
+        Demographics = demographics with { EthnicityAndRace = [.. demographics.EthnicityAndRace.Distinct().Order()] };
+        Raise(new DemographicsRecorded(now));
     }
 
     /// <summary>Training entered during participation (PIRL 1302, 1303), and its end when known (1308).</summary>

@@ -14,6 +14,12 @@ public sealed record ParticipantEnrolled(DateTimeOffset OccurredAt) : IDomainEve
 
 public sealed record ParticipantExited(DateTimeOffset OccurredAt) : IDomainEvent;
 
+public sealed record ParticipantReentered(DateOnly EntryDate, DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record ReportingDetailsRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
+
+public sealed record DemographicsRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
+
 public sealed record TrainingRecorded(TrainingEnrolment Training, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record CredentialAttained(AttainedCredential Credential, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -77,4 +77,40 @@ public class ParticipantRecordTests
 
         Assert.Equal(CredentialType.OccupationalLicensure, participant.Credentials.Single().Type);
     }
+
+    [Fact]
+    public void Entering_again_after_an_exit_keeps_the_exited_period_whole_and_starts_an_empty_one()
+    {
+        var participant = Exited();
+        participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.Unsubsidized, 9_800m, "31-1234567"), Now);
+
+        participant.Reenter(new DateOnly(2026, 2, 2), EmploymentStatus.Employed, Now);
+
+        var earlier = Assert.Single(participant.EarlierPeriods);
+        Assert.Equal((new DateOnly(2025, 3, 3), new DateOnly(2025, 12, 19), 1), (earlier.Entry, earlier.Exit, earlier.Outcomes.Count));
+        Assert.Equal((new DateOnly(2026, 2, 2), (DateOnly?)null, 0), (participant.EntryDate, participant.ExitDate, participant.EmploymentOutcomes.Count));
+        Assert.Equal(2, participant.Periods.Count);
+    }
+
+    [Fact]
+    public void A_participant_who_has_not_exited_cannot_enter_again()
+    {
+        Assert.Throws<BusinessRuleBroken>(() => Enrolled().Reenter(new DateOnly(2026, 2, 2), null, Now));
+    }
+
+    [Fact]
+    public void A_new_period_cannot_start_on_or_before_the_last_exit()
+    {
+        Assert.Throws<BusinessRuleBroken>(() => Exited().Reenter(new DateOnly(2025, 12, 19), null, Now));
+    }
+
+    [Fact]
+    public void Enrolment_after_exit_in_education_cannot_precede_the_exit()
+    {
+        var details = new ReportingDetails([], null, Education.NotRecorded with { EnrolledAfterExit = new DateOnly(2025, 12, 1) });
+
+        var refused = Assert.Throws<InvalidInput>(() => Exited().RecordReportingDetails(details, Now));
+
+        Assert.Equal("education.enrolled_after_exit", refused.Violations.Single().Field);
+    }
 }

@@ -6,7 +6,7 @@ namespace SectorMesh.UnitTests.Pathways;
 
 public class PirlFileTests
 {
-    private const string Header = "100,200,400,900,901,1302,1303,1308,1600,1703,1800,1801,1332";
+    private const string Header = "100,200,400,900,901,1302,1303,1308,1600,1703,1800,1801,1900";
 
     private static Task<PirlContent> Read(params string[] lines) =>
         PirlFile.ReadAsync(new StringReader(string.Join("\n", lines)), CancellationToken.None);
@@ -18,8 +18,8 @@ public class PirlFileTests
 
         var row = Assert.Single(content.Rows);
         Assert.Equal(("p-0001", new DateOnly(2025, 3, 3), new DateOnly(2025, 12, 19), EmploymentStatus.Unemployed), (row.Id, row.Entry, row.Exit, row.Status));
-        Assert.Equal(new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12)), row.Training);
-        Assert.Equal(CredentialType.OccupationalLicensure, row.Credential!.Type);
+        Assert.Equal([new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12))], row.Training);
+        Assert.Equal(CredentialType.OccupationalLicensure, row.Credentials.Single().Type);
         Assert.Equal([new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null)], row.Outcomes);
     }
 
@@ -28,7 +28,7 @@ public class PirlFileTests
     {
         var content = await Read(Header, "p-0001,,,20250303,,,,,,,,,1");
 
-        Assert.Equal(["1332"], content.IgnoredElements);
+        Assert.Equal(["1900"], content.IgnoredElements);
     }
 
     [Fact]
@@ -56,11 +56,11 @@ public class PirlFileTests
     }
 
     [Fact]
-    public async Task A_participant_twice_in_one_file_is_refused_on_the_second_line()
+    public async Task Several_rows_of_one_identifier_are_read_as_its_periods_of_participation()
     {
-        var content = await Read("100,900", "p-0001,20250303", "p-0001,20250404");
+        var content = await Read("100,900,901", "p-0001,20230303,20231115", "p-0001,20250404,");
 
-        Assert.Equal(3, content.Rejected.Single().Line);
+        Assert.Equal((0, 2), (content.Rejected.Count, content.Rows.Count(r => r.Id == "p-0001")));
     }
 
     [Fact]
@@ -94,27 +94,43 @@ public class PirlFileTests
     [Fact]
     public async Task What_the_export_writes_the_import_reads_back_the_same()
     {
-        var now = new DateTimeOffset(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
-        var participant = Participant.Enrol("ohio", "healthcare", "p-0001", new DateOnly(2025, 3, 3), EmploymentStatus.Unemployed, null, null, now);
-        participant.RecordTraining(new TrainingEnrolment(new DateOnly(2025, 3, 10), TrainingType.OccupationalSkills, null, new DateOnly(2025, 12, 12)), now);
-        participant.RecordCredential(new AttainedCredential(CredentialType.OccupationalLicensure, new DateOnly(2025, 12, 15), ""), now);
-        participant.Exit(new DateOnly(2025, 12, 19), now, OtherExitReason.HealthOrMedical);
-        participant.RecordEmploymentOutcome(new EmploymentOutcome(1, QuarterEmployment.Unsubsidized, 11250.50m, null), now);
-        participant.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.NotYetKnown, null, null), now);
-        participant.RecordBarriers([BarrierKind.Disability, BarrierKind.ExOffender, BarrierKind.DisplacedHomemaker], now);
-        participant.RecordSkillGain(new SkillGain(SkillGainKind.TrainingMilestone, new DateOnly(2025, 6, 2)), now);
-        participant.RecordRetention(true, now);
+        var participant = Imported(ExportedPeriods());
 
-        var row = (await Read([.. PirlFile.Write([participant])])).Rows.Single();
+        var rows = (await Read([.. PirlFile.Write([participant])])).Rows;
 
-        Assert.Equal((participant.Id, participant.EntryDate, participant.ExitDate, participant.EmploymentStatusAtEntry, participant.Training[0], participant.Credentials[0]),
-            (row.Id, row.Entry, row.Exit, row.Status, row.Training, row.Credential));
-        Assert.Equal(participant.EmploymentOutcomes, row.Outcomes);
-        Assert.Equal(participant.Barriers, row.Barriers);
-        Assert.Equal(participant.SkillGains, row.SkillGains);
-        Assert.Equal(participant.RetainedWithSameEmployer, row.RetainedWithSameEmployer);
-        Assert.Equal(participant.ExitReason, row.ExitReason);
+        Assert.Equal(2, rows.Count);
+        var again = ParticipantImport.Build("ohio", "healthcare", [.. rows], Now, _ => { });
+        Assert.Equal(PirlFile.Write([participant]), PirlFile.Write([again]));
     }
+
+    [Fact]
+    public async Task Every_element_a_period_holds_is_written_back_in_its_column()
+    {
+        var rows = (await Read([.. PirlFile.Write([Imported(ExportedPeriods())])])).Rows;
+
+        var first = rows[0];
+        Assert.Equal([TrainingType.OccupationalSkills, TrainingType.OnTheJob, TrainingType.RegisteredApprenticeship], first.Training.Select(t => t.Type));
+        Assert.Equal([CredentialType.OccupationalLicensure, CredentialType.SecondaryDiploma], first.Credentials.Select(c => c.Type));
+        Assert.Equal([1, 5], first.Outcomes.Select(o => o.MatchType ?? -1));
+        Assert.Equal(new Education(true, true, 0, new DateOnly(2024, 2, 1), new DateOnly(2023, 3, 10), new DateOnly(2023, 10, 1)), first.Education);
+        Assert.Equal([WioaProgram.Adult, WioaProgram.DislocatedWorker], first.Programs);
+        Assert.Equal(Sex.Female, first.Demographics.Sex);
+        Assert.Equal([EthnicityOrRace.HispanicOrLatino, EthnicityOrRace.White], first.Demographics.EthnicityAndRace);
+        Assert.Equal((true, OtherExitReason.None), (first.RetainedWithSameEmployer, first.ExitReason));
+        Assert.Equal((new DateOnly(2025, 3, 3), OtherExitReason.HealthOrMedical), (rows[1].Entry, rows[1].ExitReason));
+    }
+
+    private static readonly DateTimeOffset Now = new(2026, 11, 29, 12, 0, 0, TimeSpan.Zero);
+
+    private const string FullHeader =
+        "100,200,201,210,215,400,900,901,923,903,904,1302,1303,1308,1309,1310,1314,1315,1332,1401,408,1406,1811,1813,1600,1601,1602,1603,1703,1704,1800,1801,1802,1803,1618,202,801,1809";
+
+    /// <summary>Two periods of one person: the first with every slot filled, the second exited for health reasons.</summary>
+    private static List<PirlRow> ExportedPeriods() => Read(FullHeader,
+        "OH-77A,19880101,2,1,1,0,20230301,20231115,00,1,1,20230310,06,20231001,20230501,01,20230601,09,1,1,0,20240201,20230310,20231001,1,1,9,5,8400.00,,4,20231020,1,20240115,1,1,1,20230801",
+        "OH-77A,19880101,2,1,1,3,20250303,20251219,02,1,,,,,,,,,,,,,,,,,,,,,,,,,,1,1,").Result.Rows.ToList();
+
+    private static Participant Imported(List<PirlRow> rows) => ParticipantImport.Build("ohio", "healthcare", rows, Now, _ => { });
 
     [Fact]
     public async Task The_dates_of_measurable_skill_gains_are_read_by_their_kind()
@@ -152,11 +168,38 @@ public class PirlFileTests
     }
 
     [Fact]
-    public async Task One_identifier_written_in_two_cases_is_one_participant_twice()
+    public async Task One_identifier_written_in_two_cases_is_refused_on_the_later_line()
     {
-        var content = await Read("100,900", "AB12,20250303", "ab12,20250401");
+        var rows = (await Read("100,900,901", "AB12,20230303,20230601", "ab12,20250401,")).Rows.ToList();
 
-        Assert.Equal([new PirlRejection(3, "participant ab12 appears on an earlier line too.")], content.Rejected);
+        Assert.Equal(new PirlRejection(3, "100 'ab12' is the identifier of line 2, 'AB12', in another case."), ParticipantImport.Refusal("ohio", "healthcare", rows, [], Now));
+    }
+
+    [Fact]
+    public async Task A_period_that_enters_before_the_earlier_one_exits_is_refused_on_its_line()
+    {
+        var rows = (await Read("100,900,901", "p-0001,20230303,20231115", "p-0001,20231001,")).Rows.ToList();
+
+        var refusal = ParticipantImport.Refusal("ohio", "healthcare", rows, [], Now);
+
+        Assert.Equal(3, refusal!.Line);
+        Assert.Contains("must start after the exit on 2023-11-15", refusal.Reason);
+    }
+
+    [Fact]
+    public async Task The_age_band_at_each_entry_is_computed_from_the_date_of_birth()
+    {
+        var rows = (await Read("100,200,900,901", "p-0001,20010615,20190601,20190901", "p-0001,20010615,20250303,")).Rows.ToList();
+
+        var participant = Imported(rows);
+
+        Assert.Equal([AgeBand.From16To18, AgeBand.From19To24], participant.Periods.Select(p => p.Details.AgeAtEntry));
+    }
+
+    [Fact]
+    public async Task A_miscoded_sex_is_a_bad_row_named_by_its_line()
+    {
+        Assert.Equal(new PirlRejection(2, "element 201 '3' is not one of 1, 2, 9."), (await Read("100,900,201", "p-0001,20250303,3")).Rejected.Single());
     }
 
     [Theory]

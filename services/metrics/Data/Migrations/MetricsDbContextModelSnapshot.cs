@@ -135,6 +135,10 @@ namespace SectorMesh.Metrics.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("participant_id");
 
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_number");
+
                     b.Property<DateOnly?>("ExitDate")
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
@@ -160,7 +164,7 @@ namespace SectorMesh.Metrics.Data.Migrations
                         .HasColumnType("date")
                         .HasColumnName("training_entered");
 
-                    b.HasKey("TenantId", "PartnershipId", "ParticipantId");
+                    b.HasKey("TenantId", "PartnershipId", "ParticipantId", "PeriodNumber");
 
                     b.HasIndex("TenantId", "ExitDate");
 

@@ -7,8 +7,8 @@ using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Pathways.Data.Imports;
 
-/// <summary>What an import did: participants enrolled, and the PIRL elements of the file that are not read.</summary>
-public sealed record ParticipantImportReport(int Enrolled, IReadOnlyList<string> IgnoredElements);
+/// <summary>What an import did: participants enrolled, their periods of participation (rows), and the PIRL elements of the file that are not read.</summary>
+public sealed record ParticipantImportReport(int Enrolled, int Periods, IReadOnlyList<string> IgnoredElements);
 
 /// <summary>
 /// Enrols a PIRL file's participants in a partnership, whole file or nothing: every row must pass the
@@ -26,25 +26,18 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         var now = clock.GetUtcNow();
         var rejected = content.Rejected.ToList();
         var rejectedCount = content.RejectedCount;
-        var ids = content.Rows.Select(r => r.Id).ToList();
+        var people = content.Rows.GroupBy(r => r.Id).Select(g => g.OrderBy(r => r.Entry).ToList()).ToList();
+        var ids = people.Select(p => p[0].Id).ToList();
         var existing = (await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
             .Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
-        foreach (var row in content.Rows)
+        foreach (var periods in people)
         {
-            try
-            {
-                if (existing.Contains(row.Id))
-                {
-                    throw new InvalidInput("100", $"participant {row.Id} is already enrolled.");
-                }
-                Build(tenant, partnership, row, now);
-            }
-            catch (Exception e) when (e is InvalidInput or BusinessRuleBroken)
+            if (Refusal(tenant, partnership, periods, existing, now) is { } refusal)
             {
                 rejectedCount++;
                 if (rejected.Count < PirlFile.MaxRejectionsKept)
                 {
-                    rejected.Add(new PirlRejection(row.Line, Describe(e)));
+                    rejected.Add(refusal);
                 }
             }
         }
@@ -57,42 +50,98 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
             ]);
         }
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var batch in content.Rows.Chunk(BatchSize))
+        foreach (var batch in people.Chunk(BatchSize))
         {
-            foreach (var row in batch)
+            foreach (var periods in batch)
             {
-                db.Participants.Add(Build(tenant, partnership, row, now));
-                if (row.BirthDate is not null)
+                var participant = Build(tenant, partnership, periods, now, _ => { });
+                db.Participants.Add(participant);
+                if (periods[0].BirthDate is { } birthDate)
                 {
-                    db.PersonalData.Add(new SealedPersonalData(tenant, partnership, row.Id,
-                        personalData.Protect(new PersonalData("", "", row.BirthDate, "", ""), Names.Participant.Format(tenant, partnership, row.Id))));
+                    db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id,
+                        personalData.Protect(new PersonalData("", "", birthDate, "", ""), Names.Participant.Format(tenant, partnership, participant.Id))));
                 }
             }
             await db.SaveChangesAsync(cancellationToken);
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ParticipantImportReport(content.Rows.Count, content.IgnoredElements);
+        return new ParticipantImportReport(people.Count, content.Rows.Count, content.IgnoredElements);
     }
 
-    private static Participant Build(string tenant, string partnership, PirlRow row, DateTimeOffset now)
+    /// <summary>Why one person's rows cannot be enrolled, named by the first line that breaks a rule; null when they can.</summary>
+    public static PirlRejection? Refusal(string tenant, string partnership, List<PirlRow> periods, HashSet<string> existing, DateTimeOffset now)
     {
-        var participant = Participant.Enrol(tenant, partnership, row.Id, row.Entry, row.Status, null, null, now, row.Identifier);
-        if (row.Barriers.Count > 0)
+        var first = periods[0];
+        if (existing.Contains(first.Id))
         {
-            participant.RecordBarriers(row.Barriers, now);
+            return new PirlRejection(first.Line, $"100 participant {first.Identifier} is already enrolled.");
         }
-        if (row.Training is { } training)
+        if (periods.FirstOrDefault(r => r.Identifier != first.Identifier) is { } otherCase)
+        {
+            return new PirlRejection(otherCase.Line, $"100 '{otherCase.Identifier}' is the identifier of line {first.Line}, '{first.Identifier}', in another case.");
+        }
+        if (periods.FirstOrDefault(r => r.BirthDate != first.BirthDate) is { } otherBirth)
+        {
+            return new PirlRejection(otherBirth.Line, $"200 differs from line {first.Line}, a period of the same participant.");
+        }
+        var line = first.Line;
+        try
+        {
+            Build(tenant, partnership, periods, now, row => line = row.Line);
+            return null;
+        }
+        catch (Exception e) when (e is InvalidInput or BusinessRuleBroken)
+        {
+            return new PirlRejection(line, Describe(e));
+        }
+    }
+
+    /// <summary>One participant from their rows, oldest period first: each row after the first is a new entry after the previous exit.</summary>
+    public static Participant Build(string tenant, string partnership, List<PirlRow> periods, DateTimeOffset now, Action<PirlRow> reading)
+    {
+        var first = periods[0];
+        reading(first);
+        var participant = Participant.Enrol(tenant, partnership, first.Id, first.Entry, first.Status, null, null, now, first.Identifier);
+        var barriers = periods.SelectMany(r => r.Barriers).Distinct().ToList();
+        if (barriers.Count > 0)
+        {
+            participant.RecordBarriers(barriers, now);
+        }
+        if (periods[^1].Demographics is { Sex: not null } or { EthnicityAndRace.Count: > 0 })
+        {
+            participant.RecordDemographics(periods[^1].Demographics, now);
+        }
+        foreach (var row in periods)
+        {
+            reading(row);
+            if (!ReferenceEquals(row, first))
+            {
+                participant.Reenter(row.Entry, row.Status, now);
+            }
+            Record(participant, row, now);
+        }
+        return participant;
+    }
+
+    private static void Record(Participant participant, PirlRow row, DateTimeOffset now)
+    {
+        foreach (var training in row.Training)
         {
             participant.RecordTraining(training, now);
         }
-        if (row.Credential is { } credential)
+        foreach (var credential in row.Credentials)
         {
             participant.RecordCredential(credential, now);
         }
         if (row.Exit is { } exit)
         {
             participant.Exit(exit, now, row.ExitReason);
+        }
+        var age = row.BirthDate is { } birth ? AgeBands.At(birth, row.Entry) : (AgeBand?)null;
+        if (row.Programs.Count > 0 || age is not null || row.Education != Education.NotRecorded)
+        {
+            participant.RecordReportingDetails(new ReportingDetails(row.Programs, age, row.Education), now);
         }
         foreach (var outcome in row.Outcomes)
         {
@@ -106,7 +155,6 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         {
             participant.RecordRetention(retained, now);
         }
-        return participant;
     }
 
     private static string Describe(Exception e) => e switch

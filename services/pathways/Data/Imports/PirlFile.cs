@@ -5,11 +5,14 @@ using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Pathways.Data.Imports;
 
-/// <summary>One participant of a PIRL file, with the line it came from.</summary>
-/// <summary>Id is PIRL 100 normalized to a resource id (lower case); Identifier is PIRL 100 as the file gives it.</summary>
+/// <summary>
+/// One period of participation of a PIRL file, with the line it came from. Id is PIRL 100 normalized to a resource id (lower
+/// case); Identifier is PIRL 100 as the file gives it. A person who exited and entered again has a row per period.
+/// </summary>
 public sealed record PirlRow(long Line, string Id, string Identifier, DateOnly Entry, DateOnly? Exit, EmploymentStatus? Status, DateOnly? BirthDate,
-    TrainingEnrolment? Training, AttainedCredential? Credential, IReadOnlyList<EmploymentOutcome> Outcomes, IReadOnlyList<BarrierKind> Barriers,
-    IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer, OtherExitReason ExitReason);
+    IReadOnlyList<TrainingEnrolment> Training, IReadOnlyList<AttainedCredential> Credentials, IReadOnlyList<EmploymentOutcome> Outcomes,
+    IReadOnlyList<BarrierKind> Barriers, IReadOnlyList<SkillGain> SkillGains, bool? RetainedWithSameEmployer, OtherExitReason ExitReason,
+    IReadOnlyList<WioaProgram> Programs, Education Education, Demographics Demographics);
 
 public sealed record PirlRejection(long Line, string Reason);
 
@@ -27,7 +30,25 @@ public static class PirlFile
     public const int MaxRejectionsKept = 100;
 
     private static readonly string[] Quarters = ["1600", "1602", "1604", "1606"];
+    private static readonly string[] QuarterMatches = ["1601", "1603", "1605", "1607"];
     private static readonly string[] QuarterWages = ["1703", "1704", "1705", "1706"];
+
+    /// <summary>The three training slots: date entered, type, and (for the first) date completed or withdrew.</summary>
+    private static readonly (string Entered, string Type, string? Ended)[] TrainingSlots = [("1302", "1303", "1308"), ("1309", "1310", null), ("1314", "1315", null)];
+
+    /// <summary>The three credential slots: type and date attained.</summary>
+    private static readonly (string Type, string Attained)[] CredentialSlots = [("1800", "1801"), ("1802", "1803"), ("1804", "1805")];
+
+    /// <summary>PIRL 903, 904, 905, 918: a program's funding stream, any code but 0 meaning the period is reported under it.</summary>
+    private static readonly (string Element, WioaProgram Program)[] ProgramElements =
+        [("903", WioaProgram.Adult), ("904", WioaProgram.DislocatedWorker), ("905", WioaProgram.Youth), ("918", WioaProgram.WagnerPeyser)];
+
+    /// <summary>PIRL 210–215: 1 yes, 0 no, 9 did not self-identify.</summary>
+    private static readonly (string Element, EthnicityOrRace Category)[] EthnicityAndRaceElements =
+    [
+        ("210", EthnicityOrRace.HispanicOrLatino), ("211", EthnicityOrRace.AmericanIndianOrAlaskaNative), ("212", EthnicityOrRace.Asian),
+        ("213", EthnicityOrRace.BlackOrAfricanAmerican), ("214", EthnicityOrRace.NativeHawaiianOrPacificIslander), ("215", EthnicityOrRace.White),
+    ];
 
     /// <summary>PIRL 800–807, the barriers to employment at entry besides disability (202): 1 yes, 0 no.</summary>
     private static readonly (string Element, BarrierKind Barrier)[] BarrierElements =
@@ -45,8 +66,10 @@ public static class PirlFile
 
     private static readonly HashSet<string> Read =
     [
-        "100", "200", "202", "400", "900", "901", "923", "1302", "1303", "1308", "1800", "1801", "1618", .. Quarters, .. QuarterWages,
-        .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
+        "100", "200", "201", "202", "400", "408", "900", "901", "923", "1308", "1332", "1401", "1406", "1618", "1811", "1813",
+        .. Quarters, .. QuarterMatches, .. QuarterWages, .. TrainingSlots.SelectMany(t => new[] { t.Entered, t.Type }),
+        .. CredentialSlots.SelectMany(c => new[] { c.Type, c.Attained }), .. ProgramElements.Select(p => p.Element),
+        .. EthnicityAndRaceElements.Select(e => e.Element), .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
     ];
 
     public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
@@ -62,7 +85,6 @@ public static class PirlFile
         var rows = new List<PirlRow>();
         var rejected = new List<PirlRejection>();
         long rejectedCount = 0;
-        var ids = new HashSet<string>();
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
@@ -72,12 +94,7 @@ public static class PirlFile
             var cells = line.Split(',');
             try
             {
-                var row = Row(lines.LineNumber, cells, column, header.Length);
-                if (!ids.Add(row.Id))
-                {
-                    throw new FormatException($"participant {row.Identifier} appears on an earlier line too.");
-                }
-                rows.Add(row);
+                rows.Add(Row(lines.LineNumber, cells, column, header.Length));
             }
             catch (FormatException e)
             {
@@ -108,27 +125,59 @@ public static class PirlFile
         {
             throw new FormatException("element 100 looks like a social security number, which is never stored; use the program's own identifier.");
         }
-        var training = Date(Cell("1302"), "1302") is { } entered
-            ? new TrainingEnrolment(entered, Code<TrainingType>(Cell("1303"), "1303") ?? throw new FormatException("element 1303 is required with 1302."), null, Date(Cell("1308"), "1308"))
-            : null;
-        var credential = Code<CredentialType>(Cell("1800"), "1800") is { } type
-            ? new AttainedCredential(type, Date(Cell("1801"), "1801") ?? throw new FormatException("element 1801 is required with 1800."), "")
-            : null;
+        var training = new List<TrainingEnrolment>();
+        foreach (var (enteredElement, typeElement, endedElement) in TrainingSlots)
+        {
+            if (Date(Cell(enteredElement), enteredElement) is { } entered)
+            {
+                training.Add(new TrainingEnrolment(entered, Code<TrainingType>(Cell(typeElement), typeElement)
+                    ?? throw new FormatException($"element {typeElement} is required with {enteredElement}."), null,
+                    endedElement is null ? null : Date(Cell(endedElement), endedElement)));
+            }
+        }
+        var credentials = new List<AttainedCredential>();
+        foreach (var (typeElement, attainedElement) in CredentialSlots)
+        {
+            if (Code<CredentialType>(Cell(typeElement), typeElement) is { } type)
+            {
+                credentials.Add(new AttainedCredential(type, Date(Cell(attainedElement), attainedElement)
+                    ?? throw new FormatException($"element {attainedElement} is required with {typeElement}."), ""));
+            }
+        }
         var exit = Date(Cell("901"), "901");
         var outcomes = new List<EmploymentOutcome>();
         for (var q = 0; q < Quarters.Length; q++)
         {
             var status = Code<QuarterEmployment>(Cell(Quarters[q]), Quarters[q], zeroIsValue: true);
+            var match = Number(Cell(QuarterMatches[q]), QuarterMatches[q], 0, 5);
             var wages = Wages(Cell(QuarterWages[q]), QuarterWages[q]);
             // Extracts carry "not yet available" in the quarters after an exit that has not happened: they hold no outcome.
-            if (status is { } known && !(exit is null && known == QuarterEmployment.NotYetKnown && wages is null))
+            if (status is { } known && !(exit is null && (known == QuarterEmployment.NotYetKnown || match == 5) && wages is null))
             {
-                outcomes.Add(new EmploymentOutcome(q + 1, known, wages, null));
+                outcomes.Add(new EmploymentOutcome(q + 1, known, wages, null, match));
             }
         }
         var gains = SkillGainElements.Select(g => Date(Cell(g.Element), g.Element) is { } date ? new SkillGain(g.Kind, date) : null).OfType<SkillGain>().ToList();
+        var programs = ProgramElements.Where(p => Number(Cell(p.Element), p.Element, 0, 9) is > 0).Select(p => p.Program).ToList();
+        var education = new Education(Flag(Cell("1332"), "1332") ?? false, Flag(Cell("1401"), "1401") ?? false, Number(Cell("408"), "408", 0, 8),
+            Date(Cell("1406"), "1406"), Date(Cell("1811"), "1811"), Date(Cell("1813"), "1813"));
+        var sex = Cell("201") switch
+        {
+            "" => (Sex?)null,
+            "1" => Sex.Male,
+            "2" => Sex.Female,
+            "9" => Sex.DidNotSelfIdentify,
+            var other => throw new FormatException($"element 201 '{Shown(other)}' is not one of 1, 2, 9."),
+        };
+        var ethnicityAndRace = EthnicityAndRaceElements.Where(e => Cell(e.Element) switch
+        {
+            "" or "0" or "9" => false,
+            "1" => true,
+            var other => throw new FormatException($"element {e.Element} '{Shown(other)}' is not one of 0, 1, 9."),
+        }).Select(e => e.Category).ToList();
         return new PirlRow(line, id, identifier, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
-            exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credential, outcomes, Barriers(Cell), gains, Retention(Cell("1618")), Code<OtherExitReason>(Cell("923"), "923") ?? OtherExitReason.None);
+            exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credentials, outcomes, Barriers(Cell), gains, Flag(Cell("1618"), "1618"),
+            Code<OtherExitReason>(Cell("923"), "923") ?? OtherExitReason.None, programs, education, new Demographics(sex, ethnicityAndRace));
     }
 
     /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
@@ -156,14 +205,19 @@ public static class PirlFile
         return barriers;
     }
 
-    /// <summary>PIRL 1618: 1 retained with the same employer, 0 not; blank while the 4th quarter is not known.</summary>
-    private static bool? Retention(string value) => value switch
+    /// <summary>A yes/no element (1332, 1401, 1618): 1 yes, 0 no, blank not reported.</summary>
+    private static bool? Flag(string value, string element) => value switch
     {
         "" => null,
         "1" => true,
         "0" => false,
-        _ => throw new FormatException($"element 1618 '{Shown(value)}' is not one of 0, 1."),
+        _ => throw new FormatException($"element {element} '{Shown(value)}' is not one of 0, 1."),
     };
+
+    private static int? Number(string value, string element, int lowest, int highest) =>
+        value.Length == 0 ? null
+        : int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) && number >= lowest && number <= highest ? number
+        : throw new FormatException($"element {element} '{Shown(value)}' is not a code from {lowest} to {highest}.");
 
     private static DateOnly? Date(string value, string element) =>
         value.Length == 0 ? null
@@ -202,46 +256,68 @@ public static class PirlFile
 
     /// <summary>The elements <see cref="Write"/> writes, in order: what the import reads, personal data aside.</summary>
     public const string ExportHeader =
-        "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923";
+        "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923,"
+        + "1309,1310,1314,1315,1802,1803,1804,1805,1601,1603,1605,1607,1332,1401,408,1406,1811,1813,903,904,905,918,201,210,211,212,213,214,215";
 
     /// <summary>
-    /// Participants as PIRL rows under <see cref="ExportHeader"/>: their first training and credential, each quarter after exit,
-    /// their barriers at entry, and the most recent skill gain of each kind. 202 is left empty without a disability recorded, since "no" (0) and "did not disclose" (9)
-    /// are both read as none and cannot be told apart again.
+    /// Every period of participation of the participants as a PIRL row under <see cref="ExportHeader"/>, oldest first: its
+    /// three first training and credential slots, each quarter after exit, the barriers at entry, the most recent skill
+    /// gain of each kind, programs, education and demographics. 202 is left empty without a disability recorded, since "no"
+    /// (0) and "did not disclose" (9) are both read as none and cannot be told apart again.
     /// </summary>
     public static IEnumerable<string> Write(IEnumerable<Participant> participants)
     {
         yield return ExportHeader;
         foreach (var p in participants)
         {
-            var training = p.Training.FirstOrDefault();
-            var credential = p.Credentials.FirstOrDefault();
-            var quarters = Enumerable.Range(1, 4).Select(q => p.EmploymentOutcomes.FirstOrDefault(o => o.Quarter == q)).ToList();
-            string[] cells =
-            [
-                p.PirlIdentifier ?? p.Id,
-                p.EmploymentStatusAtEntry switch
-                {
-                    EmploymentStatus.Employed => "1",
-                    EmploymentStatus.EmployedWithNotice => "2",
-                    EmploymentStatus.NotInLaborForce => "3",
-                    EmploymentStatus.Unemployed => "0",
-                    _ => "",
-                },
-                Text(p.EntryDate), Text(p.ExitDate),
-                Text(training?.Entered), training is null ? "" : ((int)training.Type).ToString("D2", CultureInfo.InvariantCulture), Text(training?.Ended),
-                .. quarters.Select(o => o is null ? "" : ((int)o.Status).ToString(CultureInfo.InvariantCulture)),
-                .. quarters.Select(o => o is null ? "" : o.Wages?.ToString("0.00", CultureInfo.InvariantCulture) ?? "999999.99"),
-                credential is null ? "" : ((int)credential.Type).ToString(CultureInfo.InvariantCulture), Text(credential?.Attained),
-                p.Barriers.Contains(BarrierKind.Disability) ? "1" : "",
-                .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
-                .. SkillGainElements.Select(g => Text(p.SkillGains.Where(x => x.Kind == g.Kind).Select(x => (DateOnly?)x.Date).Max())),
-                p.RetainedWithSameEmployer switch { true => "1", false => "0", null => "" },
-                p.ExitDate is null ? "" : ((int)p.ExitReason).ToString("D2", CultureInfo.InvariantCulture),
-            ];
-            yield return string.Join(',', cells);
+            foreach (var period in p.Periods)
+            {
+                yield return string.Join(',', Cells(p, period));
+            }
         }
     }
+
+    private static IEnumerable<string> Cells(Participant p, PeriodOfParticipation period)
+    {
+        var training = Enumerable.Range(0, TrainingSlots.Length).Select(i => period.Training.ElementAtOrDefault(i)).ToList();
+        var credentials = Enumerable.Range(0, CredentialSlots.Length).Select(i => period.Credentials.ElementAtOrDefault(i)).ToList();
+        var quarters = Enumerable.Range(1, 4).Select(q => period.Outcomes.FirstOrDefault(o => o.Quarter == q)).ToList();
+        var education = period.Details.Education;
+        return
+        [
+            p.PirlIdentifier ?? p.Id,
+            period.StatusAtEntry switch
+            {
+                EmploymentStatus.Employed => "1",
+                EmploymentStatus.EmployedWithNotice => "2",
+                EmploymentStatus.NotInLaborForce => "3",
+                EmploymentStatus.Unemployed => "0",
+                _ => "",
+            },
+            Text(period.Entry), Text(period.Exit),
+            Text(training[0]?.Entered), Code(training[0]?.Type), Text(training[0]?.Ended),
+            .. quarters.Select(o => o is null ? "" : ((int)o.Status).ToString(CultureInfo.InvariantCulture)),
+            .. quarters.Select(o => o is null ? "" : o.Wages?.ToString("0.00", CultureInfo.InvariantCulture) ?? "999999.99"),
+            credentials[0] is { } first ? ((int)first.Type).ToString(CultureInfo.InvariantCulture) : "", Text(credentials[0]?.Attained),
+            p.Barriers.Contains(BarrierKind.Disability) ? "1" : "",
+            .. BarrierElements.Select(b => p.Barriers.Contains(b.Barrier) ? "1" : "0"),
+            .. SkillGainElements.Select(g => Text(period.SkillGains.Where(x => x.Kind == g.Kind).Select(x => (DateOnly?)x.Date).Max())),
+            Flag(period.RetainedWithSameEmployer),
+            period.Exit is null ? "" : ((int)period.ExitReason).ToString("D2", CultureInfo.InvariantCulture),
+            .. training.Skip(1).SelectMany(t => new[] { Text(t?.Entered), Code(t?.Type) }),
+            .. credentials.Skip(1).SelectMany(c => new[] { c is null ? "" : ((int)c.Type).ToString(CultureInfo.InvariantCulture), Text(c?.Attained) }),
+            .. quarters.Select(o => o?.MatchType?.ToString(CultureInfo.InvariantCulture) ?? ""),
+            education.Postsecondary ? "1" : "", education.Secondary ? "1" : "", education.HighestLevelAtEntry?.ToString(CultureInfo.InvariantCulture) ?? "",
+            Text(education.EnrolledAfterExit), Text(education.CredentialTrainingEntered), Text(education.CredentialTrainingCompleted),
+            .. ProgramElements.Select(e => period.Details.Programs.Contains(e.Program) ? "1" : ""),
+            p.Demographics.Sex is { } sex ? ((int)sex).ToString(CultureInfo.InvariantCulture) : "",
+            .. EthnicityAndRaceElements.Select(e => p.Demographics.EthnicityAndRace.Contains(e.Category) ? "1" : ""),
+        ];
+    }
+
+    private static string Code(TrainingType? type) => type is { } t ? ((int)t).ToString("D2", CultureInfo.InvariantCulture) : "";
+
+    private static string Flag(bool? value) => value switch { true => "1", false => "0", null => "" };
 
     private static string Text(DateOnly? date) => date?.ToString("yyyyMMdd", CultureInfo.InvariantCulture) ?? "";
 

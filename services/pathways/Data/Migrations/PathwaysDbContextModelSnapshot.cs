@@ -377,6 +377,20 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasColumnType("character varying(63)")
                         .HasColumnName("current_step");
 
+                    b.Property<string>("Demographics")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("demographics")
+                        .HasDefaultValueSql("'{\"sex\":null,\"ethnicityAndRace\":[]}'::jsonb");
+
+                    b.Property<string>("EarlierPeriods")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("earlier_periods")
+                        .HasDefaultValueSql("'[]'::jsonb");
+
                     b.Property<string>("EmploymentOutcomes")
                         .IsRequired()
                         .HasColumnType("jsonb")
@@ -405,6 +419,13 @@ namespace SectorMesh.Pathways.Data.Migrations
                         .HasMaxLength(12)
                         .HasColumnType("character varying(12)")
                         .HasColumnName("pirl_identifier");
+
+                    b.Property<string>("ReportingDetails")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("reporting_details")
+                        .HasDefaultValueSql("'{\"programs\":[],\"ageAtEntry\":null,\"education\":{\"postsecondary\":false,\"secondary\":false}}'::jsonb");
 
                     b.Property<bool?>("RetainedWithSameEmployer")
                         .HasColumnType("boolean")

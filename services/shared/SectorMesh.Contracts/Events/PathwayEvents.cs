@@ -60,18 +60,27 @@ public sealed record EmploymentOutcomeRecorded(
     int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
 
 /// <summary>
-/// A participant's period of participation as it stands after a change to it (one event for the last change a save made):
-/// what the WIOA indicators read, and no personal data. A consumer keeps the one of the highest AggregateVersion, so it
-/// can be rebuilt from any of them. Training types and credential types are PIRL codes (1303, 1800); quarter status is
-/// the PIRL 1600-series code, wages null while not yet available; RetainedWithSameEmployer is PIRL 1618, OtherExitReason
-/// the PIRL 923 code.
+/// A participant's period of participation as it stands after a change to the participant (each period, for the last
+/// change a save made): what the WIOA indicators read, and no personal data. Period numbers the participant's periods from
+/// 1, oldest first. A consumer keeps, per period, the one of the highest AggregateVersion, so it can be rebuilt from any
+/// of them. Training types and credential types are PIRL codes (1303, 1800); quarter status is the PIRL 1600-series
+/// code and MatchType the 1601-series one, wages null while not yet available; RetainedWithSameEmployer is PIRL 1618,
+/// OtherExitReason the PIRL 923 code. Programs are Adult, DislocatedWorker, Youth or WagnerPeyser; AgeBand is one of the
+/// ETA-9169 bands (Under16 … Over59), computed from the date of birth, which stays in Career Pathways; Sex is the PIRL 201
+/// code; EthnicityAndRace names the PIRL 210–215 categories marked yes.
 /// </summary>
 public sealed record ParticipationPeriodChanged(
     Guid MessageId, string TenantId, string PartnershipId, DateTimeOffset OccurredAt,
     string ParticipantId, DateOnly EntryDate, DateOnly? ExitDate, int OtherExitReason,
     IReadOnlyList<PeriodTraining> Training, IReadOnlyList<PeriodCredential> Credentials, IReadOnlyList<PeriodSkillGain> SkillGains,
     IReadOnlyList<PeriodQuarter> Quarters, IReadOnlyList<string> Barriers, bool? RetainedWithSameEmployer,
-    int SchemaVersion = 1) : IntegrationEvent, IIntegrationEvent;
+    int Period = 1, IReadOnlyList<string>? Programs = null, PeriodEducation? Education = null, string? AgeBand = null, int? Sex = null,
+    IReadOnlyList<string>? EthnicityAndRace = null,
+    int SchemaVersion = 2) : IntegrationEvent, IIntegrationEvent;
+
+/// <summary>PIRL 1332, 1401, 408, 1406, 1811 and 1813.</summary>
+public sealed record PeriodEducation(bool Postsecondary, bool Secondary, int? HighestLevelAtEntry, DateOnly? EnrolledAfterExit,
+    DateOnly? CredentialTrainingEntered, DateOnly? CredentialTrainingCompleted);
 
 public sealed record PeriodTraining(int Type, DateOnly Entered, DateOnly? Ended);
 
@@ -80,4 +89,4 @@ public sealed record PeriodCredential(int Type, DateOnly Attained);
 /// <summary>Kind is EducationalFunctioningLevel, PostsecondaryTranscript, SecondaryTranscript, TrainingMilestone or SkillsProgression.</summary>
 public sealed record PeriodSkillGain(string Kind, DateOnly Date);
 
-public sealed record PeriodQuarter(int Quarter, int Status, decimal? Wages, string? EmployerId);
+public sealed record PeriodQuarter(int Quarter, int Status, decimal? Wages, string? EmployerId, int? MatchType = null);
