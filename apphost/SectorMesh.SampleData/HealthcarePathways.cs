@@ -9,7 +9,8 @@ namespace SectorMesh.SampleData;
 /// The Central Ohio healthcare partnership's nursing pathway (nursing assistant → practical nurse →
 /// registered nurse, with a medical assistant branch joining at practical nurse), the college's
 /// programs on it, 200 made-up participants along it, and 180 earlier ones (exits from 2023 to 2025, with their
-/// quarters after exit, credentials and skill gains) loaded from a state's PIRL extract, as a board would load them.
+/// quarters after exit, credentials, skill gains, programs and demographics; ten came back for a second period of
+/// participation) loaded from a state's PIRL extract, as a board would load them.
 /// </summary>
 public sealed class HealthcarePathways(SampleClient client)
 {

@@ -91,6 +91,19 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_person_who_exits_enters_again_and_exits_again_counts_once_for_each_period()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var imported = await http.PostAsync($"/v1/{_partnership}/participants:import",
+            new StringContent("100,900,901,1602,1704\nB2001,20220105,20220315,1,5000.00\nB2001,20220501,20220801,0,0.00\n"));
+        Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
+
+        var q2 = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2022-01-01&exitEnd=2022-12-31", 2)).GetProperty("employmentRateQ2");
+
+        Assert.Equal((1L, 2L), (Count(q2, "numerator"), Count(q2, "denominator")));
+    }
+
+    [Fact]
     public async Task The_median_earnings_are_the_middle_of_the_second_quarter_wages()
     {
         var median = (await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6)).GetProperty("medianEarningsQ2");

@@ -236,9 +236,57 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
         var response = await http.GetAsync($"/v1/{_partnership}/participants:export");
         var lines = (await response.Content.ReadAsStringAsync()).Split('\n');
 
-        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923"),
+        Assert.Equal(("text/csv", "100,400,900,901,1302,1303,1308,1600,1602,1604,1606,1703,1704,1705,1706,1800,1801,202,800,801,802,803,804,805,806,807,1806,1807,1808,1809,1810,1618,923,"
+            + "1309,1310,1314,1315,1802,1803,1804,1805,1601,1603,1605,1607,1332,1401,408,1406,1811,1813,903,904,905,918,201,210,211,212,213,214,215"),
             (response.Content.Headers.ContentType?.MediaType, lines[0]));
-        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0,,,,,,,", lines);
+        Assert.Contains("p-009,0,20260302,,,,,,,,,,,,,,,,0,0,0,0,0,0,0,0,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,,", lines);
+    }
+
+    [Fact]
+    public async Task Two_rows_of_one_identifier_are_one_participant_with_an_earlier_period_of_participation()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        var file = "100,900,901,923,1602,1704\nRE-01,20230105,20230410,,1,8100.00\nRE-01,20240901,20250110,03,,\n";
+
+        var response = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(file));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var report = await response.Content.ReadFromJsonAsync<JsonElement>();
+        Assert.Equal((1, 2), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("periodsOfParticipation").GetInt32()));
+        var participant = await Client.GetParticipantAsync(new GetParticipantRequest { Name = $"{_partnership}/participants/re-01" }, _tenant.Board);
+        Assert.Equal(("RE-01", OtherExitReason.Deceased, 2025), (participant.PirlIdentifier, participant.OtherExitReason, participant.ExitDate.Year));
+        Assert.Equal((2023, 8100L), (participant.EarlierPeriods.Single().ExitDate.Year, participant.EarlierPeriods[0].EmploymentOutcomes[0].Wages.Units));
+    }
+
+    [Fact]
+    public async Task A_participant_who_exited_enters_again_and_the_exit_gives_its_other_reason()
+    {
+        var name = (await EnrolAsync("p-re")).Name;
+        await Client.ExitParticipantAsync(new ExitParticipantRequest { Name = name, ExitDate = new Google.Type.Date { Year = 2026, Month = 4, Day = 1 } }, _tenant.Board);
+
+        var again = await Client.ReenterParticipantAsync(new ReenterParticipantRequest { Name = name, EntryDate = new Google.Type.Date { Year = 2026, Month = 6, Day = 1 } }, _tenant.Board);
+        var exited = await Client.ExitParticipantAsync(new ExitParticipantRequest
+        {
+            Name = name, ExitDate = new Google.Type.Date { Year = 2026, Month = 7, Day = 1 }, OtherExitReason = OtherExitReason.HealthOrMedical,
+        }, _tenant.Board);
+
+        Assert.Equal((6, 1), (again.EntryDate.Month, again.EarlierPeriods.Count));
+        Assert.Equal(OtherExitReason.HealthOrMedical, exited.OtherExitReason);
+    }
+
+    [Fact]
+    public async Task Entering_again_before_the_last_exit_is_refused_naming_the_rule()
+    {
+        var name = (await EnrolAsync("p-re2")).Name;
+        await Client.ExitParticipantAsync(new ExitParticipantRequest { Name = name, ExitDate = new Google.Type.Date { Year = 2026, Month = 4, Day = 1 } }, _tenant.Board);
+
+        var error = await Assert.ThrowsAsync<RpcException>(() => Client.ReenterParticipantAsync(new ReenterParticipantRequest
+        {
+            Name = name, EntryDate = new Google.Type.Date { Year = 2026, Month = 3, Day = 1 },
+        }, _tenant.Board).ResponseAsync);
+
+        Assert.Equal(StatusCode.FailedPrecondition, error.StatusCode);
+        Assert.Contains("after the exit on 2026-04-01", error.Status.Detail);
     }
 
     [Fact]
