@@ -204,13 +204,13 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     public async Task A_PIRL_file_enrols_its_participants_and_names_the_elements_not_read()
     {
         using var http = platform.Json(_tenant.BoardToken);
-        var file = "100,200,400,900,901,1600,1703,1332\nimp-01,19880210,0,20250303,20251219,1,11250.50,1\nimp-02,,1,20250401,,,,\n";
+        var file = "100,200,400,900,901,1600,1703,1900\nimp-01,19880210,0,20250303,20251219,1,11250.50,1\nimp-02,,1,20250401,,,,\n";
 
         var response = await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(file));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
         var report = await response.Content.ReadFromJsonAsync<JsonElement>();
-        Assert.Equal((2, "1332"), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("ignoredElements")[0].GetString()));
+        Assert.Equal((2, "1900"), (report.GetProperty("participantsEnrolled").GetInt32(), report.GetProperty("ignoredElements")[0].GetString()));
     }
 
     [Fact]
