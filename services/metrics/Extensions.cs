@@ -13,7 +13,6 @@ public static class Extensions
     {
         builder.AddServiceDefaults();
         builder.AddSectorMeshGrpc();
-        builder.Services.AddSingleton(builder.Configuration.GetSection(MetricsOptions.Section).Get<MetricsOptions>() ?? new MetricsOptions());
         builder.Services.AddSingleton<ProjectionMetrics>();
         builder.Services.AddHostedService<ParticipationGauges>();
         builder.AddSectorMeshRedis();

@@ -1,6 +1,7 @@
 using Grpc.Core;
 using Microsoft.EntityFrameworkCore;
 using SectorMesh.Contracts;
+using SectorMesh.Domain;
 using SectorMesh.Metrics.Data;
 using SectorMesh.Metrics.Domain;
 using SectorMesh.ServiceDefaults;
@@ -9,8 +10,10 @@ using V1 = SectorMesh.Contracts.Metrics.V1;
 namespace SectorMesh.Metrics.Api;
 
 /// <summary>The WIOA primary indicators of a partnership, or of a tenant statewide, computed from the projected periods on each call.</summary>
-public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimeProvider clock, MetricsOptions options) : V1.Metrics.MetricsBase
+public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimeProvider clock) : V1.Metrics.MetricsBase
 {
+    private static readonly string[] UpdatableSettings = ["suppression_threshold"];
+
     public override async Task<V1.PerformanceIndicators> GetPartnershipPerformanceIndicators(V1.GetPartnershipPerformanceIndicatorsRequest request,
         ServerCallContext context)
     {
@@ -30,7 +33,8 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
     {
         var (tenant, partnership) = Names.PartnershipPerformanceIndicators.Parse(request.Name, "name");
         var selection = CohortSelection.Read(request.ProgramYear, request.ExitStart, request.ExitEnd, Today);
-        var results = await ReportAsync(tenant, partnership, selection, context.CancellationToken);
+        var threshold = (await SettingsAsync(tenant, context.CancellationToken)).SuppressionThreshold;
+        var results = await ReportAsync(tenant, partnership, selection, threshold, context.CancellationToken);
         context.GetHttpContext().Response.Headers.ContentDisposition =
             $"attachment; filename=\"{partnership}-performance-indicators-py{selection.ProgramYear}.csv\"";
         return new Google.Api.HttpBody
@@ -50,8 +54,47 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
         var selection = CohortSelection.Read(programYear, exitStart, exitEnd, Today);
         var generation = await db.GenerationAsync(tenant, cancellationToken);
         return await cache.GetOrLoadAsync($"{name}?{programYear}|{exitStart}|{exitEnd}#{generation}", V1.PerformanceIndicators.Parser, async () =>
-            (await ReportAsync(tenant, partnership, selection, cancellationToken)).ToProto(name, programYear, options.SuppressionThreshold));
+        {
+            var threshold = (await SettingsAsync(tenant, cancellationToken)).SuppressionThreshold;
+            return (await ReportAsync(tenant, partnership, selection, threshold, cancellationToken)).ToProto(name, programYear, threshold);
+        });
     }
+
+    public override async Task<V1.MetricsSettings> GetMetricsSettings(V1.GetMetricsSettingsRequest request, ServerCallContext context)
+    {
+        var tenant = Names.MetricsSettings.Parse(request.Name, "name")[0];
+        var settings = await SettingsAsync(tenant, context.CancellationToken);
+        return settings.ToProto(db.IsStored(settings) ? db.VersionOf(settings) : 0);
+    }
+
+    /// <summary>Saved with the tenant's generation advanced, so no answer computed under the old threshold is served again.</summary>
+    public override async Task<V1.MetricsSettings> UpdateMetricsSettings(V1.UpdateMetricsSettingsRequest request, ServerCallContext context)
+    {
+        var name = request.Settings?.Name ?? "";
+        var tenant = Names.MetricsSettings.Parse(name, "settings.name")[0];
+        var settings = await SettingsAsync(tenant, context.CancellationToken);
+        Etags.Ensure(request.Settings!.Etag, db.IsStored(settings) ? db.VersionOf(settings) : 0, name);
+        foreach (var path in UpdateMasks.Read(request.UpdateMask, UpdatableSettings))
+        {
+            switch (path)
+            {
+                case "suppression_threshold": settings.SuppressCellsUnder(request.Settings.SuppressionThreshold); break;
+            }
+        }
+        if (!db.IsStored(settings))
+        {
+            db.Settings.Add(settings);
+        }
+        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
+        await db.SaveChangesAsync(context.CancellationToken);
+        await db.AdvanceGenerationAsync(tenant, context.CancellationToken);
+        await transaction.CommitAsync(context.CancellationToken);
+        return settings.ToProto(db.VersionOf(settings));
+    }
+
+    /// <summary>Read tracked, so that its etag version is known; a tenant that never saved any has the defaults.</summary>
+    private async Task<MetricsSettings> SettingsAsync(string tenant, CancellationToken cancellationToken) =>
+        await db.Settings.SingleOrDefaultAsync(s => s.TenantId == tenant, cancellationToken) ?? MetricsSettings.Default(tenant);
 
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
@@ -59,7 +102,7 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
     /// Reads only the periods some cohort can hold (an exit in one of the windows, or education or training overlapping the
     /// program year), then counts them in memory.
     /// </summary>
-    private async Task<IReadOnlyList<IndicatorResult>> ReportAsync(string tenant, string? partnership, CohortSelection selection,
+    private async Task<IReadOnlyList<IndicatorResult>> ReportAsync(string tenant, string? partnership, CohortSelection selection, int threshold,
         CancellationToken cancellationToken)
     {
         var windows = Enum.GetValues<Indicator>().Where(i => i != Indicator.MeasurableSkillGainsRate).Select(selection.WindowFor).ToList();
@@ -71,14 +114,6 @@ public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimePro
                 || (p.TrainingEntered <= year.End && (p.TrainingCompleted == null || p.TrainingCompleted >= year.Start)))
             .Select(p => p.Period)
             .ToListAsync(cancellationToken);
-        return PerformanceReport.Compute(periods, selection, Today, options.SuppressionThreshold);
+        return PerformanceReport.Compute(periods, selection, Today, threshold);
     }
-}
-
-/// <summary>Metrics settings: the smallest denominator a breakdown cell is shown with.</summary>
-public sealed class MetricsOptions
-{
-    public const string Section = "Metrics";
-
-    public int SuppressionThreshold { get; set; } = Breakdowns.DefaultThreshold;
 }

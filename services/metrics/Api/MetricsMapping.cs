@@ -1,4 +1,6 @@
 using System.Globalization;
+using SectorMesh.Contracts;
+using SectorMesh.Domain;
 using SectorMesh.Metrics.Domain;
 using V1 = SectorMesh.Contracts.Metrics.V1;
 
@@ -89,4 +91,11 @@ public static class IndicatorCsv
         figure.NotYetAvailable.ToString(CultureInfo.InvariantCulture));
 
     private static string Quoted(string text) => text.Contains(',') || text.Contains('"') ? $"\"{text.Replace("\"", "\"\"")}\"" : text;
+
+    public static V1.MetricsSettings ToProto(this MetricsSettings settings, uint version) => new()
+    {
+        Name = Names.MetricsSettings.Format(settings.TenantId),
+        SuppressionThreshold = settings.SuppressionThreshold,
+        Etag = version == 0 ? "" : Etags.Of(version),
+    };
 }

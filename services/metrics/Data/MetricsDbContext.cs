@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.Json.Serialization;
 using Microsoft.EntityFrameworkCore;
 using SectorMesh.Messaging;
+using SectorMesh.Metrics.Domain;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Metrics.Data;
@@ -14,6 +15,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
 {
     public DbSet<ProjectedPeriod> Periods => Set<ProjectedPeriod>();
     public DbSet<TenantGeneration> TenantGenerations => Set<TenantGeneration>();
+    public DbSet<MetricsSettings> Settings => Set<MetricsSettings>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -33,6 +35,14 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             period.Property(p => p.Period).AsJson(Json);
         });
 
+        model.Entity<MetricsSettings>(settings =>
+        {
+            settings.ToTable("tenant_settings");
+            settings.HasKey(s => s.TenantId);
+            settings.Property(s => s.TenantId).HasMaxLength(63);
+            settings.HasEtagVersion();
+        });
+
         model.Entity<TenantGeneration>(generation =>
         {
             generation.HasKey(g => g.TenantId);
@@ -50,4 +60,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
 
     public async Task<long> GenerationAsync(string tenant, CancellationToken cancellationToken) =>
         await TenantGenerations.AsNoTracking().Where(g => g.TenantId == tenant).Select(g => g.Generation).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>Whether the entity was read from the database rather than made up as a default.</summary>
+    public bool IsStored(object entity) => Entry(entity).State is not EntityState.Detached and not EntityState.Added;
 }

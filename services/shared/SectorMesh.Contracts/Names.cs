@@ -12,6 +12,9 @@ public static class Names
     /// <summary>tenants/{tenant}/performanceIndicators</summary>
     public static readonly ResourcePattern StatewidePerformanceIndicators = ResourcePattern.Of(Metrics.V1.PerformanceIndicators.Descriptor, 1);
 
+    /// <summary>tenants/{tenant}/metricsSettings</summary>
+    public static readonly ResourcePattern MetricsSettings = ResourcePattern.Of(Metrics.V1.MetricsSettings.Descriptor);
+
     /// <summary>tenants/{tenant}/partnerships/{partnership}/employers/{organization}</summary>
     public static readonly ResourcePattern Employer = ResourcePattern.Of(Engagement.V1.EmployerEngagement.Descriptor);
 

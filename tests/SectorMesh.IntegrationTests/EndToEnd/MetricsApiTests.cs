@@ -129,6 +129,43 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task A_tenant_that_never_set_its_suppression_threshold_reads_the_default_of_ten()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var settings = await http.GetFromJsonAsync<JsonElement>($"/v1/{_tenant.Tenant}/metricsSettings");
+
+        Assert.Equal(10, settings.GetProperty("suppressionThreshold").GetInt32());
+    }
+
+    [Fact]
+    public async Task A_lower_threshold_set_by_the_tenant_shows_the_cells_it_allows_at_once()
+    {
+        var path = $"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31";
+        await IndicatorsAsync(path, 6);
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var updated = await http.PatchAsJsonAsync($"/v1/{_tenant.Tenant}/metricsSettings?updateMask=suppressionThreshold", new { suppressionThreshold = 3 });
+
+        Assert.Equal(HttpStatusCode.OK, updated.StatusCode);
+        var cells = (await IndicatorsAsync(path, 6)).GetProperty("employmentRateQ2").GetProperty("breakdowns").EnumerateArray();
+        var sex = cells.Single(c => c.GetProperty("dimension").GetString() == "sex");
+        Assert.Equal(("not reported", false, 4L), (sex.GetProperty("category").GetString(),
+            sex.TryGetProperty("suppressed", out var suppressed) && suppressed.GetBoolean(), Count(sex, "denominator")));
+    }
+
+    [Fact]
+    public async Task A_threshold_under_three_is_refused_naming_the_field()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+
+        var refused = await http.PatchAsJsonAsync($"/v1/{_tenant.Tenant}/metricsSettings?updateMask=suppressionThreshold", new { suppressionThreshold = 1 });
+
+        Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+        Assert.Contains("suppression_threshold", await refused.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
     public async Task The_indicators_export_as_csv_with_a_row_for_each_total()
     {
         await IndicatorsAsync($"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31", 6);

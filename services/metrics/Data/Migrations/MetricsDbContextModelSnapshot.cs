@@ -188,6 +188,28 @@ namespace SectorMesh.Metrics.Data.Migrations
 
                     b.ToTable("tenant_generations");
                 });
+
+            modelBuilder.Entity("SectorMesh.Metrics.Domain.MetricsSettings", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<int>("SuppressionThreshold")
+                        .HasColumnType("integer")
+                        .HasColumnName("suppression_threshold");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId");
+
+                    b.ToTable("tenant_settings", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
