@@ -16,9 +16,11 @@ public static class Extensions
         builder.Services.AddSingleton<ProjectionMetrics>();
         builder.Services.AddHostedService<ParticipationGauges>();
         builder.AddSectorMeshRedis();
-        // Every figure is computed from Metrics' own copy of the periods of participation, fed by Career Pathways' events
-        // (docs/decisions/0001-knowing-another-services-data.md): it calls no other service.
-        builder.AddSectorMeshMessaging(typeof(PeriodProjection));
+        // Every figure is computed from Metrics' own copies, fed by the other services' events
+        // (docs/decisions/0001-knowing-another-services-data.md): it calls no other service. Each projection is a consumer
+        // of its own queue.
+        builder.AddSectorMeshMessaging([.. typeof(PeriodProjection).Assembly.GetTypes()
+            .Where(t => t is { IsClass: true, IsAbstract: false } && t.IsAssignableTo(typeof(MassTransit.IConsumer)))]);
         builder.AddDatabaseWithOutbox<MetricsDbContext, MetricsIntegrationEvents>(DatabaseName);
     }
 

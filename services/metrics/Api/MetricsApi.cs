@@ -10,7 +10,7 @@ using V1 = SectorMesh.Contracts.Metrics.V1;
 namespace SectorMesh.Metrics.Api;
 
 /// <summary>The WIOA primary indicators of a partnership, or of a tenant statewide, computed from the projected periods on each call.</summary>
-public sealed class MetricsApi(MetricsDbContext db, ResourceCache cache, TimeProvider clock) : V1.Metrics.MetricsBase
+public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache, TimeProvider clock) : V1.Metrics.MetricsBase
 {
     private static readonly string[] UpdatableSettings = ["suppression_threshold"];
 

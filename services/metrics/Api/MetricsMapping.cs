@@ -98,4 +98,24 @@ public static class IndicatorCsv
         SuppressionThreshold = settings.SuppressionThreshold,
         Etag = version == 0 ? "" : Etags.Of(version),
     };
+
+    public static V1.PartnershipScorecard ToProto(this PartnershipScorecard scorecard, string tenant, string partnership) => new()
+    {
+        Name = Names.PartnershipScorecard.Format(tenant, partnership),
+        DisplayName = scorecard.Profile?.DisplayName ?? "",
+        Stage = scorecard.Profile?.Stage ?? "",
+        Sector = scorecard.Profile?.NaicsCode ?? "",
+        SectorTitle = scorecard.Profile?.SectorTitle ?? "",
+        Region = scorecard.Profile is { RegionId.Length: > 0 } p ? Names.Region.Format(tenant, p.RegionId) : "",
+        OverallScore = scorecard.Overall,
+        Areas =
+        {
+            scorecard.Areas.Select(a => new V1.ScorecardArea
+            {
+                Area = a.Area, Title = a.Title, Score = a.Score, Explanation = a.Explanation,
+                Facts = { a.Facts.Select(f => new V1.ScorecardFact { Label = f.Label, Value = f.Value }) },
+            }),
+        },
+        Flags = { scorecard.Flags },
+    };
 }

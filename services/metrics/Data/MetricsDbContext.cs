@@ -16,6 +16,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
     public DbSet<ProjectedPeriod> Periods => Set<ProjectedPeriod>();
     public DbSet<TenantGeneration> TenantGenerations => Set<TenantGeneration>();
     public DbSet<MetricsSettings> Settings => Set<MetricsSettings>();
+    public DbSet<ProjectedPartnership> Partnerships => Set<ProjectedPartnership>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -33,6 +34,15 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             period.HasIndex(p => new { p.TenantId, p.ExitDate });
             period.HasIndex(p => new { p.TenantId, p.TrainingEntered });
             period.Property(p => p.Period).AsJson(Json);
+        });
+
+        model.Entity<ProjectedPartnership>(partnership =>
+        {
+            partnership.ToTable("partnership_facts");
+            partnership.HasKey(p => new { p.TenantId, p.PartnershipId });
+            partnership.Property(p => p.TenantId).HasMaxLength(63);
+            partnership.Property(p => p.PartnershipId).HasMaxLength(63);
+            partnership.Property(p => p.Facts).AsJson(Json);
         });
 
         model.Entity<MetricsSettings>(settings =>
@@ -60,6 +70,20 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
 
     public async Task<long> GenerationAsync(string tenant, CancellationToken cancellationToken) =>
         await TenantGenerations.AsNoTracking().Where(g => g.TenantId == tenant).Select(g => g.Generation).SingleOrDefaultAsync(cancellationToken);
+
+    /// <summary>
+    /// The partnership's facts, created empty when none are held yet, with its row locked until the transaction ends: two
+    /// consumers of different events about one partnership apply one after the other, neither losing the other's change.
+    /// </summary>
+    public async Task<ProjectedPartnership> LockPartnershipAsync(string tenant, string partnership, CancellationToken cancellationToken)
+    {
+        await Database.ExecuteSqlInterpolatedAsync(
+            $"INSERT INTO partnership_facts (tenant_id, partnership_id, facts) VALUES ({tenant}, {partnership}, '{{}}'::jsonb) ON CONFLICT DO NOTHING",
+            cancellationToken);
+        await Database.ExecuteSqlInterpolatedAsync(
+            $"SELECT 1 FROM partnership_facts WHERE tenant_id = {tenant} AND partnership_id = {partnership} FOR UPDATE", cancellationToken);
+        return await Partnerships.SingleAsync(p => p.TenantId == tenant && p.PartnershipId == partnership, cancellationToken);
+    }
 
     /// <summary>Whether the entity was read from the database rather than made up as a default.</summary>
     public bool IsStored(object entity) => Entry(entity).State is not EntityState.Detached and not EntityState.Added;

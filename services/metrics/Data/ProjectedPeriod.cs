@@ -19,6 +19,9 @@ public sealed class ProjectedPeriod
     public DateOnly? ExitDate { get; set; }
     public DateOnly? TrainingEntered { get; set; }
     public DateOnly? TrainingCompleted { get; set; }
+
+    /// <summary>Whether the period shows training, a credential, a skill gain or employment after exit: the scorecard's "progressing".</summary>
+    public bool Progressing { get; set; }
     public ParticipationPeriod Period { get; set; } = null!;
 }
 
@@ -30,4 +33,12 @@ public sealed class TenantGeneration
 {
     public string TenantId { get; set; } = "";
     public long Generation { get; set; }
+}
+
+/// <summary>A partnership's facts as the other services' events state them, one row a partnership, for the scorecard and the statewide view.</summary>
+public sealed class ProjectedPartnership
+{
+    public string TenantId { get; set; } = "";
+    public string PartnershipId { get; set; } = "";
+    public PartnershipFacts Facts { get; set; } = new();
 }

@@ -12,6 +12,9 @@ public static class Names
     /// <summary>tenants/{tenant}/performanceIndicators</summary>
     public static readonly ResourcePattern StatewidePerformanceIndicators = ResourcePattern.Of(Metrics.V1.PerformanceIndicators.Descriptor, 1);
 
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/scorecard</summary>
+    public static readonly ResourcePattern PartnershipScorecard = ResourcePattern.Of(Metrics.V1.PartnershipScorecard.Descriptor);
+
     /// <summary>tenants/{tenant}/metricsSettings</summary>
     public static readonly ResourcePattern MetricsSettings = ResourcePattern.Of(Metrics.V1.MetricsSettings.Descriptor);
 

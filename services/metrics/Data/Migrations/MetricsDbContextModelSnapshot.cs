@@ -118,6 +118,28 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SectorMesh.Metrics.Data.ProjectedPartnership", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Facts")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("facts");
+
+                    b.HasKey("TenantId", "PartnershipId");
+
+                    b.ToTable("partnership_facts", (string)null);
+                });
+
             modelBuilder.Entity("SectorMesh.Metrics.Data.ProjectedPeriod", b =>
                 {
                     b.Property<string>("TenantId")
@@ -147,6 +169,10 @@ namespace SectorMesh.Metrics.Data.Migrations
                         .IsRequired()
                         .HasColumnType("jsonb")
                         .HasColumnName("period");
+
+                    b.Property<bool>("Progressing")
+                        .HasColumnType("boolean")
+                        .HasColumnName("progressing");
 
                     b.Property<long>("SourceRevision")
                         .HasColumnType("bigint")

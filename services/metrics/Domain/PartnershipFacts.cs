@@ -1,0 +1,66 @@
+namespace SectorMesh.Metrics.Domain;
+
+/// <summary>A fact as its source last stated it, with the source aggregate's revision: an older statement never replaces a newer one.</summary>
+public sealed record Versioned<T>(long Revision, T Value);
+
+public sealed record PartnershipProfile(string DisplayName, string RegionId, string NaicsCode, string SectorTitle, string Stage);
+
+public sealed record GoalFact(string Statement, string Metric, double Target, DateOnly? DueDate);
+
+public sealed record PartnerFact(string PartnerType, bool Current);
+
+public sealed record CommitteeMemberFact(string CommitteeId, string Represents);
+
+public sealed record FundingFact(string Kind, string Status, decimal Amount, string? Funder);
+
+public sealed record MeetingFact(DateOnly Date, int ActionItems);
+
+public sealed record PlacesFact(int Offered, int Filled);
+
+/// <summary>
+/// What the other services have said about one partnership, as Metrics keeps it for the scorecard and the statewide view:
+/// each fact keyed by what it is about (a partner, a meeting, a funding source) and held at the newest revision heard, so
+/// events applied twice, late or out of order leave the same facts. It holds counts and states, never a person's name.
+/// </summary>
+public sealed class PartnershipFacts
+{
+    public Versioned<PartnershipProfile>? Profile { get; set; }
+    public Versioned<bool>? HasVision { get; set; }
+    public Versioned<int>? SignedAgreementVersion { get; set; }
+    public Versioned<List<GoalFact>>? Goals { get; set; }
+    public Dictionary<string, Versioned<PartnerFact>> Partners { get; set; } = [];
+    public Dictionary<string, string> Committees { get; set; } = [];
+    /// <summary>Keyed by the member-added event, which names no person here: only the committee and whom the member represents.</summary>
+    public Dictionary<string, CommitteeMemberFact> CommitteeMembers { get; set; } = [];
+    public Dictionary<string, Versioned<FundingFact>> FundingSources { get; set; } = [];
+    public Dictionary<string, Versioned<decimal>> Commitments { get; set; } = [];
+    /// <summary>Each contribution by its commitment and that commitment's revision, so they add up once each.</summary>
+    public Dictionary<string, decimal> Contributions { get; set; } = [];
+    public Dictionary<string, Versioned<string>> EmployerLevels { get; set; } = [];
+    public Dictionary<string, MeetingFact> Meetings { get; set; } = [];
+    /// <summary>Completed action items by meeting and item; the value says whether it was completed after its due date.</summary>
+    public Dictionary<string, bool> CompletedActions { get; set; } = [];
+    public Dictionary<string, Versioned<string>> LmiStandings { get; set; } = [];
+    public Dictionary<string, string> CareerPathways { get; set; } = [];
+    public Dictionary<string, Versioned<PlacesFact>> WorkBasedLearning { get; set; } = [];
+    /// <summary>Worker feedback ratings (1–5) by feedback.</summary>
+    public Dictionary<string, int> WorkerFeedback { get; set; } = [];
+    /// <summary>Placements by id: whether the job meets the partnership's job quality guidelines, null when not assessed.</summary>
+    public Dictionary<string, bool?> Placements { get; set; } = [];
+
+    public static void Newer<T>(Dictionary<string, Versioned<T>> facts, string key, long revision, T value)
+    {
+        if (!facts.TryGetValue(key, out var held) || held.Revision < revision)
+        {
+            facts[key] = new Versioned<T>(revision, value);
+        }
+    }
+
+    public static Versioned<T> Newer<T>(Versioned<T>? held, long revision, T value) =>
+        held is not null && held.Revision >= revision ? held : new Versioned<T>(revision, value);
+
+    public string? Stage => Profile?.Value.Stage;
+
+    /// <summary>The Framework's worker voice: a member of a committee who represents workers or organized labor.</summary>
+    public bool HasWorkerRepresentative => CommitteeMembers.Values.Any(m => m.Represents == "WorkerOrLabor");
+}
