@@ -188,6 +188,7 @@ public sealed class Platform : IAsyncLifetime
     public Contracts.Pathways.V1.ParticipantSupports.ParticipantSupportsClient ParticipantSupportsThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient WorkBasedLearningThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient WorkerVoiceThroughGateway => new(Gateway);
+    public Contracts.Metrics.V1.Metrics.MetricsClient MetricsThroughGateway => new(Gateway);
     public Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient CapacityBuildingThroughGateway => new(Gateway);
 
     public async Task DisposeAsync()
