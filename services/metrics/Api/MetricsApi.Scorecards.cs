@@ -37,25 +37,36 @@ public sealed partial class MetricsApi
     {
         var generation = await db.GenerationAsync(tenant, cancellationToken);
         return await cache.GetOrLoadAsync($"{Names.Tenant.Format(tenant)}/partnershipScorecards#{generation}", V1.ListPartnershipScorecardsResponse.Parser,
-            async () =>
+            async () => new V1.ListPartnershipScorecardsResponse
             {
-                var partnerships = await db.Partnerships.AsNoTracking().Where(p => p.TenantId == tenant).ToListAsync(cancellationToken);
-                var periods = await db.Periods.AsNoTracking().Where(p => p.TenantId == tenant).GroupBy(p => p.PartnershipId)
-                    .Select(g => new { Partnership = g.Key, Periods = g.Count(), Progressing = g.Count(p => p.Progressing) })
-                    .ToDictionaryAsync(g => g.Partnership, cancellationToken);
-                return new V1.ListPartnershipScorecardsResponse
-                {
-                    Scorecards =
-                    {
-                        partnerships.Where(p => p.Facts.Profile is not null).Select(p =>
-                        {
-                            var own = periods.TryGetValue(p.PartnershipId, out var counted)
-                                ? ContinuousImprovementFacts.None with { Periods = counted.Periods, PeriodsProgressing = counted.Progressing }
-                                : ContinuousImprovementFacts.None;
-                            return Scorecards.Compute(p.Facts, own, Today).ToProto(tenant, p.PartnershipId);
-                        }),
-                    },
-                };
+                Scorecards = { (await ScoreAsync(tenant, null, cancellationToken)).Where(s => s.Scorecard.Profile is not null).Select(s => s.Scorecard.ToProto(tenant, s.PartnershipId)) },
             });
+    }
+
+    /// <summary>The scorecards of the tenant's partnerships, or of one, from their facts and Metrics' own periods and reviews.</summary>
+    private async Task<List<(string PartnershipId, PartnershipScorecard Scorecard)>> ScoreAsync(string tenant, string? partnership,
+        CancellationToken cancellationToken)
+    {
+        var partnerships = await db.Partnerships.AsNoTracking()
+            .Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership)).ToListAsync(cancellationToken);
+        var periods = await db.Periods.AsNoTracking().Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership))
+            .GroupBy(p => p.PartnershipId)
+            .Select(g => new { Partnership = g.Key, Periods = g.Count(), Progressing = g.Count(p => p.Progressing) })
+            .ToDictionaryAsync(g => g.Partnership, cancellationToken);
+        var reviews = (await db.Reviews.AsNoTracking().Where(r => r.TenantId == tenant && (partnership == null || r.PartnershipId == partnership))
+            .ToListAsync(cancellationToken)).ToLookup(r => r.PartnershipId);
+        return [.. partnerships.Select(p =>
+        {
+            var schedule = p.Facts.CreatedOn is { } created ? ReviewSchedules.For(created, [.. reviews[p.PartnershipId]], Today) : [];
+            var counted = periods.GetValueOrDefault(p.PartnershipId);
+            var own = ContinuousImprovementFacts.None with
+            {
+                Periods = counted?.Periods ?? 0,
+                PeriodsProgressing = counted?.Progressing ?? 0,
+                ReviewsDue = schedule.Count(s => s.Status != ScheduleStatus.Due),
+                ReviewsOnTime = schedule.Count(s => s.Status == ScheduleStatus.HeldOnTime),
+            };
+            return (p.PartnershipId, Scorecards.Compute(p.Facts, own, Today));
+        })];
     }
 }

@@ -2,6 +2,7 @@ using System.Globalization;
 using SectorMesh.Contracts;
 using SectorMesh.Domain;
 using SectorMesh.Metrics.Domain;
+using SectorMesh.ServiceDefaults;
 using V1 = SectorMesh.Contracts.Metrics.V1;
 
 namespace SectorMesh.Metrics.Api;
@@ -117,5 +118,65 @@ public static class IndicatorCsv
             }),
         },
         Flags = { scorecard.Flags },
+    };
+
+    public static V1.ProgressReview ToProto(this ProgressReview r, uint version) => new()
+    {
+        Name = Names.ProgressReview.Format(r.TenantId, r.PartnershipId, r.Id),
+        Period = r.Period.ToString(),
+        HeldDate = ((DateOnly?)r.HeldOn).ToProto(),
+        DueDate = ((DateOnly?)r.Period.DueDate).ToProto(),
+        HeldOnTime = r.HeldOnTime,
+        Reflections = r.Reflections,
+        BestPractices = { r.BestPractices },
+        FollowUpActions = { r.Actions.Select(a => a.ToProto()) },
+        Figures =
+        {
+            r.Figures.Select(f =>
+            {
+                var figure = new V1.FrozenFigure { Key = f.Key, Title = f.Title, Explanation = f.Explanation };
+                if (f.Numerator is { } numerator)
+                {
+                    figure.Numerator = numerator;
+                }
+                if (f.Denominator is { } denominator)
+                {
+                    figure.Denominator = denominator;
+                }
+                if (f.Value is { } value)
+                {
+                    figure.Value = (double)value;
+                }
+                return figure;
+            }),
+        },
+        Etag = Etags.Of(version),
+    };
+
+    public static V1.FollowUpAction ToProto(this FollowUpAction a) => new()
+    {
+        Description = a.Description, Owner = a.Owner, DueDate = ((DateOnly?)a.DueDate).ToProto(),
+        Status = a.Status == FollowUpStatus.Done ? V1.FollowUpStatus.Done : V1.FollowUpStatus.Open,
+    };
+
+    public static List<FollowUpAction> ToDomain(this IEnumerable<V1.FollowUpAction> actions, string field) =>
+    [
+        .. actions.Select((a, i) => new FollowUpAction(a.Description, a.Owner,
+            a.DueDate.ToDate($"{field}[{i}].due_date") ?? throw new InvalidInput($"{field}[{i}].due_date", "is required."),
+            a.Status == V1.FollowUpStatus.Done ? FollowUpStatus.Done : FollowUpStatus.Open)),
+    ];
+
+    public static V1.ScheduledReview ToProto(this ScheduledReview s, string tenant, string partnership) => new()
+    {
+        Period = s.Period.ToString(),
+        DueDate = ((DateOnly?)s.Period.DueDate).ToProto(),
+        Status = s.Status switch
+        {
+            ScheduleStatus.HeldOnTime => "HELD_ON_TIME",
+            ScheduleStatus.HeldLate => "HELD_LATE",
+            ScheduleStatus.Due => "DUE",
+            _ => "OVERDUE",
+        },
+        ProgressReview = s.Review is null ? "" : Names.ProgressReview.Format(tenant, partnership, s.Review.Id),
     };
 }

@@ -17,6 +17,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
     public DbSet<TenantGeneration> TenantGenerations => Set<TenantGeneration>();
     public DbSet<MetricsSettings> Settings => Set<MetricsSettings>();
     public DbSet<ProjectedPartnership> Partnerships => Set<ProjectedPartnership>();
+    public DbSet<ProgressReview> Reviews => Set<ProgressReview>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -43,6 +44,22 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             partnership.Property(p => p.TenantId).HasMaxLength(63);
             partnership.Property(p => p.PartnershipId).HasMaxLength(63);
             partnership.Property(p => p.Facts).AsJson(Json);
+        });
+
+        model.Entity<ProgressReview>(review =>
+        {
+            review.ToTable("progress_reviews");
+            review.HasKey(r => new { r.TenantId, r.PartnershipId, r.Id });
+            review.Property(r => r.TenantId).HasMaxLength(63);
+            review.Property(r => r.PartnershipId).HasMaxLength(63);
+            review.Property(r => r.Id).HasMaxLength(63);
+            review.Property(r => r.Period).AsJson(Json);
+            review.Property(r => r.Reflections).HasMaxLength(10_000);
+            review.Property(r => r.BestPractices).AsJson(Json);
+            review.Property(r => r.Actions).AsJson(Json);
+            review.Property(r => r.Figures).AsJson(Json);
+            review.HasEtagVersion();
+            review.Ignore(r => r.DomainEvents);
         });
 
         model.Entity<MetricsSettings>(settings =>

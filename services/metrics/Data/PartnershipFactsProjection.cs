@@ -40,8 +40,11 @@ public abstract class PartnershipFactsProjection<TEvent>(MetricsDbContext db, Ti
 public sealed class OnPartnershipCreated(MetricsDbContext db, TimeProvider clock, ILogger<OnPartnershipCreated> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Partnerships.PartnershipCreated>(db, clock, logger, metrics, "partnerships")
 {
-    protected override void Apply(PartnershipFacts f, Partnerships.PartnershipCreated m) =>
+    protected override void Apply(PartnershipFacts f, Partnerships.PartnershipCreated m)
+    {
         f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, new Domain.PartnershipProfile(m.DisplayName, m.RegionId, m.NaicsCode, m.SectorTitle, m.Stage));
+        f.CreatedOn = DateOnly.FromDateTime(m.OccurredAt.UtcDateTime);
+    }
 }
 
 public sealed class OnPartnershipStageChanged(MetricsDbContext db, TimeProvider clock, ILogger<OnPartnershipStageChanged> logger, ProjectionMetrics metrics)

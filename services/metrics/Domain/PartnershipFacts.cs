@@ -25,6 +25,8 @@ public sealed record PlacesFact(int Offered, int Filled);
 public sealed class PartnershipFacts
 {
     public Versioned<PartnershipProfile>? Profile { get; set; }
+    /// <summary>When the partnership was created: the progress reviews it owes start then.</summary>
+    public DateOnly? CreatedOn { get; set; }
     public Versioned<bool>? HasVision { get; set; }
     public Versioned<int>? SignedAgreementVersion { get; set; }
     public Versioned<List<GoalFact>>? Goals { get; set; }

@@ -15,6 +15,12 @@ public static class Names
     /// <summary>tenants/{tenant}/partnerships/{partnership}/scorecard</summary>
     public static readonly ResourcePattern PartnershipScorecard = ResourcePattern.Of(Metrics.V1.PartnershipScorecard.Descriptor);
 
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/progressReviews/{progress_review}</summary>
+    public static readonly ResourcePattern ProgressReview = ResourcePattern.Of(Metrics.V1.ProgressReview.Descriptor);
+
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/reviewSchedule</summary>
+    public static readonly ResourcePattern ReviewSchedule = ResourcePattern.Of(Metrics.V1.ReviewSchedule.Descriptor);
+
     /// <summary>tenants/{tenant}/metricsSettings</summary>
     public static readonly ResourcePattern MetricsSettings = ResourcePattern.Of(Metrics.V1.MetricsSettings.Descriptor);
 

@@ -6,6 +6,8 @@ using SectorMesh.Pathways.Domain;
 using SectorMesh.Resources.Domain;
 using SectorMesh.UnitTests.Partnerships;
 using SectorMesh.UnitTests.Resources;
+using ProgressReview = SectorMesh.Metrics.Domain.ProgressReview;
+using ReviewPeriod = SectorMesh.Metrics.Domain.ReviewPeriod;
 
 namespace SectorMesh.UnitTests.Shared;
 
@@ -126,6 +128,11 @@ public class EveryChangeRaisesAnEventTests
         [typeof(JobQualityAssessment)] = [],
         [typeof(CapacityBuildingActivity)] = [],
         [typeof(WorkerFeedback)] = [],
+        [typeof(ProgressReview)] = new()
+        {
+            [nameof(ProgressReview.Revise)] = () => Changed(ProgressReview.Hold("ohio", "healthcare", ReviewPeriod.Parse("2026-Q1", "period"),
+                new DateOnly(2026, 4, 10), "", [], [], [], Later), r => r.Revise("Reflected.", null, null, Later)),
+        },
     };
 
     /// <summary>Public methods that read or guard and change nothing, or copy another service's facts (which that service's events announced).</summary>
@@ -136,6 +143,7 @@ public class EveryChangeRaisesAnEventTests
         [typeof(Meeting)] = [nameof(Meeting.Overdue)],
         [typeof(CareerPathway)] = [nameof(CareerPathway.Step), nameof(CareerPathway.WageDrops), nameof(CareerPathway.RoutesTo)],
         [typeof(JobQualityGuidelines)] = [nameof(JobQualityGuidelines.Evaluate)],
+        [typeof(ProgressReview)] = [nameof(ProgressReview.Overdue), nameof(ProgressReview.Freeze)],
     };
 
     public static TheoryData<string, string> EveryChange()

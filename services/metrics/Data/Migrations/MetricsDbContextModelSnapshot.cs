@@ -236,6 +236,68 @@ namespace SectorMesh.Metrics.Data.Migrations
 
                     b.ToTable("tenant_settings", (string)null);
                 });
+
+            modelBuilder.Entity("SectorMesh.Metrics.Domain.ProgressReview", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("Actions")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("actions");
+
+                    b.Property<string>("BestPractices")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("best_practices");
+
+                    b.Property<string>("Figures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("figures");
+
+                    b.Property<DateOnly>("HeldOn")
+                        .HasColumnType("date")
+                        .HasColumnName("held_on");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("period");
+
+                    b.Property<string>("Reflections")
+                        .IsRequired()
+                        .HasMaxLength(10000)
+                        .HasColumnType("character varying(10000)")
+                        .HasColumnName("reflections");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("progress_reviews", (string)null);
+                });
 #pragma warning restore 612, 618
         }
     }
