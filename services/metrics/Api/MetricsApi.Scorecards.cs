@@ -55,6 +55,10 @@ public sealed partial class MetricsApi
             .ToDictionaryAsync(g => g.Partnership, cancellationToken);
         var reviews = (await db.Reviews.AsNoTracking().Where(r => r.TenantId == tenant && (partnership == null || r.PartnershipId == partnership))
             .ToListAsync(cancellationToken)).ToLookup(r => r.PartnershipId);
+        var surveys = await db.SurveyResponses.AsNoTracking().Where(r => r.TenantId == tenant && (partnership == null || r.PartnershipId == partnership))
+            .GroupBy(r => r.PartnershipId)
+            .Select(g => new { Partnership = g.Key, Surveys = g.Select(r => r.SurveyId).Distinct().Count(), Responses = g.Count() })
+            .ToDictionaryAsync(g => g.Partnership, cancellationToken);
         return [.. partnerships.Select(p =>
         {
             var schedule = p.Facts.CreatedOn is { } created ? ReviewSchedules.For(created, [.. reviews[p.PartnershipId]], Today) : [];
@@ -65,6 +69,8 @@ public sealed partial class MetricsApi
                 PeriodsProgressing = counted?.Progressing ?? 0,
                 ReviewsDue = schedule.Count(s => s.Status != ScheduleStatus.Due),
                 ReviewsOnTime = schedule.Count(s => s.Status == ScheduleStatus.HeldOnTime),
+                SurveysRun = surveys.GetValueOrDefault(p.PartnershipId)?.Surveys ?? 0,
+                SurveyResponses = surveys.GetValueOrDefault(p.PartnershipId)?.Responses ?? 0,
             };
             return (p.PartnershipId, Scorecards.Compute(p.Facts, own, Today));
         })];

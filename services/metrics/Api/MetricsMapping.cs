@@ -179,4 +179,67 @@ public static class IndicatorCsv
         },
         ProgressReview = s.Review is null ? "" : Names.ProgressReview.Format(tenant, partnership, s.Review.Id),
     };
+
+    public static V1.Survey ToProto(this Survey s) => new()
+    {
+        Name = Names.Survey.Format(s.TenantId, s.PartnershipId, s.Id),
+        Title = s.Title,
+        Audience = s.Audience.ToProto<SurveyAudience, V1.SurveyAudience>(),
+        Anonymous = s.Anonymous,
+        Invited = s.Invited,
+        Questions =
+        {
+            s.Questions.Select(q => new V1.SurveyQuestion
+            {
+                Id = q.Id, Text = q.Text, Kind = q.Kind.ToProto<QuestionKind, V1.QuestionKind>(), Options = { q.Options }, MultipleChoices = q.MultipleChoices,
+            }),
+        },
+        OpenDate = ((DateOnly?)s.OpenedOn).ToProto(),
+        CloseDate = s.ClosedOn.ToProto(),
+    };
+
+    public static V1.SurveyResponse ToProto(this SurveyResponse r, string name) => new()
+    {
+        Name = name,
+        Respondent = r.Respondent ?? "",
+        Answers =
+        {
+            r.Answers.Select(a =>
+            {
+                var answer = new V1.SurveyAnswer { QuestionId = a.QuestionId, Choices = { a.Choices } };
+                if (a.Likert is { } likert)
+                {
+                    answer.Likert = likert;
+                }
+                if (a.Text is { } text)
+                {
+                    answer.Text = text;
+                }
+                return answer;
+            }),
+        },
+        SubmitDate = ((DateOnly?)r.SubmittedOn).ToProto(),
+    };
+
+    public static V1.SurveyResults ToProto(this SurveyResults results, string name)
+    {
+        var proto = new V1.SurveyResults { Name = name, Responses = results.Responses, Invited = results.Invited, Explanation = results.Explanation };
+        if (results.ResponseRate is { } rate)
+        {
+            proto.ResponseRate = (double)rate;
+        }
+        proto.Questions.AddRange(results.Questions.Select(q =>
+        {
+            var question = new V1.QuestionResults
+            {
+                QuestionId = q.Question.Id, Text = q.Question.Text, Answered = q.Answered, Suppressed = q.Suppressed, Counts = { q.Counts.ToDictionary() }, Texts = { q.Texts },
+            };
+            if (q.MeanLikert is { } mean)
+            {
+                question.MeanLikert = (double)mean;
+            }
+            return question;
+        }));
+        return proto;
+    }
 }

@@ -18,6 +18,8 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
     public DbSet<MetricsSettings> Settings => Set<MetricsSettings>();
     public DbSet<ProjectedPartnership> Partnerships => Set<ProjectedPartnership>();
     public DbSet<ProgressReview> Reviews => Set<ProgressReview>();
+    public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
     public static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web) { Converters = { new JsonStringEnumConverter() } };
@@ -60,6 +62,31 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             review.Property(r => r.Figures).AsJson(Json);
             review.HasEtagVersion();
             review.Ignore(r => r.DomainEvents);
+        });
+
+        model.Entity<Survey>(survey =>
+        {
+            survey.HasKey(r => new { r.TenantId, r.PartnershipId, r.Id });
+            survey.Property(r => r.TenantId).HasMaxLength(63);
+            survey.Property(r => r.PartnershipId).HasMaxLength(63);
+            survey.Property(r => r.Id).HasMaxLength(63);
+            survey.Property(r => r.Title).HasMaxLength(200);
+            survey.Property(r => r.Audience).HasConversion<string>().HasMaxLength(20);
+            survey.Property(r => r.Questions).AsJson(Json);
+            survey.HasEtagVersion();
+            survey.Ignore(r => r.DomainEvents);
+        });
+
+        model.Entity<SurveyResponse>(response =>
+        {
+            response.HasKey(r => new { r.TenantId, r.PartnershipId, r.SurveyId, r.Id });
+            response.Property(r => r.TenantId).HasMaxLength(63);
+            response.Property(r => r.PartnershipId).HasMaxLength(63);
+            response.Property(r => r.SurveyId).HasMaxLength(63);
+            response.Property(r => r.Id).HasMaxLength(63);
+            response.Property(r => r.Respondent).HasMaxLength(200);
+            response.Property(r => r.Answers).AsJson(Json);
+            response.Ignore(r => r.DomainEvents);
         });
 
         model.Entity<MetricsSettings>(settings =>

@@ -21,6 +21,15 @@ public static class Names
     /// <summary>tenants/{tenant}/partnerships/{partnership}/reviewSchedule</summary>
     public static readonly ResourcePattern ReviewSchedule = ResourcePattern.Of(Metrics.V1.ReviewSchedule.Descriptor);
 
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/surveys/{survey}</summary>
+    public static readonly ResourcePattern Survey = ResourcePattern.Of(Metrics.V1.Survey.Descriptor);
+
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/surveys/{survey}/responses/{response}</summary>
+    public static readonly ResourcePattern SurveyResponse = ResourcePattern.Of(Metrics.V1.SurveyResponse.Descriptor);
+
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/surveys/{survey}/results</summary>
+    public static readonly ResourcePattern SurveyResults = ResourcePattern.Of(Metrics.V1.SurveyResults.Descriptor);
+
     /// <summary>tenants/{tenant}/metricsSettings</summary>
     public static readonly ResourcePattern MetricsSettings = ResourcePattern.Of(Metrics.V1.MetricsSettings.Descriptor);
 

@@ -8,6 +8,9 @@ using SectorMesh.UnitTests.Partnerships;
 using SectorMesh.UnitTests.Resources;
 using ProgressReview = SectorMesh.Metrics.Domain.ProgressReview;
 using ReviewPeriod = SectorMesh.Metrics.Domain.ReviewPeriod;
+using Survey = SectorMesh.Metrics.Domain.Survey;
+using SurveyResponse = SectorMesh.Metrics.Domain.SurveyResponse;
+using SurveyTests = SectorMesh.UnitTests.Metrics.SurveyTests;
 
 namespace SectorMesh.UnitTests.Shared;
 
@@ -133,6 +136,11 @@ public class EveryChangeRaisesAnEventTests
             [nameof(ProgressReview.Revise)] = () => Changed(ProgressReview.Hold("ohio", "healthcare", ReviewPeriod.Parse("2026-Q1", "period"),
                 new DateOnly(2026, 4, 10), "", [], [], [], Later), r => r.Revise("Reflected.", null, null, Later)),
         },
+        [typeof(Survey)] = new()
+        {
+            [nameof(Survey.Close)] = () => Changed(SurveyTests.PartnerSurvey(), s => s.Close(Later)),
+        },
+        [typeof(SurveyResponse)] = [],
     };
 
     /// <summary>Public methods that read or guard and change nothing, or copy another service's facts (which that service's events announced).</summary>
@@ -144,6 +152,7 @@ public class EveryChangeRaisesAnEventTests
         [typeof(CareerPathway)] = [nameof(CareerPathway.Step), nameof(CareerPathway.WageDrops), nameof(CareerPathway.RoutesTo)],
         [typeof(JobQualityGuidelines)] = [nameof(JobQualityGuidelines.Evaluate)],
         [typeof(ProgressReview)] = [nameof(ProgressReview.Overdue), nameof(ProgressReview.Freeze)],
+        [typeof(Survey)] = [nameof(Survey.Respond)],
     };
 
     public static TheoryData<string, string> EveryChange()
