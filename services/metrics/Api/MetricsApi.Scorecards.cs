@@ -59,6 +59,13 @@ public sealed partial class MetricsApi
             .GroupBy(r => r.PartnershipId)
             .Select(g => new { Partnership = g.Key, Surveys = g.Select(r => r.SurveyId).Distinct().Count(), Responses = g.Count() })
             .ToDictionaryAsync(g => g.Partnership, cancellationToken);
+        var measured = (await db.GoalMeasures.AsNoTracking().Where(m => m.TenantId == tenant && (partnership == null || m.PartnershipId == partnership))
+            .Select(m => m.PartnershipId).Distinct().ToListAsync(cancellationToken)).ToHashSet();
+        var goals = new Dictionary<string, IReadOnlyList<GoalProgress>>();
+        foreach (var p in partnerships.Where(p => measured.Contains(p.PartnershipId)))
+        {
+            goals[p.PartnershipId] = await GoalProgressAsync(tenant, p.PartnershipId, p.Facts, cancellationToken);
+        }
         return [.. partnerships.Select(p =>
         {
             var schedule = p.Facts.CreatedOn is { } created ? ReviewSchedules.For(created, [.. reviews[p.PartnershipId]], Today) : [];
@@ -71,6 +78,8 @@ public sealed partial class MetricsApi
                 ReviewsOnTime = schedule.Count(s => s.Status == ScheduleStatus.HeldOnTime),
                 SurveysRun = surveys.GetValueOrDefault(p.PartnershipId)?.Surveys ?? 0,
                 SurveyResponses = surveys.GetValueOrDefault(p.PartnershipId)?.Responses ?? 0,
+                GoalsMeasured = goals.GetValueOrDefault(p.PartnershipId, []).Count(g => g.Kind is not null),
+                GoalsOnTrack = goals.GetValueOrDefault(p.PartnershipId, []).Count(g => g.OnTrack == true),
             };
             return (p.PartnershipId, Scorecards.Compute(p.Facts, own, Today));
         })];

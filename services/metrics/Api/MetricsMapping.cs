@@ -242,4 +242,32 @@ public static class IndicatorCsv
         }));
         return proto;
     }
+
+    public static V1.GoalMeasure ToProto(this GoalMeasure m) => new()
+    {
+        Name = Names.GoalMeasure.Format(m.TenantId, m.PartnershipId, m.Id),
+        Metric = m.Metric,
+        Kind = m.Kind.ToProto<MeasureKind, V1.MeasureKind>(),
+        Figures = { m.HandFigures.Select(f => new V1.QuarterFigure { Quarter = f.Quarter, Value = (double)f.Value }) },
+    };
+
+    public static V1.GoalStanding ToProto(this GoalProgress p)
+    {
+        var standing = new V1.GoalStanding
+        {
+            Statement = p.Goal.Statement, Metric = p.Goal.Metric, Target = p.Goal.Target, DueDate = p.Goal.DueDate.ToProto(),
+            Kind = p.Kind is { } kind ? kind.ToProto<MeasureKind, V1.MeasureKind>() : V1.MeasureKind.Unspecified,
+            ByQuarter = { p.ByQuarter.Select(f => new V1.QuarterFigure { Quarter = f.Quarter, Value = (double)f.Value }) },
+            Explanation = p.Explanation,
+        };
+        if (p.Current is { } current)
+        {
+            standing.Current = (double)current;
+        }
+        if (p.OnTrack is { } onTrack)
+        {
+            standing.OnTrack = onTrack;
+        }
+        return standing;
+    }
 }

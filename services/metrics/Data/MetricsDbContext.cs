@@ -19,6 +19,7 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
     public DbSet<ProjectedPartnership> Partnerships => Set<ProjectedPartnership>();
     public DbSet<ProgressReview> Reviews => Set<ProgressReview>();
     public DbSet<Survey> Surveys => Set<Survey>();
+    public DbSet<GoalMeasure> GoalMeasures => Set<GoalMeasure>();
     public DbSet<SurveyResponse> SurveyResponses => Set<SurveyResponse>();
 
     /// <summary>How a period is written to its jsonb column.</summary>
@@ -87,6 +88,19 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             response.Property(r => r.Respondent).HasMaxLength(200);
             response.Property(r => r.Answers).AsJson(Json);
             response.Ignore(r => r.DomainEvents);
+        });
+
+        model.Entity<GoalMeasure>(measure =>
+        {
+            measure.HasKey(r => new { r.TenantId, r.PartnershipId, r.Id });
+            measure.Property(r => r.TenantId).HasMaxLength(63);
+            measure.Property(r => r.PartnershipId).HasMaxLength(63);
+            measure.Property(r => r.Id).HasMaxLength(63);
+            measure.Property(r => r.Metric).HasMaxLength(200);
+            measure.Property(r => r.Kind).HasConversion<string>().HasMaxLength(40);
+            measure.Property(r => r.HandFigures).AsJson(Json);
+            measure.HasEtagVersion();
+            measure.Ignore(r => r.DomainEvents);
         });
 
         model.Entity<MetricsSettings>(settings =>

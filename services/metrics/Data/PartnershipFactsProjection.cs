@@ -185,8 +185,14 @@ public sealed class OnContributionRecorded(MetricsDbContext db, TimeProvider clo
 public sealed class OnEmployerEngagementRecorded(MetricsDbContext db, TimeProvider clock, ILogger<OnEmployerEngagementRecorded> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Engagement.EmployerEngagementRecorded>(db, clock, logger, metrics, "engagement")
 {
-    protected override void Apply(PartnershipFacts f, Engagement.EmployerEngagementRecorded m) =>
+    protected override void Apply(PartnershipFacts f, Engagement.EmployerEngagementRecorded m)
+    {
         PartnershipFacts.Newer(f.EmployerLevels, m.OrganizationId, m.AggregateVersion, m.Level);
+        if (m.ActivityKind == "HiringCommitment")
+        {
+            f.HiresCommitted[$"{m.OrganizationId}#{m.AggregateVersion}"] = new HiresFact(DateOnly.FromDateTime(m.OccurredAt.UtcDateTime), m.ActivityQuantity);
+        }
+    }
 }
 
 public sealed class OnMeetingHeld(MetricsDbContext db, TimeProvider clock, ILogger<OnMeetingHeld> logger, ProjectionMetrics metrics)
@@ -237,5 +243,5 @@ public sealed class OnWorkerFeedbackRecorded(MetricsDbContext db, TimeProvider c
 public sealed class OnPlacementRecorded(MetricsDbContext db, TimeProvider clock, ILogger<OnPlacementRecorded> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Pathways.PlacementRecorded>(db, clock, logger, metrics, "pathways")
 {
-    protected override void Apply(PartnershipFacts f, Pathways.PlacementRecorded m) => f.Placements[m.PlacementId] = m.MeetsGuidelines;
+    protected override void Apply(PartnershipFacts f, Pathways.PlacementRecorded m) => f.Placements[m.PlacementId] = new PlacementFact(m.StartDate, m.MeetsGuidelines);
 }

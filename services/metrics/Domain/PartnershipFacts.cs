@@ -17,6 +17,10 @@ public sealed record MeetingFact(DateOnly Date, int ActionItems);
 
 public sealed record PlacesFact(int Offered, int Filled);
 
+public sealed record PlacementFact(DateOnly StartDate, bool? MeetsGuidelines);
+
+public sealed record HiresFact(DateOnly Date, int Hires);
+
 /// <summary>
 /// What the other services have said about one partnership, as Metrics keeps it for the scorecard and the statewide view:
 /// each fact keyed by what it is about (a partner, a meeting, a funding source) and held at the newest revision heard, so
@@ -47,8 +51,10 @@ public sealed class PartnershipFacts
     public Dictionary<string, Versioned<PlacesFact>> WorkBasedLearning { get; set; } = [];
     /// <summary>Worker feedback ratings (1–5) by feedback.</summary>
     public Dictionary<string, int> WorkerFeedback { get; set; } = [];
-    /// <summary>Placements by id: whether the job meets the partnership's job quality guidelines, null when not assessed.</summary>
-    public Dictionary<string, bool?> Placements { get; set; } = [];
+    /// <summary>Placements by id: when the job starts, and whether it meets the partnership's job quality guidelines (null when not assessed).</summary>
+    public Dictionary<string, PlacementFact> Placements { get; set; } = [];
+    /// <summary>Hires employers committed to, by the event that recorded the commitment: when, and how many.</summary>
+    public Dictionary<string, HiresFact> HiresCommitted { get; set; } = [];
 
     public static void Newer<T>(Dictionary<string, Versioned<T>> facts, string key, long revision, T value)
     {

@@ -62,7 +62,7 @@ public static class Scorecards
         var contested = facts.LmiStandings.Values.Count(s => s.Value == "Contested");
         var wblOffered = facts.WorkBasedLearning.Values.Sum(w => w.Value.Offered);
         var wblFilled = facts.WorkBasedLearning.Values.Sum(w => Math.Min(w.Value.Filled, w.Value.Offered));
-        var assessedPlacements = facts.Placements.Values.Where(p => p is not null).ToList();
+        var assessedPlacements = facts.Placements.Values.Select(p => p.MeetsGuidelines).Where(p => p is not null).ToList();
         var qualityPlacements = assessedPlacements.Count(p => p == true);
         var partners = facts.Partners.Values.Where(p => p.Value.Current).Select(p => p.Value.PartnerType).ToList();
         var employers = partners.Count(t => t == "Employer");

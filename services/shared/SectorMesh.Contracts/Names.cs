@@ -30,6 +30,12 @@ public static class Names
     /// <summary>tenants/{tenant}/partnerships/{partnership}/surveys/{survey}/results</summary>
     public static readonly ResourcePattern SurveyResults = ResourcePattern.Of(Metrics.V1.SurveyResults.Descriptor);
 
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/goalMeasures/{goal_measure}</summary>
+    public static readonly ResourcePattern GoalMeasure = ResourcePattern.Of(Metrics.V1.GoalMeasure.Descriptor);
+
+    /// <summary>tenants/{tenant}/partnerships/{partnership}/goalProgress</summary>
+    public static readonly ResourcePattern GoalProgress = ResourcePattern.Of(Metrics.V1.GoalProgress.Descriptor);
+
     /// <summary>tenants/{tenant}/metricsSettings</summary>
     public static readonly ResourcePattern MetricsSettings = ResourcePattern.Of(Metrics.V1.MetricsSettings.Descriptor);
 

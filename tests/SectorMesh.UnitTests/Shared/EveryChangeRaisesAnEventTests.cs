@@ -11,6 +11,8 @@ using ReviewPeriod = SectorMesh.Metrics.Domain.ReviewPeriod;
 using Survey = SectorMesh.Metrics.Domain.Survey;
 using SurveyResponse = SectorMesh.Metrics.Domain.SurveyResponse;
 using SurveyTests = SectorMesh.UnitTests.Metrics.SurveyTests;
+using GoalMeasure = SectorMesh.Metrics.Domain.GoalMeasure;
+using MeasureKind = SectorMesh.Metrics.Domain.MeasureKind;
 
 namespace SectorMesh.UnitTests.Shared;
 
@@ -141,6 +143,11 @@ public class EveryChangeRaisesAnEventTests
             [nameof(Survey.Close)] = () => Changed(SurveyTests.PartnerSurvey(), s => s.Close(Later)),
         },
         [typeof(SurveyResponse)] = [],
+        [typeof(GoalMeasure)] = new()
+        {
+            [nameof(GoalMeasure.RecordFigure)] = () => Changed(GoalMeasure.Bind("ohio", "healthcare", "m", "Employers hosting", MeasureKind.EnteredByHand, Later),
+                m => m.RecordFigure("2026-Q1", 3, Later)),
+        },
     };
 
     /// <summary>Public methods that read or guard and change nothing, or copy another service's facts (which that service's events announced).</summary>

@@ -215,6 +215,55 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.ToTable("tenant_generations");
                 });
 
+            modelBuilder.Entity("SectorMesh.Metrics.Domain.GoalMeasure", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("Id")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("id");
+
+                    b.Property<string>("HandFigures")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("hand_figures");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(40)
+                        .HasColumnType("character varying(40)")
+                        .HasColumnName("kind");
+
+                    b.Property<string>("Metric")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)")
+                        .HasColumnName("metric");
+
+                    b.Property<long>("Revision")
+                        .HasColumnType("bigint")
+                        .HasColumnName("revision");
+
+                    b.Property<uint>("Version")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("TenantId", "PartnershipId", "Id");
+
+                    b.ToTable("goal_measures");
+                });
+
             modelBuilder.Entity("SectorMesh.Metrics.Domain.MetricsSettings", b =>
                 {
                     b.Property<string>("TenantId")
