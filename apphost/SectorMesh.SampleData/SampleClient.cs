@@ -24,6 +24,7 @@ public sealed class SampleClient
         WorkBasedLearning = new Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient(channel);
         WorkerVoice = new Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient(channel);
         CapacityBuilding = new Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient(channel);
+        Metrics = new Contracts.Metrics.V1.Metrics.MetricsClient(channel);
     }
 
     public Tenants.TenantsClient Tenants { get; }
@@ -37,6 +38,7 @@ public sealed class SampleClient
     public Contracts.Pathways.V1.WorkBasedLearning.WorkBasedLearningClient WorkBasedLearning { get; }
     public Contracts.Pathways.V1.WorkerVoice.WorkerVoiceClient WorkerVoice { get; }
     public Contracts.Pathways.V1.CapacityBuilding.CapacityBuildingClient CapacityBuilding { get; }
+    public Contracts.Metrics.V1.Metrics.MetricsClient Metrics { get; }
 
     public Metadata Auth { get; private set; } = [];
 

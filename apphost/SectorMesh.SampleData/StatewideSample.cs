@@ -105,6 +105,8 @@ public sealed class StatewideSample(SampleClient client)
         await new HealthcareJobQuality(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
         await new HealthcareSupports(client).LoadAsync(Tenant, $"{Tenant}/partnerships/central-ohio-healthcare");
         Console.WriteLine("Loaded the healthcare participants' barriers, supportive services and referrals to community partners.");
+        await new HealthcareContinuousImprovement(client).LoadAsync($"{Tenant}/partnerships/central-ohio-healthcare");
+        Console.WriteLine("Loaded the healthcare partnership's goal measures, its 2026-Q3 progress review and two surveys.");
     }
 
     private async Task LoadAsync(Sample s)
