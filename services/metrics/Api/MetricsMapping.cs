@@ -232,7 +232,7 @@ public static class IndicatorCsv
         {
             var question = new V1.QuestionResults
             {
-                QuestionId = q.Question.Id, Text = q.Question.Text, Answered = q.Answered, Suppressed = q.Suppressed, Counts = { q.Counts.ToDictionary() }, Texts = { q.Texts },
+                QuestionId = q.Question.Id, Text = q.Question.Text, Answered = q.Answered, Suppressed = q.Suppressed, Counts = { q.Counts.Select(c => new V1.AnswerCount { Answer = c.Key, Count = c.Value }) }, Texts = { q.Texts },
             };
             if (q.MeanLikert is { } mean)
             {

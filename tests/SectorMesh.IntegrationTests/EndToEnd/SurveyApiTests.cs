@@ -59,7 +59,7 @@ public sealed class SurveyApiTests(Platform platform) : IAsyncLifetime
 
         var question = (await platform.MetricsThroughGateway.GetSurveyResultsAsync(new GetSurveyResultsRequest { Name = $"{_survey}/results" }, _tenant.Board)).Questions[0];
 
-        Assert.Equal((false, 4.0, 1), (question.Suppressed, question.MeanLikert, question.Counts["5"]));
+        Assert.Equal((false, 4.0, 1), (question.Suppressed, question.MeanLikert, question.Counts.Single(c => c.Answer == "5").Count));
     }
 
     [Fact]
