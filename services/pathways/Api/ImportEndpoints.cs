@@ -39,7 +39,8 @@ public static class ImportEndpoints
                 }
                 return (IMessage)new V1.ParticipantImportReport
                 {
-                    ParticipantsEnrolled = report.Enrolled, PeriodsOfParticipation = report.Periods, IgnoredElements = { report.IgnoredElements },
+                    ParticipantsEnrolled = report.Enrolled, ParticipantsUpdated = report.Updated, ParticipantsUnchanged = report.Unchanged,
+                    PeriodsOfParticipation = report.Periods, IgnoredElements = { report.IgnoredElements },
                 };
             })).RequireAuthorization();
 }

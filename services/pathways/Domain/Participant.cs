@@ -124,6 +124,30 @@ public sealed partial class Participant : AggregateRoot, IPartnershipRecord
         Raise(new ParticipantReentered(entryDate, now));
     }
 
+    /// <summary>
+    /// Takes the PIRL record of a later extract of the state's system (its periods, services, outcomes, programs and
+    /// demographics, built by the same rules as an enrolment), keeping what the partnership records itself: the career
+    /// pathway step, supportive services and barriers disclosed since, to which the extract's barriers are added.
+    /// </summary>
+    public void TakeRecordFrom(Participant extract, DateTimeOffset now)
+    {
+        EntryDate = extract.EntryDate;
+        ExitDate = extract.ExitDate;
+        ExitReason = extract.ExitReason;
+        EmploymentStatusAtEntry = extract.EmploymentStatusAtEntry;
+        PirlIdentifier = extract.PirlIdentifier;
+        Training = [.. extract.Training];
+        Credentials = [.. extract.Credentials];
+        SkillGains = [.. extract.SkillGains];
+        EmploymentOutcomes = [.. extract.EmploymentOutcomes];
+        RetainedWithSameEmployer = extract.RetainedWithSameEmployer;
+        ReportingDetails = extract.ReportingDetails;
+        Demographics = extract.Demographics;
+        EarlierPeriods = [.. extract.EarlierPeriods];
+        Barriers = [.. Barriers.Union(extract.Barriers).Order()];
+        Raise(new ParticipantRecordUpdated(now));
+    }
+
     /// <summary>The current period's programs (PIRL 903–918), age band at entry and education (1332, 1401, 408, 1406, 1811, 1813).</summary>
     public void RecordReportingDetails(ReportingDetails details, DateTimeOffset now)
     {

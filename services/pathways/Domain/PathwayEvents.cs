@@ -20,6 +20,8 @@ public sealed record ReportingDetailsRecorded(DateTimeOffset OccurredAt) : IDoma
 
 public sealed record DemographicsRecorded(DateTimeOffset OccurredAt) : IDomainEvent;
 
+public sealed record ParticipantRecordUpdated(DateTimeOffset OccurredAt) : IDomainEvent;
+
 public sealed record TrainingRecorded(TrainingEnrolment Training, DateTimeOffset OccurredAt) : IDomainEvent;
 
 public sealed record CredentialAttained(AttainedCredential Credential, DateTimeOffset OccurredAt) : IDomainEvent;

@@ -259,6 +259,25 @@ public sealed class PathwaysApiTests(Platform platform) : IAsyncLifetime
     }
 
     [Fact]
+    public async Task An_export_imported_back_changes_nothing_and_a_later_extract_updates_the_outcomes()
+    {
+        using var http = platform.Json(_tenant.BoardToken);
+        Assert.Equal(HttpStatusCode.OK, (await http.PostAsync($"/v1/{_partnership}/participants:import",
+            new StringContent("100,900,901,1602,1704\nUP-01,20230105,20230410,9,999999.99\n"))).StatusCode);
+        var export = await (await http.GetAsync($"/v1/{_partnership}/participants:export")).Content.ReadAsStringAsync();
+
+        var again = await (await http.PostAsync($"/v1/{_partnership}/participants:import", new StringContent(export))).Content.ReadFromJsonAsync<JsonElement>();
+        var later = await (await http.PostAsync($"/v1/{_partnership}/participants:import",
+            new StringContent("100,900,901,1602,1704\nUP-01,20230105,20230410,1,7300.00\n"))).Content.ReadFromJsonAsync<JsonElement>();
+
+        Assert.False(again.TryGetProperty("participantsUpdated", out _));
+        Assert.True(again.GetProperty("participantsUnchanged").GetInt32() >= 1);
+        Assert.Equal(1, later.GetProperty("participantsUpdated").GetInt32());
+        var participant = await Client.GetParticipantAsync(new GetParticipantRequest { Name = $"{_partnership}/participants/up-01" }, _tenant.Board);
+        Assert.Equal(7300L, participant.EmploymentOutcomes.Single().Wages.Units);
+    }
+
+    [Fact]
     public async Task A_participant_who_exited_enters_again_and_the_exit_gives_its_other_reason()
     {
         var name = (await EnrolAsync("p-re")).Name;

@@ -172,7 +172,7 @@ public class PirlFileTests
     {
         var rows = (await Read("100,900,901", "AB12,20230303,20230601", "ab12,20250401,")).Rows.ToList();
 
-        Assert.Equal(new PirlRejection(3, "100 'ab12' is the identifier of line 2, 'AB12', in another case."), ParticipantImport.Refusal("ohio", "healthcare", rows, [], Now));
+        Assert.Equal(new PirlRejection(3, "100 'ab12' is the identifier of line 2, 'AB12', in another case."), ParticipantImport.Refusal("ohio", "healthcare", rows, Now));
     }
 
     [Fact]
@@ -180,7 +180,7 @@ public class PirlFileTests
     {
         var rows = (await Read("100,900,901", "p-0001,20230303,20231115", "p-0001,20231001,")).Rows.ToList();
 
-        var refusal = ParticipantImport.Refusal("ohio", "healthcare", rows, [], Now);
+        var refusal = ParticipantImport.Refusal("ohio", "healthcare", rows, Now);
 
         Assert.Equal(3, refusal!.Line);
         Assert.Contains("must start after the exit on 2023-11-15", refusal.Reason);

@@ -106,6 +106,7 @@ public class EveryChangeRaisesAnEventTests
             [nameof(Participant.RecordEmploymentOutcome)] = () => Changed(Exited(),
                 p => p.RecordEmploymentOutcome(new EmploymentOutcome(2, QuarterEmployment.Unsubsidized, 9_800m, null), Later)),
             [nameof(Participant.RecordRetention)] = () => Changed(Exited(), p => p.RecordRetention(true, Later)),
+            [nameof(Participant.TakeRecordFrom)] = () => Changed(Enrolled(), p => p.TakeRecordFrom(Exited(), Later)),
             [nameof(Participant.Reenter)] = () => Changed(Exited(), p => p.Reenter(new DateOnly(2026, 8, 3), null, Later)),
             [nameof(Participant.RecordReportingDetails)] = () => Changed(Enrolled(),
                 p => p.RecordReportingDetails(new ReportingDetails([WioaProgram.Youth], AgeBand.From19To24, Education.NotRecorded), Later)),

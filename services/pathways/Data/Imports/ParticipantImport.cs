@@ -7,14 +7,18 @@ using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Pathways.Data.Imports;
 
-/// <summary>What an import did: participants enrolled, their periods of participation (rows), and the PIRL elements of the file that are not read.</summary>
-public sealed record ParticipantImportReport(int Enrolled, int Periods, IReadOnlyList<string> IgnoredElements);
+/// <summary>
+/// What an import did: participants enrolled, participants already enrolled whose record the file changed and those it left
+/// as they were, their periods of participation (rows), and the PIRL elements of the file that are not read.
+/// </summary>
+public sealed record ParticipantImportReport(int Enrolled, int Updated, int Unchanged, int Periods, IReadOnlyList<string> IgnoredElements);
 
 /// <summary>
-/// Enrols a PIRL file's participants in a partnership, whole file or nothing: every row must pass the
-/// same rules as one participant enrolled by hand, and none may already be enrolled; then all are stored
-/// in one transaction with their events, in batches, so memory holds one batch and not the file's
-/// hundreds of thousands of events. The file is read and checked whole before the transaction opens.
+/// Takes a PIRL file's participants into a partnership, whole file or nothing: every row must pass the
+/// same rules as one participant enrolled by hand; a participant not yet enrolled is enrolled, and one
+/// already enrolled takes the file's record when it differs. All is stored in one transaction with the
+/// events, in batches, so memory holds one batch and not the file's hundreds of thousands of events.
+/// The file is read and checked whole before the transaction opens.
 /// </summary>
 public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, TimeProvider clock)
 {
@@ -28,11 +32,9 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         var rejectedCount = content.RejectedCount;
         var people = content.Rows.GroupBy(r => r.Id).Select(g => g.OrderBy(r => r.Entry).ToList()).ToList();
         var ids = people.Select(p => p[0].Id).ToList();
-        var existing = (await db.Participants.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
-            .Select(p => p.Id).ToListAsync(cancellationToken)).ToHashSet();
         foreach (var periods in people)
         {
-            if (Refusal(tenant, partnership, periods, existing, now) is { } refusal)
+            if (Refusal(tenant, partnership, periods, now) is { } refusal)
             {
                 rejectedCount++;
                 if (rejected.Count < PirlFile.MaxRejectionsKept)
@@ -49,12 +51,32 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                 .. rejected.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
             ]);
         }
+        var (enrolled, updated, unchanged) = (0, 0, 0);
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         foreach (var batch in people.Chunk(BatchSize))
         {
+            var batchIds = batch.Select(p => p[0].Id).ToList();
+            var existing = await db.Participants.Where(p => p.TenantId == tenant && p.PartnershipId == partnership && batchIds.Contains(p.Id))
+                .ToDictionaryAsync(p => p.Id, cancellationToken);
             foreach (var periods in batch)
             {
                 var participant = Build(tenant, partnership, periods, now, _ => { });
+                if (existing.TryGetValue(participant.Id, out var held))
+                {
+                    // A later extract of the state's system carries the same people with newer outcomes: the record is
+                    // taken when it differs, and an extract that holds what is stored (an export imported back) changes nothing.
+                    if (PirlFile.Write([held]).SequenceEqual(PirlFile.Write([participant])))
+                    {
+                        unchanged++;
+                    }
+                    else
+                    {
+                        held.TakeRecordFrom(participant, now);
+                        updated++;
+                    }
+                    continue;
+                }
+                enrolled++;
                 db.Participants.Add(participant);
                 if (periods[0].BirthDate is { } birthDate)
                 {
@@ -66,17 +88,13 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
             db.ChangeTracker.Clear();
         }
         await transaction.CommitAsync(cancellationToken);
-        return new ParticipantImportReport(people.Count, content.Rows.Count, content.IgnoredElements);
+        return new ParticipantImportReport(enrolled, updated, unchanged, content.Rows.Count, content.IgnoredElements);
     }
 
-    /// <summary>Why one person's rows cannot be enrolled, named by the first line that breaks a rule; null when they can.</summary>
-    public static PirlRejection? Refusal(string tenant, string partnership, List<PirlRow> periods, HashSet<string> existing, DateTimeOffset now)
+    /// <summary>Why one person's rows cannot be taken, named by the first line that breaks a rule; null when they can.</summary>
+    public static PirlRejection? Refusal(string tenant, string partnership, List<PirlRow> periods, DateTimeOffset now)
     {
         var first = periods[0];
-        if (existing.Contains(first.Id))
-        {
-            return new PirlRejection(first.Line, $"100 participant {first.Identifier} is already enrolled.");
-        }
         if (periods.FirstOrDefault(r => r.Identifier != first.Identifier) is { } otherCase)
         {
             return new PirlRejection(otherCase.Line, $"100 '{otherCase.Identifier}' is the identifier of line {first.Line}, '{first.Identifier}', in another case.");
