@@ -66,6 +66,13 @@ var readName = $"{tenantName}/partnerships/read-target";
 var viaService = new V1.Partnerships.PartnershipsClient(direct);
 json.DefaultRequestHeaders.Authorization = new AuthenticationHeaderValue("Bearer", boardToken);
 
+// --only=metrics: a PIRL import into a fresh tenant, its projection into Metrics and the statewide indicators over it.
+if (Setting("only", "") == "metrics")
+{
+    await MetricsBenchmark.RunAsync(json, gateway, Token, int.Parse(Setting("pirl-rows", "1000000")), int.Parse(Setting("writes", "50")));
+    return;
+}
+
 // --only=qcew-import measures the import alone, on a machine quiet otherwise.
 if (Setting("only", "") == "qcew-import")
 {
