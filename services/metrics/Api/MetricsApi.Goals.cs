@@ -35,10 +35,7 @@ public sealed partial class MetricsApi
         var ids = Names.GoalMeasure.Parse(request.Name, "name");
         var measure = await db.GoalMeasures.GetNamedAsync(ids, request.Name, context.CancellationToken);
         measure.RecordFigure(request.Quarter, (decimal)request.Value, clock.GetUtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await db.AdvanceGenerationAsync(ids[0], context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await db.SaveAdvancingGenerationAsync(ids[0], context.CancellationToken);
         return measure.ToProto();
     }
 

@@ -60,10 +60,7 @@ public sealed partial class MetricsApi
             throw new ResourceAlreadyExists(name);
         }
         db.SurveyResponses.Add(response);
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await db.AdvanceGenerationAsync(ids[0], context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await db.SaveAdvancingGenerationAsync(ids[0], context.CancellationToken);
         return response.ToProto(name);
     }
 

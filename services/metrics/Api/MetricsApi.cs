@@ -85,10 +85,7 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
         {
             db.Settings.Add(settings);
         }
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await db.SaveChangesAsync(context.CancellationToken);
-        await db.AdvanceGenerationAsync(tenant, context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await db.SaveAdvancingGenerationAsync(tenant, context.CancellationToken);
         return settings.ToProto(db.VersionOf(settings));
     }
 
