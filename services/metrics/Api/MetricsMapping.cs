@@ -75,7 +75,7 @@ public static class IndicatorCsv
         yield return Header;
         foreach (var result in results)
         {
-            var indicator = char.ToLowerInvariant(result.Indicator.ToString()[0]) + result.Indicator.ToString()[1..];
+            var indicator = result.Indicator.Key();
             var cohort = $"{result.Cohort.Start:yyyy-MM-dd},{result.Cohort.End:yyyy-MM-dd}";
             yield return $"{indicator},{cohort},total,all,false,{Figures(result.Total)}";
             foreach (var cell in result.Breakdowns)

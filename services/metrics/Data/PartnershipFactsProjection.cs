@@ -32,6 +32,8 @@ public abstract class PartnershipFactsProjection<TEvent>(MetricsDbContext db, Ti
 
     protected abstract void Apply(PartnershipFacts facts, TEvent m);
 
+    protected static Domain.PartnershipProfile ProfileOf(Partnerships.PartnershipProfile p) => new(p.DisplayName, p.RegionId, p.NaicsCode, p.SectorTitle, p.Stage);
+
     /// <summary>A stable key for a committee member that holds nothing of the person.</summary>
     protected static string Pseudonym(params string?[] parts) =>
         Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join('\u001f', parts))))[..24];
@@ -51,31 +53,29 @@ public sealed class OnPartnershipStageChanged(MetricsDbContext db, TimeProvider 
     : PartnershipFactsProjection<Partnerships.PartnershipStageChanged>(db, clock, logger, metrics, "partnerships")
 {
     protected override void Apply(PartnershipFacts f, Partnerships.PartnershipStageChanged m) =>
-        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, m.Profile is { } p ? Profile(p)
+        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, m.Profile is { } p ? ProfileOf(p)
             : (f.Profile?.Value ?? new Domain.PartnershipProfile("", "", "", "", "")) with { Stage = m.ToStage });
-
-    internal static Domain.PartnershipProfile Profile(Partnerships.PartnershipProfile p) => new(p.DisplayName, p.RegionId, p.NaicsCode, p.SectorTitle, p.Stage);
 }
 
 public sealed class OnPartnershipRenamed(MetricsDbContext db, TimeProvider clock, ILogger<OnPartnershipRenamed> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Partnerships.PartnershipRenamed>(db, clock, logger, metrics, "partnerships")
 {
     protected override void Apply(PartnershipFacts f, Partnerships.PartnershipRenamed m) =>
-        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, OnPartnershipStageChanged.Profile(m.Profile));
+        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, ProfileOf(m.Profile));
 }
 
 public sealed class OnPartnershipMoved(MetricsDbContext db, TimeProvider clock, ILogger<OnPartnershipMoved> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Partnerships.PartnershipMoved>(db, clock, logger, metrics, "partnerships")
 {
     protected override void Apply(PartnershipFacts f, Partnerships.PartnershipMoved m) =>
-        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, OnPartnershipStageChanged.Profile(m.Profile));
+        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, ProfileOf(m.Profile));
 }
 
 public sealed class OnPartnershipRetargeted(MetricsDbContext db, TimeProvider clock, ILogger<OnPartnershipRetargeted> logger, ProjectionMetrics metrics)
     : PartnershipFactsProjection<Partnerships.PartnershipRetargeted>(db, clock, logger, metrics, "partnerships")
 {
     protected override void Apply(PartnershipFacts f, Partnerships.PartnershipRetargeted m) =>
-        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, OnPartnershipStageChanged.Profile(m.Profile));
+        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, ProfileOf(m.Profile));
 }
 
 /// <summary>The snapshot Partnerships' `republish` sends: the profile and partners as they stand.</summary>
@@ -84,7 +84,7 @@ public sealed class OnPartnershipSnapshot(MetricsDbContext db, TimeProvider cloc
 {
     protected override void Apply(PartnershipFacts f, Partnerships.PartnershipSnapshot m)
     {
-        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, OnPartnershipStageChanged.Profile(m.Profile));
+        f.Profile = PartnershipFacts.Newer(f.Profile, m.AggregateVersion, ProfileOf(m.Profile));
         foreach (var partner in m.Partners)
         {
             PartnershipFacts.Newer(f.Partners, partner.OrganizationId, m.AggregateVersion, new PartnerFact(partner.PartnerType, partner.Current));

@@ -33,7 +33,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, IL
         held.ExitDate = period.Exit;
         held.TrainingEntered = period.SkillGains.EducationOrTrainingEntered;
         held.TrainingCompleted = period.SkillGains.EducationOrTrainingCompleted;
-        held.Progressing = period.Training.Count > 0 || period.Credentials.Count > 0 || period.SkillGains.Dates.Any() || period.Quarters.Any(q => q.Employed);
+        held.Progressing = period.Progressing;
         held.Period = period;
         await Db.AdvanceGenerationAsync(m.TenantId, cancellationToken);
         metrics.Applied("pathways", m.OccurredAt);

@@ -20,7 +20,7 @@ public sealed class ProjectedPeriod
     public DateOnly? TrainingEntered { get; set; }
     public DateOnly? TrainingCompleted { get; set; }
 
-    /// <summary>Whether the period shows training, a credential, a skill gain or employment after exit: the scorecard's "progressing".</summary>
+    /// <summary>The period's <see cref="ParticipationPeriod.Progressing"/>, as a column the scorecard counts by.</summary>
     public bool Progressing { get; set; }
     public ParticipationPeriod Period { get; set; } = null!;
 }

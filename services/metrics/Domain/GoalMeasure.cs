@@ -118,14 +118,12 @@ public static class GoalProgressCalculator
                 var hires = f.HiresCommitted.Values.Select(h => (h.Date, (decimal)h.Hires)).ToList();
                 return (hires, hires.Sum(h => h.Item2), "adding the hires employers committed to");
             case MeasureKind.EmployersCollaboratingOrLeading:
-                return (null, f.EmployerLevels.Values.Count(l => l.Value is "Collaborating" or "Leading"), "employers collaborating or leading now");
+                return (null, f.EmployersCollaboratingOrLeading(), "employers collaborating or leading now");
             case MeasureKind.CommitmentFulfilment:
-                var pledged = f.Commitments.Values.Sum(c => c.Value);
-                var delivered = f.Commitments.Sum(c => Math.Min(c.Value.Value,
-                    f.Contributions.Where(x => x.Key.StartsWith(c.Key + "#", StringComparison.Ordinal)).Sum(x => x.Value)));
-                return (null, pledged == 0 ? 0 : decimal.Round(delivered / pledged, 4), "the share of pledged resources delivered now");
+                var pledged = f.Pledged();
+                return (null, pledged == 0 ? 0 : decimal.Round(f.Delivered() / pledged, 4), "the share of pledged resources delivered now");
             case MeasureKind.WorkBasedLearningPlacesFilled:
-                return (null, f.WorkBasedLearning.Values.Sum(w => Math.Min(w.Value.Filled, w.Value.Offered)), "work-based learning places filled now");
+                return (null, f.PlacesFilled(), "work-based learning places filled now");
             default:
                 var entered = measure.HandFigures.Select(h => (ReviewPeriod.Parse(h.Quarter, "quarter").End, h.Value)).ToList();
                 return (entered, entered.Sum(e => e.Value), $"adding the {entered.Count} quarterly figure(s) entered by hand");

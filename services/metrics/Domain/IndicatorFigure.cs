@@ -11,6 +11,12 @@ public enum Indicator
     RetentionWithSameEmployer,
 }
 
+public static class Indicators
+{
+    /// <summary>The indicator's name as the API and the CSV export write it, such as employmentRateQ2.</summary>
+    public static string Key(this Indicator indicator) => char.ToLowerInvariant(indicator.ToString()[0]) + indicator.ToString()[1..];
+}
+
 /// <summary>
 /// One indicator's figure: its numerator and denominator (for the median, both are the number of earnings it is the middle
 /// of), its value (a rate from 0 to 1, or dollars for the median; null with an empty denominator), the periods excluded by

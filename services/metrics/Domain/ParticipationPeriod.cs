@@ -160,6 +160,9 @@ public sealed record ParticipationPeriod(
     SkillGains SkillGains,
     Demographics Demographics)
 {
+    /// <summary>Whether the period shows training, a credential, a skill gain or employment after exit: the scorecard's "progressing".</summary>
+    public bool Progressing => Training.Count > 0 || Credentials.Count > 0 || SkillGains.Dates.Any() || Quarters.Any(q => q.Employed);
+
     /// <summary>The n-th quarter after the exit quarter (1–4), or an unreported one.</summary>
     public QuarterAfterExit Quarter(int n) => n <= Quarters.Count ? Quarters[n - 1] : QuarterAfterExit.Unreported;
 

@@ -66,9 +66,28 @@ public sealed class PartnershipFacts
 
     public static Versioned<T> Newer<T>(Versioned<T>? held, long revision, T value) =>
         held is not null && held.Revision >= revision ? held : new Versioned<T>(revision, value);
+}
 
-    public string? Stage => Profile?.Value.Stage;
-
+/// <summary>
+/// Figures read off a partnership's facts that the scorecard and the goal measures both show; methods rather than
+/// properties, so they are never written into the stored facts.
+/// </summary>
+public static class PartnershipFigures
+{
     /// <summary>The Framework's worker voice: a member of a committee who represents workers or organized labor.</summary>
-    public bool HasWorkerRepresentative => CommitteeMembers.Values.Any(m => m.Represents == "WorkerOrLabor");
+    public static bool HasWorkerRepresentative(this PartnershipFacts facts) => facts.CommitteeMembers.Values.Any(m => m.Represents == "WorkerOrLabor");
+
+    public static decimal Pledged(this PartnershipFacts facts) => facts.Commitments.Values.Sum(c => c.Value);
+
+    /// <summary>What partners contributed against their commitments, each counted up to its pledge.</summary>
+    public static decimal Delivered(this PartnershipFacts facts) => facts.Commitments.Sum(c => Math.Min(c.Value.Value,
+        facts.Contributions.Where(x => x.Key.StartsWith(c.Key + "#", StringComparison.Ordinal)).Sum(x => x.Value)));
+
+    public static int PlacesOffered(this PartnershipFacts facts) => facts.WorkBasedLearning.Values.Sum(w => w.Value.Offered);
+
+    /// <summary>Work-based learning places filled, each opportunity counted up to the places it offers.</summary>
+    public static int PlacesFilled(this PartnershipFacts facts) => facts.WorkBasedLearning.Values.Sum(w => Math.Min(w.Value.Filled, w.Value.Offered));
+
+    public static int EmployersCollaboratingOrLeading(this PartnershipFacts facts) =>
+        facts.EmployerLevels.Values.Count(l => l.Value is "Collaborating" or "Leading");
 }

@@ -97,7 +97,7 @@ public sealed class ProgressReview : AggregateRoot, IPartnershipRecord
     /// <summary>What a review freezes: each indicator's total over the period, and each area's score.</summary>
     public static IReadOnlyList<FrozenFigure> Freeze(IReadOnlyList<IndicatorResult> indicators, PartnershipScorecard scorecard) =>
     [
-        .. indicators.Select(r => new FrozenFigure(char.ToLowerInvariant(r.Indicator.ToString()[0]) + r.Indicator.ToString()[1..], r.Indicator.ToString(),
+        .. indicators.Select(r => new FrozenFigure(r.Indicator.Key(), r.Indicator.ToString(),
             r.Total.Numerator, r.Total.Denominator, r.Total.Value, r.Total.Explanation)),
         .. scorecard.Areas.Select(a => new FrozenFigure(a.Area, a.Title, null, null, a.Score, a.Explanation)),
     ];

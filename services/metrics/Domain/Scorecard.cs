@@ -56,17 +56,15 @@ public static class Scorecards
         var awardedTotal = awarded.Sum(f => f.Amount);
         var largestShare = awardedTotal == 0 ? (decimal?)null
             : awarded.GroupBy(f => f.Funder ?? f.Kind).Max(g => g.Sum(f => f.Amount)) / awardedTotal;
-        var pledged = facts.Commitments.Values.Sum(c => c.Value);
-        var delivered = facts.Commitments.Sum(c => Math.Min(c.Value.Value,
-            facts.Contributions.Where(x => x.Key.StartsWith(c.Key + "#", StringComparison.Ordinal)).Sum(x => x.Value)));
+        var (pledged, delivered) = (facts.Pledged(), facts.Delivered());
         var contested = facts.LmiStandings.Values.Count(s => s.Value == "Contested");
-        var wblOffered = facts.WorkBasedLearning.Values.Sum(w => w.Value.Offered);
-        var wblFilled = facts.WorkBasedLearning.Values.Sum(w => Math.Min(w.Value.Filled, w.Value.Offered));
+        var (wblOffered, wblFilled) = (facts.PlacesOffered(), facts.PlacesFilled());
         var assessedPlacements = facts.Placements.Values.Select(p => p.MeetsGuidelines).Where(p => p is not null).ToList();
         var qualityPlacements = assessedPlacements.Count(p => p == true);
         var partners = facts.Partners.Values.Where(p => p.Value.Current).Select(p => p.Value.PartnerType).ToList();
         var employers = partners.Count(t => t == "Employer");
-        var worker = facts.HasWorkerRepresentative;
+        var worker = facts.HasWorkerRepresentative();
+        var collaborating = facts.EmployersCollaboratingOrLeading();
 
         ScorecardArea Area(string area, string title, params Check[] checks)
         {
@@ -96,8 +94,8 @@ public static class Scorecards
                     largestShare is { } s ? (double)Math.Min(1m, (1m - s) * 2m) : 0,
                     largestShare is { } l ? $"the largest funder gives {Percent(l)} of awarded funding" : "no funding is awarded, so none is diversified")),
             Area("industryEngagement", "Industry Engagement",
-                new Check("Employers collaborating or leading", $"{employerLevels.GetValueOrDefault("Collaborating") + employerLevels.GetValueOrDefault("Leading")} of {facts.EmployerLevels.Count}",
-                    facts.EmployerLevels.Count == 0 ? 0 : (employerLevels.GetValueOrDefault("Collaborating") + employerLevels.GetValueOrDefault("Leading") + 0.5 * employerLevels.GetValueOrDefault("Involved")) / facts.EmployerLevels.Count,
+                new Check("Employers collaborating or leading", $"{collaborating} of {facts.EmployerLevels.Count}",
+                    facts.EmployerLevels.Count == 0 ? 0 : (collaborating + 0.5 * employerLevels.GetValueOrDefault("Involved")) / facts.EmployerLevels.Count,
                     facts.EmployerLevels.Count == 0 ? "no employer's engagement is recorded"
                     : $"employers by level: {string.Join(", ", employerLevels.OrderBy(l => l.Key, StringComparer.Ordinal).Select(l => $"{l.Value} {l.Key.ToLowerInvariant()}"))}"),
                 new Check("Open and late action items", $"{openActions} open, {lateActions} completed late",
