@@ -15,10 +15,8 @@ public sealed partial class MetricsApi
         var (tenant, partnership) = Names.Partnership.Parse(request.Parent, "parent");
         var given = request.GoalMeasure ?? new V1.GoalMeasure();
         var measure = GoalMeasure.Bind(tenant, partnership, request.GoalMeasureId, given.Metric, given.Kind.ToDomain<V1.MeasureKind, MeasureKind>(), clock.GetUtcNow());
-        await using var transaction = await db.Database.BeginTransactionAsync(context.CancellationToken);
-        await db.AddNewAsync(measure, Names.GoalMeasure.Format(tenant, partnership, measure.Id), context.CancellationToken);
-        await db.AdvanceGenerationAsync(tenant, context.CancellationToken);
-        await transaction.CommitAsync(context.CancellationToken);
+        await db.AdvancingGenerationAsync(tenant,
+            () => db.AddNewAsync(measure, Names.GoalMeasure.Format(tenant, partnership, measure.Id), context.CancellationToken), context.CancellationToken);
         return measure.ToProto();
     }
 

@@ -31,7 +31,9 @@ public sealed partial class MetricsApi
             ?? Scorecards.Compute(new PartnershipFacts(), ContinuousImprovementFacts.None, Today);
         var review = ProgressReview.Hold(tenant, partnership, period, heldOn, given.Reflections, [.. given.BestPractices], actions,
             ProgressReview.Freeze(indicators, scorecard), clock.GetUtcNow());
-        await db.AddNewAsync(review, Names.ProgressReview.Format(tenant, partnership, review.Id), context.CancellationToken);
+        // The scorecard counts reviews held on time.
+        await db.AdvancingGenerationAsync(tenant,
+            () => db.AddNewAsync(review, Names.ProgressReview.Format(tenant, partnership, review.Id), context.CancellationToken), context.CancellationToken);
         return review.ToProto(db.VersionOf(review));
     }
 

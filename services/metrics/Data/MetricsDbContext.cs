@@ -126,14 +126,17 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
         $"INSERT INTO tenant_generations (tenant_id, generation) VALUES ({tenant}, 1) ON CONFLICT (tenant_id) DO UPDATE SET generation = tenant_generations.generation + 1",
         cancellationToken);
 
-    /// <summary>Saves a change the tenant's cached answers depend on, with the generation advanced in the same transaction.</summary>
-    public async Task SaveAdvancingGenerationAsync(string tenant, CancellationToken cancellationToken)
+    /// <summary>Stores a change the tenant's cached answers depend on, with the generation advanced in the same transaction.</summary>
+    public async Task AdvancingGenerationAsync(string tenant, Func<Task> store, CancellationToken cancellationToken)
     {
         await using var transaction = await Database.BeginTransactionAsync(cancellationToken);
-        await SaveChangesAsync(cancellationToken);
+        await store();
         await AdvanceGenerationAsync(tenant, cancellationToken);
         await transaction.CommitAsync(cancellationToken);
     }
+
+    public Task SaveAdvancingGenerationAsync(string tenant, CancellationToken cancellationToken) =>
+        AdvancingGenerationAsync(tenant, () => SaveChangesAsync(cancellationToken), cancellationToken);
 
     public async Task<long> GenerationAsync(string tenant, CancellationToken cancellationToken) =>
         await TenantGenerations.AsNoTracking().Where(g => g.TenantId == tenant).Select(g => g.Generation).SingleOrDefaultAsync(cancellationToken);

@@ -31,7 +31,6 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         var rejected = content.Rejected.ToList();
         var rejectedCount = content.RejectedCount;
         var people = content.Rows.GroupBy(r => r.Id).Select(g => g.OrderBy(r => r.Entry).ToList()).ToList();
-        var ids = people.Select(p => p[0].Id).ToList();
         foreach (var periods in people)
         {
             if (Refusal(tenant, partnership, periods, now) is { } refusal)
