@@ -4,6 +4,7 @@ using Microsoft.EntityFrameworkCore;
 using Npgsql;
 using SectorMesh.Domain;
 using SectorMesh.Engagement.Data.Imports;
+using SectorMesh.Messaging;
 using SectorMesh.ServiceDefaults;
 using SectorMesh.Engagement.Domain;
 

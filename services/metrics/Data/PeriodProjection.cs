@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using SectorMesh.Messaging;
 using SectorMesh.Metrics.Domain;
+using SectorMesh.ServiceDefaults;
 using Events = SectorMesh.Contracts.Events.Pathways;
 
 namespace SectorMesh.Metrics.Data;
@@ -8,34 +9,53 @@ namespace SectorMesh.Metrics.Data;
 /// <summary>
 /// Keeps each period of participation as the Career Pathways service's newest ParticipationPeriodChanged says: an event of
 /// a revision not newer than the one held changes nothing, so redeliveries, replays and events that overtake each other
-/// leave the newest state; a `republish` of Pathways rebuilds every period from nothing.
+/// leave the newest state; a `republish` of Pathways rebuilds every period from nothing. Events come in batches (an import
+/// sends one per period of every participant), each batch read, applied and its tenants' generations advanced in one
+/// transaction.
 /// </summary>
-public sealed class PeriodProjection(MetricsDbContext db, TimeProvider clock, ILogger<PeriodProjection> logger, ProjectionMetrics metrics)
-    : IdempotentConsumer<Events.ParticipationPeriodChanged, MetricsDbContext>(db, clock, logger)
+public sealed class PeriodProjection(MetricsDbContext db, TenantScope tenants, TimeProvider clock, ProjectionMetrics metrics)
+    : IdempotentBatchConsumer<Events.ParticipationPeriodChanged, MetricsDbContext>(db, tenants, clock)
 {
-    protected override async Task HandleAsync(Events.ParticipationPeriodChanged m, CancellationToken cancellationToken)
+    protected override async Task HandleAsync(IReadOnlyList<Events.ParticipationPeriodChanged> messages, CancellationToken cancellationToken)
     {
-        var held = await Db.Periods.SingleOrDefaultAsync(
-            p => p.TenantId == m.TenantId && p.PartnershipId == m.PartnershipId && p.ParticipantId == m.ParticipantId && p.PeriodNumber == m.Period,
-            cancellationToken);
-        if (held is not null && held.SourceRevision >= m.AggregateVersion)
+        foreach (var partnership in messages.GroupBy(m => (m.TenantId, m.PartnershipId)))
+        {
+            var (tenant, partnershipId) = partnership.Key;
+            var participants = partnership.Select(m => m.ParticipantId).Distinct().ToList();
+            var held = await Db.Periods
+                .Where(p => p.TenantId == tenant && p.PartnershipId == partnershipId && participants.Contains(p.ParticipantId))
+                .ToDictionaryAsync(p => (p.ParticipantId, p.PeriodNumber), cancellationToken);
+            foreach (var m in partnership.OrderBy(m => m.AggregateVersion))
+            {
+                Apply(held, m);
+            }
+        }
+        foreach (var tenant in messages.Select(m => m.TenantId).Distinct())
+        {
+            await Db.AdvanceGenerationAsync(tenant, cancellationToken);
+        }
+    }
+
+    private void Apply(Dictionary<(string, int), ProjectedPeriod> held, Events.ParticipationPeriodChanged m)
+    {
+        if (!held.TryGetValue((m.ParticipantId, m.Period), out var period))
+        {
+            period = new ProjectedPeriod { TenantId = m.TenantId, PartnershipId = m.PartnershipId, ParticipantId = m.ParticipantId, PeriodNumber = m.Period };
+            held[(m.ParticipantId, m.Period)] = period;
+            Db.Periods.Add(period);
+        }
+        else if (period.SourceRevision >= m.AggregateVersion)
         {
             return;
         }
-        if (held is null)
-        {
-            held = new ProjectedPeriod { TenantId = m.TenantId, PartnershipId = m.PartnershipId, ParticipantId = m.ParticipantId, PeriodNumber = m.Period };
-            Db.Periods.Add(held);
-        }
-        var period = PeriodOf(m);
-        held.SourceRevision = m.AggregateVersion;
-        held.SourceTime = m.OccurredAt;
-        held.ExitDate = period.Exit;
-        held.TrainingEntered = period.SkillGains.EducationOrTrainingEntered;
-        held.TrainingCompleted = period.SkillGains.EducationOrTrainingCompleted;
-        held.Progressing = period.Progressing;
-        held.Period = period;
-        await Db.AdvanceGenerationAsync(m.TenantId, cancellationToken);
+        var read = PeriodOf(m);
+        period.SourceRevision = m.AggregateVersion;
+        period.SourceTime = m.OccurredAt;
+        period.ExitDate = read.Exit;
+        period.TrainingEntered = read.SkillGains.EducationOrTrainingEntered;
+        period.TrainingCompleted = read.SkillGains.EducationOrTrainingCompleted;
+        period.Progressing = read.Progressing;
+        period.Period = read;
         metrics.Applied("pathways", m.OccurredAt);
     }
 

@@ -14,8 +14,8 @@ public static class ImportEndpoints
 {
     private const string ParticipantsRoute = "/v1/tenants/{tenant}/partnerships/{partnership}/participants:import";
 
-    /// <summary>100,000 participants take about 20 MB; a file past this is not a PIRL file of one partnership.</summary>
-    public const long MaxBytes = 64L * 1024 * 1024;
+    /// <summary>1,000,000 participants take 100 to 200 MB, as much as the gateway lets an upload send; the file streams through, never held whole.</summary>
+    public const long MaxBytes = 256L * 1024 * 1024;
 
     public static void MapImports(this WebApplication app) =>
         app.MapPost(ParticipantsRoute, (HttpContext http, string tenant, string partnership, ParticipantImport import, PartnershipDirectory directory) =>
@@ -31,7 +31,7 @@ public static class ImportEndpoints
                 ParticipantImportReport report;
                 try
                 {
-                    report = await import.ImportAsync(tenant, partnership, file, http.RequestAborted);
+                    report = await import.ImportAsync(tenant, partnership, Caller.From(http.User).Subject, file, http.RequestAborted);
                 }
                 catch (ImportRefused e)
                 {

@@ -35,7 +35,14 @@ public static class MessagingExtensions
             bus.ConfigureHealthCheckOptions(health => health.MinimalFailureStatus = HealthStatus.Degraded);
             foreach (var consumer in consumers)
             {
-                bus.AddConsumer(consumer);
+                if (TakesBatches(consumer))
+                {
+                    bus.AddConsumer(consumer, typeof(BatchConsumerDefinition<>).MakeGenericType(consumer));
+                }
+                else
+                {
+                    bus.AddConsumer(consumer);
+                }
             }
             bus.UsingRabbitMq((context, rabbit) =>
             {
@@ -50,6 +57,10 @@ public static class MessagingExtensions
         });
         return builder;
     }
+
+    private static bool TakesBatches(Type consumer) =>
+        consumer.GetInterfaces().Any(i => i.IsGenericType && i.GetGenericTypeDefinition() == typeof(IConsumer<>)
+            && i.GetGenericArguments()[0] is { IsGenericType: true } message && message.GetGenericTypeDefinition() == typeof(Batch<>));
 
     /// <summary>
     /// The service's PostgreSQL database (ConnectionStrings:{databaseName}) with its readiness check,

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using OpenTelemetry;
+using SectorMesh.Contracts.Events;
 using SectorMesh.ServiceDefaults;
 
 namespace SectorMesh.Messaging;
@@ -105,18 +106,21 @@ public sealed class OutboxRelay<TDbContext>(
                 return (0, 0);
             }
 
-            // The events of one partnership go out one after another, in the order they were made;
-            // different partnerships' events go out side by side.
+            // The events of one partnership go out one after another, in the order they were made; different partnerships'
+            // events, and snapshots of different things (which consumers apply by revision), go out side by side.
+            var read = batch.Select(Read).ToList();
             var outcomes = new string?[batch.Count];
-            await Task.WhenAll(Enumerable.Range(0, batch.Count).GroupBy(i => batch[i].Partition).Select(async partition =>
-            {
-                string? failure = null;
-                foreach (var i in partition)
+            await Task.WhenAll(Enumerable.Range(0, batch.Count).GroupBy(i => (batch[i].Partition, (read[i].Payload as ISnapshotEvent)?.SnapshotOf))
+                .Select(async partition =>
                 {
-                    outcomes[i] = failure is null ? await PublishAsync(batch[i], cancellationToken) : "Waits for an earlier event of its partnership.";
-                    failure ??= outcomes[i];
-                }
-            }));
+                    string? failure = null;
+                    foreach (var i in partition)
+                    {
+                        outcomes[i] = failure is not null ? "Waits for an earlier event of its partnership."
+                            : read[i].Error ?? await PublishAsync(batch[i], read[i].Payload!, read[i].Type!, cancellationToken);
+                        failure ??= outcomes[i];
+                    }
+                }));
             var now = clock.GetUtcNow();
             for (var i = 0; i < batch.Count; i++)
             {
@@ -147,8 +151,21 @@ public sealed class OutboxRelay<TDbContext>(
         }
     }
 
+    private static (object? Payload, Type? Type, string? Error) Read(OutboxMessage message)
+    {
+        try
+        {
+            var (payload, type) = message.Deserialize();
+            return (payload, type, null);
+        }
+        catch (Exception e) when (e is InvalidOperationException or System.Text.Json.JsonException)
+        {
+            return (null, null, e.Message);
+        }
+    }
+
     /// <summary>Publishes one message and returns null on confirmation, or the error.</summary>
-    private async Task<string?> PublishAsync(OutboxMessage message, CancellationToken cancellationToken)
+    private async Task<string?> PublishAsync(OutboxMessage message, object payload, Type type, CancellationToken cancellationToken)
     {
         using var activity = Source.StartActivity("outbox publish", ActivityKind.Producer, message.TraceParent);
         activity?.SetTag("messaging.message.id", message.Id);
@@ -157,7 +174,6 @@ public sealed class OutboxRelay<TDbContext>(
         timeout.CancelAfter(options.Value.PublishTimeout);
         try
         {
-            var (payload, type) = message.Deserialize();
             await bus.Publish(payload, type, context => context.MessageId = message.Id, timeout.Token);
             return null;
         }

@@ -1,6 +1,9 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
+using NpgsqlTypes;
 using SectorMesh.Contracts;
 using SectorMesh.Domain;
+using SectorMesh.Messaging;
 using SectorMesh.Pathways.Api;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -14,103 +17,271 @@ namespace SectorMesh.Pathways.Data.Imports;
 public sealed record ParticipantImportReport(int Enrolled, int Updated, int Unchanged, int Periods, IReadOnlyList<string> IgnoredElements);
 
 /// <summary>
-/// Takes a PIRL file's participants into a partnership, whole file or nothing: every row must pass the
-/// same rules as one participant enrolled by hand; a participant not yet enrolled is enrolled, and one
-/// already enrolled takes the file's record when it differs. All is stored in one transaction with the
-/// events, in batches, so memory holds one batch and not the file's hundreds of thousands of events.
-/// The file is read and checked whole before the transaction opens.
+/// Takes a PIRL file's participants into a partnership, whole file or nothing: every row must pass the same rules as one
+/// participant enrolled by hand; a participant not yet enrolled is enrolled, and one already enrolled takes the file's record
+/// when it differs. Memory holds one batch of people, never the file: the upload streams into a table of the connection's own
+/// with each line checked as it arrives, then the lines are read back person by person (PostgreSQL sorts them, wherever in
+/// the file a person's periods are) and stored in one transaction, new participants by COPY. A newly enrolled participant is
+/// announced by one ParticipationPeriodChanged per period, the snapshot that carries everything the import recorded, rather
+/// than an event per training, credential and quarter.
 /// </summary>
-public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, TimeProvider clock)
+public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, OutboxSignal outbox, TimeProvider clock)
 {
     public const int BatchSize = 2_000;
 
-    public async Task<ParticipantImportReport> ImportAsync(string tenant, string partnership, TextReader file, CancellationToken cancellationToken)
+    private const string Staged = "pirl_import_lines";
+    private const int FetchSize = 10_000;
+
+    public async Task<ParticipantImportReport> ImportAsync(string tenant, string partnership, string actor, TextReader file, CancellationToken cancellationToken)
     {
-        var content = await PirlFile.ReadAsync(file, cancellationToken);
+        var lines = new LineReader(file);
+        var header = await PirlFile.ReadHeaderAsync(lines, cancellationToken);
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            var refusals = new Refusals();
+            var rows = await StageAsync(connection, header, lines, refusals, cancellationToken);
+            refusals.ThrowIfAny(rows);
+            await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+            var report = await TakeAsync(connection, tenant, partnership, actor, header, refusals, cancellationToken);
+            refusals.ThrowIfAny(rows);
+            await transaction.CommitAsync(cancellationToken);
+            outbox.Notify();
+            return report with { IgnoredElements = header.IgnoredElements };
+        }
+        finally
+        {
+            // A connection that broke has ended its session, and with it the staged lines.
+            if (connection.State == System.Data.ConnectionState.Open)
+            {
+                await Execute(connection, $"DROP TABLE IF EXISTS {Staged}", CancellationToken.None);
+            }
+            await db.Database.CloseConnectionAsync();
+        }
+    }
+
+    /// <summary>Copies every line that is a well-formed period into the staging table, outside any transaction; returns how many lines the file has.</summary>
+    private static async Task<long> StageAsync(NpgsqlConnection connection, PirlHeader header, LineReader lines, Refusals refusals, CancellationToken cancellationToken)
+    {
+        await Execute(connection, $"DROP TABLE IF EXISTS {Staged}; CREATE TEMP TABLE {Staged} (id text NOT NULL, line bigint NOT NULL, text text NOT NULL)", cancellationToken);
+        long rows = 0;
+        await using var importer = await connection.BeginBinaryImportAsync($"COPY {Staged} (id, line, text) FROM STDIN (FORMAT BINARY)", cancellationToken);
+        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        {
+            if (line.Length == 0)
+            {
+                continue;
+            }
+            rows++;
+            PirlRow row;
+            try
+            {
+                row = header.Row(lines.LineNumber, line);
+            }
+            catch (FormatException e)
+            {
+                refusals.Add(new PirlRejection(lines.LineNumber, e.Message));
+                continue;
+            }
+            if (refusals.Count == 0)
+            {
+                await importer.StartRowAsync(cancellationToken);
+                await importer.WriteAsync(row.Id, NpgsqlDbType.Text, cancellationToken);
+                await importer.WriteAsync(row.Line, NpgsqlDbType.Bigint, cancellationToken);
+                await importer.WriteAsync(line, NpgsqlDbType.Text, cancellationToken);
+            }
+        }
+        await importer.CompleteAsync(cancellationToken);
+        return rows;
+    }
+
+    /// <summary>Reads the staged lines back a person at a time, in batches of people, and stores each batch.</summary>
+    private async Task<ParticipantImportReport> TakeAsync(NpgsqlConnection connection, string tenant, string partnership, string actor,
+        PirlHeader header, Refusals refusals, CancellationToken cancellationToken)
+    {
+        var report = new ParticipantImportReport(0, 0, 0, 0, []);
+        await Execute(connection, $"DECLARE staged NO SCROLL CURSOR FOR SELECT id, line, text FROM {Staged} ORDER BY id COLLATE \"C\", line", cancellationToken);
+        var people = new List<List<PirlRow>>();
+        var person = new List<PirlRow>();
+        while (true)
+        {
+            var fetched = 0;
+            await using (var fetch = new NpgsqlCommand($"FETCH {FetchSize} FROM staged", connection))
+            await using (var reader = await fetch.ExecuteReaderAsync(cancellationToken))
+            {
+                while (await reader.ReadAsync(cancellationToken))
+                {
+                    fetched++;
+                    if (person.Count > 0 && person[0].Id != reader.GetString(0))
+                    {
+                        people.Add(person);
+                        person = [];
+                    }
+                    person.Add(header.Row(reader.GetInt64(1), reader.GetString(2)));
+                }
+            }
+            if (fetched < FetchSize && person.Count > 0)
+            {
+                people.Add(person);
+            }
+            if (people.Count >= BatchSize || fetched < FetchSize)
+            {
+                report = Add(report, await StoreAsync(connection, tenant, partnership, actor, people, refusals, cancellationToken));
+                people = [];
+            }
+            if (fetched < FetchSize)
+            {
+                return report;
+            }
+        }
+    }
+
+    /// <summary>
+    /// Enrols the people not yet enrolled and updates the others, each built once by the rules; once any person is refused,
+    /// the rest are only checked, since the transaction will not be kept.
+    /// </summary>
+    private async Task<ParticipantImportReport> StoreAsync(NpgsqlConnection connection, string tenant, string partnership, string actor,
+        List<List<PirlRow>> people, Refusals refusals, CancellationToken cancellationToken)
+    {
         var now = clock.GetUtcNow();
-        var rejected = content.Rejected.ToList();
-        var rejectedCount = content.RejectedCount;
-        var people = content.Rows.GroupBy(r => r.Id).Select(g => g.OrderBy(r => r.Entry).ToList()).ToList();
-        foreach (var periods in people)
+        var built = new List<Participant>(people.Count);
+        foreach (var rows in people)
         {
-            if (Refusal(tenant, partnership, periods, now) is { } refusal)
+            rows.Sort((a, b) => a.Entry.CompareTo(b.Entry) is var byEntry and not 0 ? byEntry : a.Line.CompareTo(b.Line));
+            var (participant, refusal) = Take(tenant, partnership, rows, now);
+            if (refusal is not null)
             {
-                rejectedCount++;
-                if (rejected.Count < PirlFile.MaxRejectionsKept)
-                {
-                    rejected.Add(refusal);
-                }
+                refusals.Add(refusal);
+            }
+            else
+            {
+                built.Add(participant!);
             }
         }
-        if (rejectedCount > 0)
+        if (refusals.Count > 0)
         {
-            // The first lines refused, each named; the error's own limit on violations keeps the answer small.
-            throw new InvalidInput([
-                new FieldViolation("file", $"{rejectedCount} of {content.Rows.Count + content.RejectedCount} rows were refused; nothing was stored."),
-                .. rejected.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
-            ]);
+            return new ParticipantImportReport(0, 0, 0, 0, []);
         }
-        var (enrolled, updated, unchanged) = (0, 0, 0);
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        foreach (var batch in people.Chunk(BatchSize))
+        var ids = built.Select(p => p.Id).ToList();
+        var existing = await db.Participants.Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
+            .ToDictionaryAsync(p => p.Id, cancellationToken);
+        var (updated, unchanged) = (0, 0);
+        var enrolled = new List<Participant>(built.Count);
+        foreach (var participant in built)
         {
-            var batchIds = batch.Select(p => p[0].Id).ToList();
-            var existing = await db.Participants.Where(p => p.TenantId == tenant && p.PartnershipId == partnership && batchIds.Contains(p.Id))
-                .ToDictionaryAsync(p => p.Id, cancellationToken);
-            foreach (var periods in batch)
+            if (!existing.TryGetValue(participant.Id, out var held))
             {
-                var participant = Build(tenant, partnership, periods, now, _ => { });
-                if (existing.TryGetValue(participant.Id, out var held))
-                {
-                    // A later extract of the state's system carries the same people with newer outcomes: the record is
-                    // taken when it differs, and an extract that holds what is stored (an export imported back) changes nothing.
-                    if (PirlFile.Write([held]).SequenceEqual(PirlFile.Write([participant])))
-                    {
-                        unchanged++;
-                    }
-                    else
-                    {
-                        held.TakeRecordFrom(participant, now);
-                        updated++;
-                    }
-                    continue;
-                }
-                enrolled++;
-                db.Participants.Add(participant);
-                if (periods[0].BirthDate is { } birthDate)
-                {
-                    db.PersonalData.Add(new SealedPersonalData(tenant, partnership, participant.Id,
-                        personalData.Protect(new PersonalData("", "", birthDate, "", ""), Names.Participant.Format(tenant, partnership, participant.Id))));
-                }
+                enrolled.Add(participant);
             }
-            await db.SaveChangesAsync(cancellationToken);
-            db.ChangeTracker.Clear();
+            // A later extract of the state's system carries the same people with newer outcomes: the record is taken when
+            // it differs, and an extract that holds what is stored (an export imported back) changes nothing.
+            else if (PirlFile.Write([held]).SequenceEqual(PirlFile.Write([participant])))
+            {
+                unchanged++;
+            }
+            else
+            {
+                held.TakeRecordFrom(participant, now);
+                updated++;
+            }
         }
-        await transaction.CommitAsync(cancellationToken);
-        return new ParticipantImportReport(enrolled, updated, unchanged, content.Rows.Count, content.IgnoredElements);
+        await db.SaveChangesAsync(cancellationToken);
+        db.ChangeTracker.Clear();
+        await EnrolAsync(connection, people.Where(rows => !existing.ContainsKey(rows[0].Id)), enrolled, actor, now, cancellationToken);
+        return new ParticipantImportReport(enrolled.Count, updated, unchanged, people.Sum(p => p.Count), []);
+    }
+
+    /// <summary>The new participants, their sealed birth dates and their period snapshots, each table by one COPY.</summary>
+    private async Task EnrolAsync(NpgsqlConnection connection, IEnumerable<List<PirlRow>> rowsOfEach, List<Participant> enrolled, string actor,
+        DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (enrolled.Count == 0)
+        {
+            return;
+        }
+        await CopyAsync(connection, enrolled, cancellationToken);
+        await CopyAsync(connection, rowsOfEach.Zip(enrolled).Where(p => p.First[0].BirthDate is not null).Select(p =>
+            new SealedPersonalData(p.Second.TenantId, p.Second.PartnershipId, p.Second.Id, personalData.Protect(
+                new PersonalData("", "", p.First[0].BirthDate, "", ""), Names.Participant.Format(p.Second.TenantId, p.Second.PartnershipId, p.Second.Id)))),
+            cancellationToken);
+        await CopyAsync(connection, enrolled.SelectMany(p => PathwayIntegrationEvents.PeriodsOf(p, now)
+            .Select(period => OutboxMessage.For(period with { AggregateVersion = p.Revision, Actor = actor }))), cancellationToken);
+    }
+
+    private async Task CopyAsync<T>(NpgsqlConnection connection, IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
+    {
+        var writer = CopyWriter<T>.For(db.Model);
+        await using var importer = await connection.BeginBinaryImportAsync(writer.CopyCommand(writer.Table), cancellationToken);
+        foreach (var row in rows)
+        {
+            await writer.WriteAsync(importer, row, "", cancellationToken);
+        }
+        await importer.CompleteAsync(cancellationToken);
+    }
+
+    private static ParticipantImportReport Add(ParticipantImportReport a, ParticipantImportReport b) =>
+        new(a.Enrolled + b.Enrolled, a.Updated + b.Updated, a.Unchanged + b.Unchanged, a.Periods + b.Periods, []);
+
+    private static async Task Execute(NpgsqlConnection connection, string sql, CancellationToken cancellationToken)
+    {
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    /// <summary>The rows refused, the first of them kept by line; the answer names them and stores nothing.</summary>
+    private sealed class Refusals
+    {
+        private readonly List<PirlRejection> _kept = [];
+
+        public long Count { get; private set; }
+
+        public void Add(PirlRejection rejection)
+        {
+            Count++;
+            if (_kept.Count < PirlFile.MaxRejectionsKept)
+            {
+                _kept.Add(rejection);
+            }
+        }
+
+        public void ThrowIfAny(long rows)
+        {
+            if (Count > 0)
+            {
+                // The first lines refused, each named; the error's own limit on violations keeps the answer small.
+                throw new InvalidInput([
+                    new FieldViolation("file", $"{Count} of {rows} rows were refused; nothing was stored."),
+                    .. _kept.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
+                ]);
+            }
+        }
     }
 
     /// <summary>Why one person's rows cannot be taken, named by the first line that breaks a rule; null when they can.</summary>
-    public static PirlRejection? Refusal(string tenant, string partnership, List<PirlRow> periods, DateTimeOffset now)
+    public static PirlRejection? Refusal(string tenant, string partnership, List<PirlRow> periods, DateTimeOffset now) =>
+        Take(tenant, partnership, periods, now).Refusal;
+
+    /// <summary>The participant one person's rows make, or why they cannot, named by the first line that breaks a rule.</summary>
+    private static (Participant? Participant, PirlRejection? Refusal) Take(string tenant, string partnership, List<PirlRow> periods, DateTimeOffset now)
     {
         var first = periods[0];
         if (periods.FirstOrDefault(r => r.Identifier != first.Identifier) is { } otherCase)
         {
-            return new PirlRejection(otherCase.Line, $"100 '{otherCase.Identifier}' is the identifier of line {first.Line}, '{first.Identifier}', in another case.");
+            return (null, new PirlRejection(otherCase.Line, $"100 '{otherCase.Identifier}' is the identifier of line {first.Line}, '{first.Identifier}', in another case."));
         }
         if (periods.FirstOrDefault(r => r.BirthDate != first.BirthDate) is { } otherBirth)
         {
-            return new PirlRejection(otherBirth.Line, $"200 differs from line {first.Line}, a period of the same participant.");
+            return (null, new PirlRejection(otherBirth.Line, $"200 differs from line {first.Line}, a period of the same participant."));
         }
         var line = first.Line;
         try
         {
-            Build(tenant, partnership, periods, now, row => line = row.Line);
-            return null;
+            return (Build(tenant, partnership, periods, now, row => line = row.Line), null);
         }
         catch (Exception e) when (e is InvalidInput or BusinessRuleBroken)
         {
-            return new PirlRejection(line, Describe(e));
+            return (null, new PirlRejection(line, Describe(e)));
         }
     }
 

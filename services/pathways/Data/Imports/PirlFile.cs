@@ -16,6 +16,15 @@ public sealed record PirlRow(long Line, string Id, string Identifier, DateOnly E
 
 public sealed record PirlRejection(long Line, string Reason);
 
+/// <summary>A PIRL file's header: the column of each element it names, and the elements it names that are not read.</summary>
+public sealed class PirlHeader(Dictionary<string, int> column, int width, IReadOnlyList<string> ignoredElements)
+{
+    public IReadOnlyList<string> IgnoredElements { get; } = ignoredElements;
+
+    /// <summary>One line of the file under this header as a period of participation; a line that breaks the layout throws FormatException.</summary>
+    public PirlRow Row(long line, string text) => PirlFile.Row(line, text, column, width);
+}
+
 /// <summary>What a PIRL file holds: its rows, the rows refused (at most <see cref="PirlFile.MaxRejectionsKept"/> kept), and the elements it has that are not read.</summary>
 public sealed record PirlContent(IReadOnlyList<PirlRow> Rows, IReadOnlyList<PirlRejection> Rejected, long RejectedCount, IReadOnlyList<string> IgnoredElements);
 
@@ -72,16 +81,11 @@ public static class PirlFile
         .. EthnicityAndRaceElements.Select(e => e.Element), .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
     ];
 
+    /// <summary>Reads the whole file into memory: for a check of a small file; an import streams it with <see cref="ReadHeaderAsync"/>.</summary>
     public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
         var lines = new LineReader(text);
-        var header = (await lines.ReadLineAsync(cancellationToken))?.Split(',').Select(h => h.Trim()).ToArray()
-            ?? throw new ImportRefused("The file is empty; its first line must name PIRL elements, 100 and 900 among them.");
-        var column = header.Select((element, index) => (element, index)).GroupBy(c => c.element).ToDictionary(g => g.Key, g => g.First().index);
-        if (!column.ContainsKey("100") || !column.ContainsKey("900"))
-        {
-            throw new ImportRefused("The header must name PIRL elements 100 (unique individual identifier) and 900 (date of program entry).");
-        }
+        var header = await ReadHeaderAsync(lines, cancellationToken);
         var rows = new List<PirlRow>();
         var rejected = new List<PirlRejection>();
         long rejectedCount = 0;
@@ -91,10 +95,9 @@ public static class PirlFile
             {
                 continue;
             }
-            var cells = line.Split(',');
             try
             {
-                rows.Add(Row(lines.LineNumber, cells, column, header.Length));
+                rows.Add(header.Row(lines.LineNumber, line));
             }
             catch (FormatException e)
             {
@@ -105,8 +108,23 @@ public static class PirlFile
                 }
             }
         }
-        return new PirlContent(rows, rejected, rejectedCount, [.. header.Where(h => h.Length > 0 && !Read.Contains(h)).Distinct()]);
+        return new PirlContent(rows, rejected, rejectedCount, header.IgnoredElements);
     }
+
+    /// <summary>The file's first line, naming the PIRL element of each column; 100 and 900 are required.</summary>
+    public static async Task<PirlHeader> ReadHeaderAsync(LineReader lines, CancellationToken cancellationToken)
+    {
+        var elements = (await lines.ReadLineAsync(cancellationToken))?.Split(',').Select(h => h.Trim()).ToArray()
+            ?? throw new ImportRefused("The file is empty; its first line must name PIRL elements, 100 and 900 among them.");
+        var column = elements.Select((element, index) => (element, index)).GroupBy(c => c.element).ToDictionary(g => g.Key, g => g.First().index);
+        if (!column.ContainsKey("100") || !column.ContainsKey("900"))
+        {
+            throw new ImportRefused("The header must name PIRL elements 100 (unique individual identifier) and 900 (date of program entry).");
+        }
+        return new PirlHeader(column, elements.Length, [.. elements.Where(h => h.Length > 0 && !Read.Contains(h)).Distinct()]);
+    }
+
+    internal static PirlRow Row(long line, string text, Dictionary<string, int> column, int width) => Row(line, text.Split(','), column, width);
 
     private static PirlRow Row(long line, string[] cells, Dictionary<string, int> column, int width)
     {

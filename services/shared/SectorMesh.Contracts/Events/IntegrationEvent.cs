@@ -28,3 +28,13 @@ public abstract record IntegrationEvent
     public long AggregateVersion { get; init; }
     public string Actor { get; init; } = "";
 }
+
+/// <summary>
+/// An event that carries the whole state of one thing, applied by its AggregateVersion: only the order of the snapshots of
+/// that one thing matters, so the outbox sends snapshots of different things side by side, even within one partnership.
+/// </summary>
+public interface ISnapshotEvent
+{
+    /// <summary>The thing the snapshot is of, unique within its partnership (not serialized: explicitly implemented).</summary>
+    string SnapshotOf { get; }
+}

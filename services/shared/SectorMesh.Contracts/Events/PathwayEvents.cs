@@ -76,7 +76,10 @@ public sealed record ParticipationPeriodChanged(
     IReadOnlyList<PeriodQuarter> Quarters, IReadOnlyList<string> Barriers, bool? RetainedWithSameEmployer,
     int Period = 1, IReadOnlyList<string>? Programs = null, PeriodEducation? Education = null, string? AgeBand = null, int? Sex = null,
     IReadOnlyList<string>? EthnicityAndRace = null,
-    int SchemaVersion = 2) : IntegrationEvent, IIntegrationEvent;
+    int SchemaVersion = 2) : IntegrationEvent, IIntegrationEvent, ISnapshotEvent
+{
+    string ISnapshotEvent.SnapshotOf => $"participants/{ParticipantId}/periods/{Period}";
+}
 
 /// <summary>PIRL 1332, 1401, 408, 1406, 1811 and 1813.</summary>
 public sealed record PeriodEducation(bool Postsecondary, bool Secondary, int? HighestLevelAtEntry, DateOnly? EnrolledAfterExit,

@@ -2,15 +2,16 @@ using System.Linq.Expressions;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 using Npgsql;
+using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
+using NpgsqlTypes;
 using SectorMesh.ServiceDefaults;
 
-namespace SectorMesh.Engagement.Data;
+namespace SectorMesh.Messaging;
 
 /// <summary>
-/// Writes rows of one imported entity through binary COPY, with its columns, their order and their
-/// types taken from the EF model: a column added to the entity is copied with no change here. Each
-/// column's value is written by a delegate compiled once, typed as the column is, so a row costs no
-/// boxing and no lookup.
+/// Writes rows of one entity through binary COPY, with its columns, their order and their types taken from the EF model: a
+/// column added to the entity is copied with no change here. Columns the database fills (an identity, xmin) are left to it.
+/// Each column's value is written by a delegate compiled once, typed as the column is, so a row costs no boxing and no lookup.
 /// </summary>
 public sealed class CopyWriter<T> where T : class
 {
@@ -42,7 +43,7 @@ public sealed class CopyWriter<T> where T : class
     private static CopyWriter<T> Build(IModel model)
     {
         var entity = model.FindEntityType(typeof(T)) ?? throw new InvalidOperationException($"{typeof(T).Name} is not in the model.");
-        var properties = entity.GetProperties().ToList();
+        var properties = entity.GetProperties().Where(p => !FilledByTheDatabase(p)).ToList();
         var importer = Expression.Parameter(typeof(NpgsqlBinaryImporter), "importer");
         var row = Expression.Parameter(typeof(T), "row");
         var owner = Expression.Parameter(typeof(string), "owner");
@@ -51,6 +52,9 @@ public sealed class CopyWriter<T> where T : class
         return new CopyWriter<T>(entity.GetTableName()!, [.. properties.Select(p => p.GetColumnName())],
             [.. entity.FindPrimaryKey()!.Properties.Select(p => p.GetColumnName())], write);
     }
+
+    private static bool FilledByTheDatabase(IProperty property) =>
+        property.ValueGenerated == ValueGenerated.OnAddOrUpdate || property.GetValueGenerationStrategy() != NpgsqlValueGenerationStrategy.None;
 
     private static Expression WriteColumn(IProperty property, ParameterExpression importer, ParameterExpression row, ParameterExpression owner)
     {
@@ -63,15 +67,17 @@ public sealed class CopyWriter<T> where T : class
         Expression value = Expression.Property(row, property.PropertyInfo!);
         var converter = property.GetTypeMapping().Converter;
         var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
+        // jsonb's binary form starts with a version byte that a text value does not carry.
+        NpgsqlDbType? type = property.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb : null;
         if (!nullable)
         {
-            return Write(importer, Provider(value, converter));
+            return Write(importer, Provider(value, converter), type);
         }
         var present = Nullable.GetUnderlyingType(value.Type) is not null ? Expression.Property(value, "Value") : value;
         return Expression.IfThenElse(
             Expression.Equal(value, Expression.Constant(null, value.Type)),
             Expression.Call(importer, nameof(NpgsqlBinaryImporter.WriteNull), Type.EmptyTypes),
-            Write(importer, Provider(present, converter)));
+            Write(importer, Provider(present, converter), type));
     }
 
     /// <summary>The value as the database stores it (an enum as its number), by the model's own conversion.</summary>
@@ -85,6 +91,7 @@ public sealed class CopyWriter<T> where T : class
         return Expression.Invoke(convert, Expression.Convert(value, convert.Parameters[0].Type));
     }
 
-    private static MethodCallExpression Write(ParameterExpression importer, Expression value) =>
-        Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value);
+    private static MethodCallExpression Write(ParameterExpression importer, Expression value, NpgsqlDbType? type = null) => type is { } known
+        ? Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value, Expression.Constant(known))
+        : Expression.Call(importer, nameof(NpgsqlBinaryImporter.Write), [value.Type], value);
 }
