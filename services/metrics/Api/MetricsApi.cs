@@ -96,8 +96,8 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
     private DateOnly Today => DateOnly.FromDateTime(clock.GetUtcNow().UtcDateTime);
 
     /// <summary>
-    /// Reads only the periods some cohort can hold (an exit in one of the windows, or education or training overlapping the
-    /// program year), then counts them in memory.
+    /// Reads the outcome columns of only the periods some cohort can hold (an exit in one of the windows, or education or
+    /// training overlapping the program year), then counts them in memory.
     /// </summary>
     private async Task<IReadOnlyList<IndicatorResult>> ReportAsync(string tenant, string? partnership, CohortSelection selection, int threshold,
         CancellationToken cancellationToken)
@@ -105,12 +105,10 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
         var windows = Enum.GetValues<Indicator>().Where(i => i != Indicator.MeasurableSkillGainsRate).Select(selection.WindowFor).ToList();
         var (firstExit, lastExit) = (windows.Min(w => w.Start), windows.Max(w => w.End));
         var year = selection.WindowFor(Indicator.MeasurableSkillGainsRate);
-        var periods = await db.Periods.AsNoTracking()
+        var periods = await StoredOutcomes.ReadAsync(db.Periods.AsNoTracking()
             .Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership))
             .Where(p => (p.ExitDate >= firstExit && p.ExitDate <= lastExit)
-                || (p.TrainingEntered <= year.End && (p.TrainingCompleted == null || p.TrainingCompleted >= year.Start)))
-            .Select(p => p.Period)
-            .ToListAsync(cancellationToken);
+                || (p.TrainingEntered <= year.End && (p.TrainingCompleted == null || p.TrainingCompleted >= year.Start))), cancellationToken);
         return PerformanceReport.Compute(periods, selection, Today, threshold);
     }
 }

@@ -48,14 +48,9 @@ public sealed class PeriodProjection(MetricsDbContext db, TenantScope tenants, T
         {
             return;
         }
-        var read = PeriodOf(m);
         period.SourceRevision = m.AggregateVersion;
         period.SourceTime = m.OccurredAt;
-        period.ExitDate = read.Exit;
-        period.TrainingEntered = read.SkillGains.EducationOrTrainingEntered;
-        period.TrainingCompleted = read.SkillGains.EducationOrTrainingCompleted;
-        period.Progressing = read.Progressing;
-        period.Period = read;
+        period.Hold(PeriodOf(m));
         metrics.Applied("pathways", m.OccurredAt);
     }
 

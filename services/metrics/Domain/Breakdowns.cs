@@ -15,21 +15,21 @@ public static class Breakdowns
 {
     public const int DefaultThreshold = 10;
 
-    private sealed record Dimension(string Name, Func<ParticipationPeriod, IEnumerable<string>> CategoriesOf);
+    private sealed record Dimension(string Name, Func<Demographics, IEnumerable<string>> CategoriesOf);
 
     private static readonly Dimension[] Dimensions =
     [
-        new("sex", p => [p.Demographics.Sex switch
+        new("sex", d => [d.Sex switch
         {
             Sex.Male => "male",
             Sex.Female => "female",
             Sex.DidNotSelfIdentify => "did not self-identify",
             _ => "not reported",
         }]),
-        new("ethnicityAndRace", p => p.Demographics.EthnicityAndRace.Count == 0
+        new("ethnicityAndRace", d => d.EthnicityAndRace.Count == 0
             ? ["not reported"]
-            : p.Demographics.EthnicityAndRace.Distinct().Order().Select(e => e.ToString())),
-        new("ageAtEntry", p => [p.Demographics.AgeAtEntry switch
+            : d.EthnicityAndRace.Distinct().Order().Select(e => e.ToString())),
+        new("ageAtEntry", d => [d.AgeAtEntry switch
         {
             AgeBand.Under16 => "under 16",
             AgeBand.From16To18 => "16 to 18",
@@ -40,28 +40,27 @@ public static class Breakdowns
             AgeBand.Over59 => "60 and over",
             _ => "not reported",
         }]),
-        new("disability", p => [p.Demographics.Disability switch
+        new("disability", d => [d.Disability switch
         {
             true => "with a disability",
             false => "without a disability",
             null => "not disclosed",
         }]),
-        new("barrier", p => p.Demographics.Barriers.Distinct().Order(StringComparer.Ordinal)),
+        new("barrier", d => d.Barriers.Distinct().Order(StringComparer.Ordinal)),
     ];
 
-    public static IReadOnlyList<BreakdownCell> Compute(IReadOnlyCollection<ParticipationPeriod> periods,
-        Func<IReadOnlyCollection<ParticipationPeriod>, IndicatorFigure> figure, int threshold)
+    /// <summary>The cells a period is counted in: one category of each dimension, or several (a person of two races is in both).</summary>
+    public static IEnumerable<(string Dimension, string Category)> CellsOf(Demographics demographics) =>
+        Dimensions.SelectMany(d => d.CategoriesOf(demographics).Select(category => (d.Name, category)));
+
+    /// <summary>The cells in which some period was counted, by dimension and category, the small ones and their complements hidden.</summary>
+    public static IReadOnlyList<BreakdownCell> Suppress(IEnumerable<(string Dimension, string Category, IndicatorFigure Figure)> counted, int threshold)
     {
+        var byDimension = counted.ToLookup(c => c.Dimension);
         var cells = new List<BreakdownCell>();
         foreach (var dimension in Dimensions)
         {
-            var figures = periods
-                .SelectMany(p => dimension.CategoriesOf(p).Select(category => (category, period: p)))
-                .GroupBy(c => c.category, c => c.period)
-                .OrderBy(g => g.Key, StringComparer.Ordinal)
-                .Select(g => (Category: g.Key, Figure: figure([.. g])))
-                .Where(c => c.Figure.Denominator > 0 || c.Figure.NotYetAvailable > 0 || c.Figure.ExcludedCount > 0)
-                .ToList();
+            var figures = byDimension[dimension.Name].OrderBy(c => c.Category, StringComparer.Ordinal).ToList();
             var hidden = figures.Where(c => c.Figure.Denominator < threshold).Select(c => c.Category).ToHashSet();
             var shown = figures.Where(c => !hidden.Contains(c.Category)).ToList();
             if (hidden.Count == 1 && shown.Count > 0)

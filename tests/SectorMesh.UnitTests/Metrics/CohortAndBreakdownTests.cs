@@ -25,7 +25,8 @@ public class CohortAndBreakdownTests
         var periods = Enumerable.Repeat(Of(Sex.Female, true), female)
             .Concat(Enumerable.Repeat(Of(Sex.Male, false), male))
             .Concat(Enumerable.Repeat(Of(Sex.DidNotSelfIdentify, true), unidentified)).ToList();
-        return [.. Breakdowns.Compute(periods, cell => WioaIndicators.EmploymentRate(cell, Cohort, 2), threshold).Where(c => c.Dimension == "sex")];
+        var report = PerformanceReport.Compute([.. periods.Select(PeriodOutcomes.Of)], new CohortSelection(2023, Cohort), new DateOnly(2025, 1, 1), threshold);
+        return [.. report.Single(r => r.Indicator == Indicator.EmploymentRateQ2).Breakdowns.Where(c => c.Dimension == "sex")];
     }
 
     [Fact]

@@ -25,7 +25,8 @@ public sealed record ParticipantImportReport(int Enrolled, int Updated, int Unch
 /// announced by one ParticipationPeriodChanged per period, the snapshot that carries everything the import recorded, rather
 /// than an event per training, credential and quarter.
 /// </summary>
-public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, OutboxSignal outbox, TimeProvider clock)
+public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtector personalData, OutboxSignal outbox, TimeProvider clock,
+    ILogger<ParticipantImport> logger)
 {
     public const int BatchSize = 2_000;
 
@@ -41,13 +42,17 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         try
         {
             var refusals = new Refusals();
+            var started = clock.GetTimestamp();
             var rows = await StageAsync(connection, header, lines, refusals, cancellationToken);
             refusals.ThrowIfAny(rows);
+            var staged = clock.GetElapsedTime(started);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var report = await TakeAsync(connection, tenant, partnership, actor, header, refusals, cancellationToken);
             refusals.ThrowIfAny(rows);
             await transaction.CommitAsync(cancellationToken);
             outbox.Notify();
+            logger.LogInformation("PIRL import of {Rows} rows into {Tenant}/{Partnership}: read and staged in {Staged:F1} s, stored in {Stored:F1} s",
+                rows, tenant, partnership, staged.TotalSeconds, (clock.GetElapsedTime(started) - staged).TotalSeconds);
             return report with { IgnoredElements = header.IgnoredElements };
         }
         finally
