@@ -15,6 +15,7 @@ public static class Extensions
         builder.AddSectorMeshGrpc();
         builder.Services.AddSingleton<ProjectionMetrics>();
         builder.Services.AddHostedService<OperatorGauges>();
+        builder.Services.AddHostedService<OutcomesUpgrade>();
         builder.AddSectorMeshRedis();
         // Every figure is computed from Metrics' own copies, fed by the other services' events
         // (docs/decisions/0001-knowing-another-services-data.md): it calls no other service. Each projection is a consumer

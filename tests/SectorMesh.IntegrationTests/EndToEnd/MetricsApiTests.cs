@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
+using Npgsql;
 using SectorMesh.IntegrationTests.Infrastructure;
 
 namespace SectorMesh.IntegrationTests.EndToEnd;
@@ -80,6 +81,27 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
 
         Assert.Equal(HttpStatusCode.OK, imported.StatusCode);
         Assert.Equal(5L, Count((await IndicatorsAsync(path, 7)).GetProperty("employmentRateQ2"), "denominator"));
+    }
+
+    [Fact]
+    public async Task Periods_whose_outcomes_were_decided_under_older_rules_are_counted_from_the_period_itself()
+    {
+        var path = $"/v1/{_partnership}/performanceIndicators?exitStart=2023-07-01&exitEnd=2023-12-31";
+        await IndicatorsAsync(path, 6);
+        // As a period stored before the outcome columns (or under rules since changed) reads: version 0, outcomes not decided.
+        await using (var metrics = new NpgsqlConnection(platform.ServiceDatabase("metrics")))
+        {
+            await metrics.OpenAsync();
+            await using var stale = new NpgsqlCommand(
+                "UPDATE periods SET outcomes_version = 0, employed_q2 = 0 WHERE tenant_id = @tenant; " +
+                "UPDATE tenant_generations SET generation = generation + 1 WHERE tenant_id = @tenant", metrics);
+            stale.Parameters.AddWithValue("tenant", _tenant.TenantId);
+            Assert.Equal(7 + 1, await stale.ExecuteNonQueryAsync());
+        }
+
+        var q2 = (await IndicatorsAsync(path, 6)).GetProperty("employmentRateQ2");
+
+        Assert.Equal((3L, 4L), (Count(q2, "numerator"), Count(q2, "denominator")));
     }
 
     [Fact]
