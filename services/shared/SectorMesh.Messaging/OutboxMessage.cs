@@ -31,14 +31,18 @@ public sealed class OutboxMessage
 
     internal static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
 
-    public static OutboxMessage For(IIntegrationEvent integrationEvent) => new()
+    /// <summary>
+    /// The event as an outbox row, in the trace of the request that made it unless <paramref name="joinTrace"/> is false: a
+    /// bulk written by one request (an import's snapshots) would make one trace of a million spans.
+    /// </summary>
+    public static OutboxMessage For(IIntegrationEvent integrationEvent, bool joinTrace = true) => new()
     {
         Id = integrationEvent.MessageId,
         Type = integrationEvent.GetType().FullName!,
         Payload = JsonSerializer.Serialize(integrationEvent, integrationEvent.GetType(), Json),
         TenantId = integrationEvent.TenantId,
         Partition = $"{integrationEvent.TenantId}/{integrationEvent.PartnershipId}",
-        TraceParent = Activity.Current?.Id,
+        TraceParent = joinTrace ? Activity.Current?.Id : null,
         CreatedAt = integrationEvent.OccurredAt,
     };
 

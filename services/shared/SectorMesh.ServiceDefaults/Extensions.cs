@@ -49,6 +49,7 @@ public static class Extensions
                 .AddRuntimeInstrumentation()
                 .AddMeter(Telemetry.MeterNames))
             .WithTracing(tracing => tracing
+                .SetSampler(new RequestTraces())
                 .AddSource(builder.Environment.ApplicationName)
                 .AddSource(Telemetry.ActivitySourceNames)
                 .AddAspNetCoreInstrumentation(o =>

@@ -211,7 +211,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                 new PersonalData("", "", p.First[0].BirthDate, "", ""), Names.Participant.Format(p.Second.TenantId, p.Second.PartnershipId, p.Second.Id)))),
             cancellationToken);
         await CopyAsync(connection, enrolled.SelectMany(p => PathwayIntegrationEvents.PeriodsOf(p, now)
-            .Select(period => OutboxMessage.For(period with { AggregateVersion = p.Revision, Actor = actor }))), cancellationToken);
+            .Select(period => OutboxMessage.For(period with { AggregateVersion = p.Revision, Actor = actor }, joinTrace: false))), cancellationToken);
     }
 
     private async Task CopyAsync<T>(NpgsqlConnection connection, IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
