@@ -54,7 +54,7 @@ public sealed partial class MetricsApi
         {
             return GoalProgressCalculator.Compute(facts.Goals?.Value ?? [], measures, new MeasureInputs(facts, [], []), Today);
         }
-        var periods = await db.Periods.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership).Select(p => p.Period)
+        var periods = await db.Periods.AsNoTracking().Where(p => p.TenantId == tenant && p.PartnershipId == partnership).Select(p => p.Document.Period)
             .ToListAsync(cancellationToken);
         var inputs = new MeasureInputs(facts, [.. periods.Select(p => p.Entry)], [.. periods.SelectMany(p => p.Credentials).Select(c => c.Attained)]);
         return GoalProgressCalculator.Compute(facts.Goals.Value, measures, inputs, Today);

@@ -37,7 +37,18 @@ public sealed class MetricsDbContext(DbContextOptions<MetricsDbContext> options,
             period.Property(p => p.ParticipantId).HasMaxLength(63);
             period.HasIndex(p => new { p.TenantId, p.ExitDate });
             period.HasIndex(p => new { p.TenantId, p.TrainingEntered });
-            period.Property(p => p.Period).AsJson(Json);
+            period.HasOne(p => p.Document).WithOne()
+                .HasForeignKey<PeriodDocument>(d => new { d.TenantId, d.PartnershipId, d.ParticipantId, d.PeriodNumber });
+        });
+
+        model.Entity<PeriodDocument>(document =>
+        {
+            document.ToTable("period_documents");
+            document.HasKey(d => new { d.TenantId, d.PartnershipId, d.ParticipantId, d.PeriodNumber });
+            document.Property(d => d.TenantId).HasMaxLength(63);
+            document.Property(d => d.PartnershipId).HasMaxLength(63);
+            document.Property(d => d.ParticipantId).HasMaxLength(63);
+            document.Property(d => d.Period).AsJson(Json);
         });
 
         model.Entity<ProjectedPartnership>(partnership =>

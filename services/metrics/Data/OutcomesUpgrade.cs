@@ -47,10 +47,11 @@ public sealed class OutcomesUpgrade(IServiceScopeFactory scopes, ILogger<Outcome
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         var periods = await db.Periods
             .FromSqlInterpolated($"SELECT * FROM periods WHERE outcomes_version <> {PeriodOutcomes.RulesVersion} LIMIT {BatchSize} FOR UPDATE SKIP LOCKED")
+            .Include(p => p.Document)
             .ToListAsync(cancellationToken);
         foreach (var period in periods)
         {
-            period.Hold(period.Period);
+            period.Hold(period.Document.Period);
         }
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

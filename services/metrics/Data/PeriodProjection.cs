@@ -22,7 +22,7 @@ public sealed class PeriodProjection(MetricsDbContext db, TenantScope tenants, T
         {
             var (tenant, partnershipId) = partnership.Key;
             var participants = partnership.Select(m => m.ParticipantId).Distinct().ToList();
-            var held = await Db.Periods
+            var held = await Db.Periods.Include(p => p.Document)
                 .Where(p => p.TenantId == tenant && p.PartnershipId == partnershipId && participants.Contains(p.ParticipantId))
                 .ToDictionaryAsync(p => (p.ParticipantId, p.PeriodNumber), cancellationToken);
             foreach (var m in partnership.OrderBy(m => m.AggregateVersion))

@@ -23,7 +23,9 @@ public sealed class ProjectedPeriod
 
     /// <summary>The period's <see cref="ParticipationPeriod.Progressing"/>, as a column the scorecard counts by.</summary>
     public bool Progressing { get; set; }
-    public ParticipationPeriod Period { get; set; } = null!;
+
+    /// <summary>The period itself, in a table of its own so that a report over a million periods scans only the small columns.</summary>
+    public PeriodDocument Document { get; set; } = null!;
 
     /// <summary>The <see cref="PeriodOutcomes.RulesVersion"/> the outcome columns were decided by; 0 for a period stored before there were any.</summary>
     public int OutcomesVersion { get; set; }
@@ -48,7 +50,9 @@ public sealed class ProjectedPeriod
     public void Hold(ParticipationPeriod period)
     {
         var outcomes = PeriodOutcomes.Of(period);
-        (Period, ExitDate, Progressing) = (period, period.Exit, period.Progressing);
+        Document ??= new PeriodDocument { TenantId = TenantId, PartnershipId = PartnershipId, ParticipantId = ParticipantId, PeriodNumber = PeriodNumber };
+        Document.Period = period;
+        (ExitDate, Progressing) = (period.Exit, period.Progressing);
         (TrainingEntered, TrainingCompleted) = (outcomes.EducationOrTrainingEntered, outcomes.EducationOrTrainingCompleted);
         (OutcomesVersion, ExitReason, EmployedQ2, EmployedQ4, EarningsQ2, WagesQ2, Credential, Retention, SkillGainsExcluded, GainProgramYears) =
             (PeriodOutcomes.RulesVersion, outcomes.ExitReason, outcomes.EmployedQ2, outcomes.EmployedQ4, outcomes.EarningsQ2, outcomes.WagesQ2,
@@ -58,6 +62,16 @@ public sealed class ProjectedPeriod
             demographics.EthnicityAndRace.Aggregate(0, (mask, category) => mask | 1 << (int)category), demographics.AgeAtEntry, demographics.Disability,
             [.. demographics.Barriers]);
     }
+}
+
+/// <summary>A projected period's document: what the period holds, read where a figure needs more than its outcomes.</summary>
+public sealed class PeriodDocument
+{
+    public string TenantId { get; set; } = "";
+    public string PartnershipId { get; set; } = "";
+    public string ParticipantId { get; set; } = "";
+    public int PeriodNumber { get; set; }
+    public ParticipationPeriod Period { get; set; } = null!;
 }
 
 /// <summary>The outcome columns of periods as the domain's <see cref="PeriodOutcomes"/>, alike demographics read as one instance.</summary>
@@ -83,7 +97,7 @@ public static class StoredOutcomes
                 r.SkillGainsExcluded, r.TrainingEntered, r.TrainingCompleted, r.GainProgramYears, shared));
         }
         // Periods stored under older rules (until they are decided again) are decided from the period itself.
-        var older = await periods.Where(p => p.OutcomesVersion != PeriodOutcomes.RulesVersion).Select(p => p.Period).ToListAsync(cancellationToken);
+        var older = await periods.Where(p => p.OutcomesVersion != PeriodOutcomes.RulesVersion).Select(p => p.Document.Period).ToListAsync(cancellationToken);
         outcomes.AddRange(older.Select(PeriodOutcomes.Of));
         return outcomes;
     }

@@ -118,6 +118,37 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("SectorMesh.Metrics.Data.PeriodDocument", b =>
+                {
+                    b.Property<string>("TenantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("tenant_id");
+
+                    b.Property<string>("PartnershipId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("partnership_id");
+
+                    b.Property<string>("ParticipantId")
+                        .HasMaxLength(63)
+                        .HasColumnType("character varying(63)")
+                        .HasColumnName("participant_id");
+
+                    b.Property<int>("PeriodNumber")
+                        .HasColumnType("integer")
+                        .HasColumnName("period_number");
+
+                    b.Property<string>("Period")
+                        .IsRequired()
+                        .HasColumnType("jsonb")
+                        .HasColumnName("period");
+
+                    b.HasKey("TenantId", "PartnershipId", "ParticipantId", "PeriodNumber");
+
+                    b.ToTable("period_documents", (string)null);
+                });
+
             modelBuilder.Entity("SectorMesh.Metrics.Data.ProjectedPartnership", b =>
                 {
                     b.Property<string>("TenantId")
@@ -210,11 +241,6 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.Property<int>("OutcomesVersion")
                         .HasColumnType("integer")
                         .HasColumnName("outcomes_version");
-
-                    b.Property<string>("Period")
-                        .IsRequired()
-                        .HasColumnType("jsonb")
-                        .HasColumnName("period");
 
                     b.Property<bool>("Progressing")
                         .HasColumnType("boolean")
@@ -518,6 +544,21 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.HasKey("TenantId", "PartnershipId", "SurveyId", "Id");
 
                     b.ToTable("survey_responses");
+                });
+
+            modelBuilder.Entity("SectorMesh.Metrics.Data.PeriodDocument", b =>
+                {
+                    b.HasOne("SectorMesh.Metrics.Data.ProjectedPeriod", null)
+                        .WithOne("Document")
+                        .HasForeignKey("SectorMesh.Metrics.Data.PeriodDocument", "TenantId", "PartnershipId", "ParticipantId", "PeriodNumber")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("SectorMesh.Metrics.Data.ProjectedPeriod", b =>
+                {
+                    b.Navigation("Document")
+                        .IsRequired();
                 });
 #pragma warning restore 612, 618
         }
