@@ -105,10 +105,7 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
         var windows = Enum.GetValues<Indicator>().Where(i => i != Indicator.MeasurableSkillGainsRate).Select(selection.WindowFor).ToList();
         var (firstExit, lastExit) = (windows.Min(w => w.Start), windows.Max(w => w.End));
         var year = selection.WindowFor(Indicator.MeasurableSkillGainsRate);
-        var periods = await StoredOutcomes.ReadAsync(db.Periods.AsNoTracking()
-            .Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership))
-            .Where(p => (p.ExitDate >= firstExit && p.ExitDate <= lastExit)
-                || (p.TrainingEntered <= year.End && (p.TrainingCompleted == null || p.TrainingCompleted >= year.Start))), cancellationToken);
+        var periods = await StoredOutcomes.ReadAsync(db, tenant, partnership, new Window(firstExit, lastExit), year, cancellationToken);
         return PerformanceReport.Compute(periods, selection, Today, threshold);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Npgsql;
 using SectorMesh.Metrics.Domain;
 
 namespace SectorMesh.Metrics.Data;
@@ -74,37 +75,73 @@ public sealed class PeriodDocument
     public ParticipationPeriod Period { get; set; } = null!;
 }
 
-/// <summary>The outcome columns of periods as the domain's <see cref="PeriodOutcomes"/>, alike demographics read as one instance.</summary>
+/// <summary>
+/// The outcome columns of the periods some cohort can hold, read straight from the data reader (a statewide report reads a
+/// million rows, and every allocation a row counts), alike demographics read as one instance.
+/// </summary>
 public static class StoredOutcomes
 {
-    public static async Task<List<PeriodOutcomes>> ReadAsync(IQueryable<ProjectedPeriod> periods, CancellationToken cancellationToken)
+    private const string Columns =
+        "exit_date, exit_reason, employed_q2, employed_q4, earnings_q2, wages_q2, credential, retention, skill_gains_excluded, " +
+        "training_entered, training_completed, gain_program_years, sex, ethnicity_and_race, age_band, disability, barriers";
+
+    /// <summary>Periods with an exit in <paramref name="exits"/>, or education or training overlapping <paramref name="programYear"/>.</summary>
+    public static async Task<List<PeriodOutcomes>> ReadAsync(MetricsDbContext db, string tenant, string? partnership, Window exits, Window programYear,
+        CancellationToken cancellationToken)
     {
-        var current = await periods.Where(p => p.OutcomesVersion == PeriodOutcomes.RulesVersion)
-            .Select(p => new Row(p.ExitDate, p.ExitReason, p.EmployedQ2, p.EmployedQ4, p.EarningsQ2, p.WagesQ2, p.Credential, p.Retention,
-                p.SkillGainsExcluded, p.TrainingEntered, p.TrainingCompleted, p.GainProgramYears, p.Sex, p.EthnicityAndRace, p.AgeBand, p.Disability, p.Barriers))
-            .ToListAsync(cancellationToken);
-        var demographics = new Dictionary<(Sex?, int, AgeBand?, bool?, string), Demographics>();
-        var outcomes = new List<PeriodOutcomes>(current.Count);
-        foreach (var r in current)
+        var outcomes = new List<PeriodOutcomes>();
+        var connection = (NpgsqlConnection)db.Database.GetDbConnection();
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
         {
-            var key = (r.Sex, r.EthnicityAndRace, r.AgeBand, r.Disability, string.Join('\u001f', r.Barriers));
-            if (!demographics.TryGetValue(key, out var shared))
+            await using var command = new NpgsqlCommand(
+                $"SELECT {Columns} FROM periods WHERE tenant_id = @tenant AND (@partnership::text IS NULL OR partnership_id = @partnership) " +
+                "AND outcomes_version = @version AND ((exit_date >= @first_exit AND exit_date <= @last_exit) " +
+                "OR (training_entered <= @year_end AND (training_completed IS NULL OR training_completed >= @year_start)))", connection);
+            command.Parameters.AddWithValue("tenant", tenant);
+            command.Parameters.Add(new NpgsqlParameter("partnership", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)partnership ?? DBNull.Value });
+            command.Parameters.AddWithValue("version", PeriodOutcomes.RulesVersion);
+            command.Parameters.AddWithValue("first_exit", exits.Start);
+            command.Parameters.AddWithValue("last_exit", exits.End);
+            command.Parameters.AddWithValue("year_start", programYear.Start);
+            command.Parameters.AddWithValue("year_end", programYear.End);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            var demographics = new Dictionary<(int, int, int, int, string), Demographics>();
+            while (await reader.ReadAsync(cancellationToken))
             {
-                shared = demographics[key] = new Demographics(r.Sex,
-                    [.. Enum.GetValues<EthnicityOrRace>().Where(c => (r.EthnicityAndRace & 1 << (int)c) != 0)], r.AgeBand, r.Disability, r.Barriers);
+                outcomes.Add(Read(reader, demographics));
             }
-            outcomes.Add(new PeriodOutcomes(r.Exit, r.ExitReason, r.EmployedQ2, r.EmployedQ4, r.EarningsQ2, r.WagesQ2, r.Credential, r.Retention,
-                r.SkillGainsExcluded, r.TrainingEntered, r.TrainingCompleted, r.GainProgramYears, shared));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
         }
         // Periods stored under older rules (until they are decided again) are decided from the period itself.
-        var older = await periods.Where(p => p.OutcomesVersion != PeriodOutcomes.RulesVersion).Select(p => p.Document.Period).ToListAsync(cancellationToken);
+        var older = await db.Periods.AsNoTracking()
+            .Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership) && p.OutcomesVersion != PeriodOutcomes.RulesVersion)
+            .Where(p => (p.ExitDate >= exits.Start && p.ExitDate <= exits.End)
+                || (p.TrainingEntered <= programYear.End && (p.TrainingCompleted == null || p.TrainingCompleted >= programYear.Start)))
+            .Select(p => p.Document.Period).ToListAsync(cancellationToken);
         outcomes.AddRange(older.Select(PeriodOutcomes.Of));
         return outcomes;
     }
 
-    private sealed record Row(DateOnly? Exit, ExitReason ExitReason, Outcome EmployedQ2, Outcome EmployedQ4, Outcome EarningsQ2, decimal? WagesQ2,
-        Outcome Credential, Outcome Retention, bool SkillGainsExcluded, DateOnly? TrainingEntered, DateOnly? TrainingCompleted, int[] GainProgramYears,
-        Sex? Sex, int EthnicityAndRace, AgeBand? AgeBand, bool? Disability, string[] Barriers);
+    private static PeriodOutcomes Read(NpgsqlDataReader r, Dictionary<(int, int, int, int, string), Demographics> demographics)
+    {
+        DateOnly? Date(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
+        int? Number(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
+        var (sex, ethnicity, age, disability) = (Number(12), r.GetInt32(13), Number(14), r.IsDBNull(15) ? (bool?)null : r.GetBoolean(15));
+        var barriers = r.GetFieldValue<string[]>(16);
+        var key = (sex ?? -1, ethnicity, age ?? -1, disability is { } d ? (d ? 1 : 0) : -1, barriers.Length == 0 ? "" : string.Join('\u001f', barriers));
+        if (!demographics.TryGetValue(key, out var shared))
+        {
+            shared = demographics[key] = new Demographics((Sex?)sex, [.. Enum.GetValues<EthnicityOrRace>().Where(c => (ethnicity & 1 << (int)c) != 0)],
+                (AgeBand?)age, disability, barriers);
+        }
+        return new PeriodOutcomes(Date(0), (ExitReason)r.GetInt32(1), (Outcome)r.GetInt32(2), (Outcome)r.GetInt32(3), (Outcome)r.GetInt32(4),
+            r.IsDBNull(5) ? null : r.GetDecimal(5), (Outcome)r.GetInt32(6), (Outcome)r.GetInt32(7), r.GetBoolean(8), Date(9), Date(10),
+            r.GetFieldValue<int[]>(11), shared);
+    }
 }
 
 /// <summary>
