@@ -30,22 +30,15 @@ public sealed class ProjectedPeriod
 
     /// <summary>The <see cref="PeriodOutcomes.RulesVersion"/> the outcome columns were decided by; 0 for a period stored before there were any.</summary>
     public int OutcomesVersion { get; set; }
-    public ExitReason ExitReason { get; set; }
-    public Outcome EmployedQ2 { get; set; }
-    public Outcome EmployedQ4 { get; set; }
-    public Outcome EarningsQ2 { get; set; }
     public decimal? WagesQ2 { get; set; }
-    public Outcome Credential { get; set; }
-    public Outcome Retention { get; set; }
-    public bool SkillGainsExcluded { get; set; }
     public int[] GainProgramYears { get; set; } = [];
-    public Sex? Sex { get; set; }
-
-    /// <summary>The ethnicity and race categories, a bit each (1 &lt;&lt; <see cref="EthnicityOrRace"/>).</summary>
-    public int EthnicityAndRace { get; set; }
-    public AgeBand? AgeBand { get; set; }
-    public bool? Disability { get; set; }
     public string[] Barriers { get; set; } = [];
+
+    /// <summary>The five exit-based outcomes, the exit reason and whether skill gains exclude the period (<see cref="PackedOutcomes"/>).</summary>
+    public int Outcomes { get; set; }
+
+    /// <summary>Sex, age band, disability and the ethnicity and race categories (<see cref="PackedOutcomes"/>).</summary>
+    public int DemographicCodes { get; set; }
 
     /// <summary>Takes the period and the outcomes the indicators' rules give it.</summary>
     public void Hold(ParticipationPeriod period)
@@ -55,14 +48,45 @@ public sealed class ProjectedPeriod
         Document.Period = period;
         (ExitDate, Progressing) = (period.Exit, period.Progressing);
         (TrainingEntered, TrainingCompleted) = (outcomes.EducationOrTrainingEntered, outcomes.EducationOrTrainingCompleted);
-        (OutcomesVersion, ExitReason, EmployedQ2, EmployedQ4, EarningsQ2, WagesQ2, Credential, Retention, SkillGainsExcluded, GainProgramYears) =
-            (PeriodOutcomes.RulesVersion, outcomes.ExitReason, outcomes.EmployedQ2, outcomes.EmployedQ4, outcomes.EarningsQ2, outcomes.WagesQ2,
-                outcomes.Credential, outcomes.Retention, outcomes.SkillGainsExcluded, [.. outcomes.GainProgramYears]);
-        var demographics = outcomes.Demographics;
-        (Sex, EthnicityAndRace, AgeBand, Disability, Barriers) = (demographics.Sex,
-            demographics.EthnicityAndRace.Aggregate(0, (mask, category) => mask | 1 << (int)category), demographics.AgeAtEntry, demographics.Disability,
-            [.. demographics.Barriers]);
+        (OutcomesVersion, WagesQ2, GainProgramYears, Barriers) =
+            (PeriodOutcomes.RulesVersion, outcomes.WagesQ2, [.. outcomes.GainProgramYears], [.. outcomes.Demographics.Barriers]);
+        (Outcomes, DemographicCodes) = (PackedOutcomes.Outcomes(outcomes), PackedOutcomes.Demographics(outcomes.Demographics));
     }
+}
+
+/// <summary>
+/// How a period's outcomes and demographics are packed into two integer columns: a report reads a million rows, and each
+/// column a row costs PostgreSQL time to send. Outcomes take three bits each (EmployedQ2 from bit 0, then EmployedQ4,
+/// EarningsQ2, Credential, Retention), the exit reason three bits from bit 15, skill gains excluded bit 18. Demographics: sex
+/// in bits 0–1 (0 not reported, 1 male, 2 female, 3 did not self-identify), age band + 1 in bits 2–4 (0 not reported),
+/// disability in bits 5–6 (0 not disclosed, 1 no, 2 yes), and a bit per ethnicity or race category from bit 7.
+/// </summary>
+public static class PackedOutcomes
+{
+    private static readonly EthnicityOrRace[] Categories = Enum.GetValues<EthnicityOrRace>();
+
+    public static int Outcomes(PeriodOutcomes o) =>
+        (int)o.EmployedQ2 | (int)o.EmployedQ4 << 3 | (int)o.EarningsQ2 << 6 | (int)o.Credential << 9 | (int)o.Retention << 12
+        | (int)o.ExitReason << 15 | (o.SkillGainsExcluded ? 1 << 18 : 0);
+
+    public static Outcome Outcome(int packed, int slot) => (Outcome)(packed >> 3 * slot & 7);
+
+    public static ExitReason ExitReason(int packed) => (ExitReason)(packed >> 15 & 7);
+
+    public static bool SkillGainsExcluded(int packed) => (packed & 1 << 18) != 0;
+
+    public static int Demographics(Demographics d) =>
+        (d.Sex switch { Sex.Male => 1, Sex.Female => 2, Sex.DidNotSelfIdentify => 3, _ => 0 })
+        | (d.AgeAtEntry is { } age ? (int)age + 1 : 0) << 2
+        | (d.Disability switch { null => 0, false => 1, true => 2 }) << 5
+        | d.EthnicityAndRace.Aggregate(0, (mask, category) => mask | 1 << (int)category) << 7;
+
+    public static Demographics Demographics(int packed, IReadOnlyList<string> barriers) => new(
+        (packed & 3) switch { 1 => Sex.Male, 2 => Sex.Female, 3 => Sex.DidNotSelfIdentify, _ => null },
+        [.. Categories.Where(c => (packed >> 7 & 1 << (int)c) != 0)],
+        (packed >> 2 & 7) is var age and > 0 ? (AgeBand)(age - 1) : null,
+        (packed >> 5 & 3) switch { 1 => false, 2 => true, _ => null },
+        barriers);
 }
 
 /// <summary>A projected period's document: what the period holds, read where a figure needs more than its outcomes.</summary>
@@ -81,9 +105,7 @@ public sealed class PeriodDocument
 /// </summary>
 public static class StoredOutcomes
 {
-    private const string Columns =
-        "exit_date, exit_reason, employed_q2, employed_q4, earnings_q2, wages_q2, credential, retention, skill_gains_excluded, " +
-        "training_entered, training_completed, gain_program_years, sex, ethnicity_and_race, age_band, disability, barriers";
+    private const string Columns = "exit_date, wages_q2, training_entered, training_completed, gain_program_years, outcomes, demographic_codes, barriers";
 
     /// <summary>Periods with an exit in <paramref name="exits"/>, or education or training overlapping <paramref name="programYear"/>.</summary>
     public static async Task<List<PeriodOutcomes>> ReadAsync(MetricsDbContext db, string tenant, string? partnership, Window exits, Window programYear,
@@ -106,7 +128,7 @@ public static class StoredOutcomes
             command.Parameters.AddWithValue("year_start", programYear.Start);
             command.Parameters.AddWithValue("year_end", programYear.End);
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-            var demographics = new Dictionary<(int, int, int, int, string), Demographics>();
+            var demographics = new Dictionary<(int, string), Demographics>();
             while (await reader.ReadAsync(cancellationToken))
             {
                 outcomes.Add(Read(reader, demographics));
@@ -126,21 +148,18 @@ public static class StoredOutcomes
         return outcomes;
     }
 
-    private static PeriodOutcomes Read(NpgsqlDataReader r, Dictionary<(int, int, int, int, string), Demographics> demographics)
+    private static PeriodOutcomes Read(NpgsqlDataReader r, Dictionary<(int, string), Demographics> demographics)
     {
         DateOnly? Date(int i) => r.IsDBNull(i) ? null : r.GetFieldValue<DateOnly>(i);
-        int? Number(int i) => r.IsDBNull(i) ? null : r.GetInt32(i);
-        var (sex, ethnicity, age, disability) = (Number(12), r.GetInt32(13), Number(14), r.IsDBNull(15) ? (bool?)null : r.GetBoolean(15));
-        var barriers = r.GetFieldValue<string[]>(16);
-        var key = (sex ?? -1, ethnicity, age ?? -1, disability is { } d ? (d ? 1 : 0) : -1, barriers.Length == 0 ? "" : string.Join('\u001f', barriers));
+        var (outcomes, codes, barriers) = (r.GetInt32(5), r.GetInt32(6), r.GetFieldValue<string[]>(7));
+        var key = (codes, barriers.Length == 0 ? "" : string.Join('\u001f', barriers));
         if (!demographics.TryGetValue(key, out var shared))
         {
-            shared = demographics[key] = new Demographics((Sex?)sex, [.. Enum.GetValues<EthnicityOrRace>().Where(c => (ethnicity & 1 << (int)c) != 0)],
-                (AgeBand?)age, disability, barriers);
+            shared = demographics[key] = PackedOutcomes.Demographics(codes, barriers);
         }
-        return new PeriodOutcomes(Date(0), (ExitReason)r.GetInt32(1), (Outcome)r.GetInt32(2), (Outcome)r.GetInt32(3), (Outcome)r.GetInt32(4),
-            r.IsDBNull(5) ? null : r.GetDecimal(5), (Outcome)r.GetInt32(6), (Outcome)r.GetInt32(7), r.GetBoolean(8), Date(9), Date(10),
-            r.GetFieldValue<int[]>(11), shared);
+        return new PeriodOutcomes(Date(0), PackedOutcomes.ExitReason(outcomes), PackedOutcomes.Outcome(outcomes, 0), PackedOutcomes.Outcome(outcomes, 1),
+            PackedOutcomes.Outcome(outcomes, 2), r.IsDBNull(1) ? null : r.GetDecimal(1), PackedOutcomes.Outcome(outcomes, 3), PackedOutcomes.Outcome(outcomes, 4),
+            PackedOutcomes.SkillGainsExcluded(outcomes), Date(2), Date(3), r.GetFieldValue<int[]>(4), shared);
     }
 }
 

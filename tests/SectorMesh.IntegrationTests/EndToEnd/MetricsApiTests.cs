@@ -93,7 +93,7 @@ public sealed class MetricsApiTests(Platform platform) : IAsyncLifetime
         {
             await metrics.OpenAsync();
             await using var stale = new NpgsqlCommand(
-                "UPDATE periods SET outcomes_version = 0, employed_q2 = 0 WHERE tenant_id = @tenant; " +
+                "UPDATE periods SET outcomes_version = 0, outcomes = 0 WHERE tenant_id = @tenant; " +
                 "UPDATE tenant_generations SET generation = generation + 1 WHERE tenant_id = @tenant", metrics);
             stale.Parameters.AddWithValue("tenant", _tenant.TenantId);
             Assert.Equal(7 + 1, await stale.ExecuteNonQueryAsync());

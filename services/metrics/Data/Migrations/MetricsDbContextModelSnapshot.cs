@@ -192,51 +192,27 @@ namespace SectorMesh.Metrics.Data.Migrations
                         .HasColumnType("integer")
                         .HasColumnName("period_number");
 
-                    b.Property<int?>("AgeBand")
-                        .HasColumnType("integer")
-                        .HasColumnName("age_band");
-
                     b.PrimitiveCollection<string[]>("Barriers")
                         .IsRequired()
                         .HasColumnType("text[]")
                         .HasColumnName("barriers");
 
-                    b.Property<int>("Credential")
+                    b.Property<int>("DemographicCodes")
                         .HasColumnType("integer")
-                        .HasColumnName("credential");
-
-                    b.Property<bool?>("Disability")
-                        .HasColumnType("boolean")
-                        .HasColumnName("disability");
-
-                    b.Property<int>("EarningsQ2")
-                        .HasColumnType("integer")
-                        .HasColumnName("earnings_q2");
-
-                    b.Property<int>("EmployedQ2")
-                        .HasColumnType("integer")
-                        .HasColumnName("employed_q2");
-
-                    b.Property<int>("EmployedQ4")
-                        .HasColumnType("integer")
-                        .HasColumnName("employed_q4");
-
-                    b.Property<int>("EthnicityAndRace")
-                        .HasColumnType("integer")
-                        .HasColumnName("ethnicity_and_race");
+                        .HasColumnName("demographic_codes");
 
                     b.Property<DateOnly?>("ExitDate")
                         .HasColumnType("date")
                         .HasColumnName("exit_date");
 
-                    b.Property<int>("ExitReason")
-                        .HasColumnType("integer")
-                        .HasColumnName("exit_reason");
-
                     b.PrimitiveCollection<int[]>("GainProgramYears")
                         .IsRequired()
                         .HasColumnType("integer[]")
                         .HasColumnName("gain_program_years");
+
+                    b.Property<int>("Outcomes")
+                        .HasColumnType("integer")
+                        .HasColumnName("outcomes");
 
                     b.Property<int>("OutcomesVersion")
                         .HasColumnType("integer")
@@ -245,18 +221,6 @@ namespace SectorMesh.Metrics.Data.Migrations
                     b.Property<bool>("Progressing")
                         .HasColumnType("boolean")
                         .HasColumnName("progressing");
-
-                    b.Property<int>("Retention")
-                        .HasColumnType("integer")
-                        .HasColumnName("retention");
-
-                    b.Property<int?>("Sex")
-                        .HasColumnType("integer")
-                        .HasColumnName("sex");
-
-                    b.Property<bool>("SkillGainsExcluded")
-                        .HasColumnType("boolean")
-                        .HasColumnName("skill_gains_excluded");
 
                     b.Property<long>("SourceRevision")
                         .HasColumnType("bigint")
