@@ -41,14 +41,14 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            var refusals = new Refusals();
+            var refusals = new PirlRejections();
             var started = clock.GetTimestamp();
             var rows = await StageAsync(connection, header, lines, refusals, cancellationToken);
-            refusals.ThrowIfAny(rows);
+            ThrowIfAny(refusals, rows);
             var staged = clock.GetElapsedTime(started);
             await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
             var report = await TakeAsync(connection, tenant, partnership, actor, header, refusals, cancellationToken);
-            refusals.ThrowIfAny(rows);
+            ThrowIfAny(refusals, rows);
             await transaction.CommitAsync(cancellationToken);
             outbox.Notify();
             logger.LogInformation("PIRL import of {Rows} rows into {Tenant}/{Partnership}: read and staged in {Staged:F1} s, stored in {Stored:F1} s",
@@ -67,28 +67,14 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
     }
 
     /// <summary>Copies every line that is a well-formed period into the staging table, outside any transaction; returns how many lines the file has.</summary>
-    private static async Task<long> StageAsync(NpgsqlConnection connection, PirlHeader header, LineReader lines, Refusals refusals, CancellationToken cancellationToken)
+    private static async Task<long> StageAsync(NpgsqlConnection connection, PirlHeader header, LineReader lines, PirlRejections refusals, CancellationToken cancellationToken)
     {
         await Execute(connection, $"DROP TABLE IF EXISTS {Staged}; CREATE TEMP TABLE {Staged} (id text NOT NULL, line bigint NOT NULL, text text NOT NULL)", cancellationToken);
         long rows = 0;
         await using var importer = await connection.BeginBinaryImportAsync($"COPY {Staged} (id, line, text) FROM STDIN (FORMAT BINARY)", cancellationToken);
-        while (await lines.ReadLineAsync(cancellationToken) is { } line)
+        await foreach (var (line, row) in PirlFile.RowsAsync(lines, header, refusals, cancellationToken))
         {
-            if (line.Length == 0)
-            {
-                continue;
-            }
             rows++;
-            PirlRow row;
-            try
-            {
-                row = header.Row(lines.LineNumber, line);
-            }
-            catch (FormatException e)
-            {
-                refusals.Add(new PirlRejection(lines.LineNumber, e.Message));
-                continue;
-            }
             if (refusals.Count == 0)
             {
                 await importer.StartRowAsync(cancellationToken);
@@ -98,12 +84,12 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
             }
         }
         await importer.CompleteAsync(cancellationToken);
-        return rows;
+        return rows + refusals.Count;
     }
 
     /// <summary>Reads the staged lines back a person at a time, in batches of people, and stores each batch.</summary>
     private async Task<ParticipantImportReport> TakeAsync(NpgsqlConnection connection, string tenant, string partnership, string actor,
-        PirlHeader header, Refusals refusals, CancellationToken cancellationToken)
+        PirlHeader header, PirlRejections refusals, CancellationToken cancellationToken)
     {
         var report = new ParticipantImportReport(0, 0, 0, 0, []);
         await Execute(connection, $"DECLARE staged NO SCROLL CURSOR FOR SELECT id, line, text FROM {Staged} ORDER BY id COLLATE \"C\", line", cancellationToken);
@@ -147,10 +133,10 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
     /// the rest are only checked, since the transaction will not be kept.
     /// </summary>
     private async Task<ParticipantImportReport> StoreAsync(NpgsqlConnection connection, string tenant, string partnership, string actor,
-        List<List<PirlRow>> people, Refusals refusals, CancellationToken cancellationToken)
+        List<List<PirlRow>> people, PirlRejections refusals, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
-        var built = new List<Participant>(people.Count);
+        var built = new List<(Participant Participant, DateOnly? BirthDate)>(people.Count);
         foreach (var rows in people)
         {
             rows.Sort((a, b) => a.Entry.CompareTo(b.Entry) is var byEntry and not 0 ? byEntry : a.Line.CompareTo(b.Line));
@@ -161,23 +147,23 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
             }
             else
             {
-                built.Add(participant!);
+                built.Add((participant!, rows[0].BirthDate));
             }
         }
         if (refusals.Count > 0)
         {
             return new ParticipantImportReport(0, 0, 0, 0, []);
         }
-        var ids = built.Select(p => p.Id).ToList();
+        var ids = built.Select(p => p.Participant.Id).ToList();
         var existing = await db.Participants.Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var (updated, unchanged) = (0, 0);
-        var enrolled = new List<Participant>(built.Count);
-        foreach (var participant in built)
+        var enrolled = new List<(Participant Participant, DateOnly? BirthDate)>(built.Count);
+        foreach (var (participant, birthDate) in built)
         {
             if (!existing.TryGetValue(participant.Id, out var held))
             {
-                enrolled.Add(participant);
+                enrolled.Add((participant, birthDate));
             }
             // A later extract of the state's system carries the same people with newer outcomes: the record is taken when
             // it differs, and an extract that holds what is stored (an export imported back) changes nothing.
@@ -193,25 +179,25 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         }
         await db.SaveChangesAsync(cancellationToken);
         db.ChangeTracker.Clear();
-        await EnrolAsync(connection, people.Where(rows => !existing.ContainsKey(rows[0].Id)), enrolled, actor, now, cancellationToken);
+        await EnrolAsync(connection, enrolled, actor, now, cancellationToken);
         return new ParticipantImportReport(enrolled.Count, updated, unchanged, people.Sum(p => p.Count), []);
     }
 
     /// <summary>The new participants, their sealed birth dates and their period snapshots, each table by one COPY.</summary>
-    private async Task EnrolAsync(NpgsqlConnection connection, IEnumerable<List<PirlRow>> rowsOfEach, List<Participant> enrolled, string actor,
+    private async Task EnrolAsync(NpgsqlConnection connection, List<(Participant Participant, DateOnly? BirthDate)> enrolled, string actor,
         DateTimeOffset now, CancellationToken cancellationToken)
     {
         if (enrolled.Count == 0)
         {
             return;
         }
-        await CopyAsync(connection, enrolled, cancellationToken);
-        await CopyAsync(connection, rowsOfEach.Zip(enrolled).Where(p => p.First[0].BirthDate is not null).Select(p =>
-            new SealedPersonalData(p.Second.TenantId, p.Second.PartnershipId, p.Second.Id, personalData.Protect(
-                new PersonalData("", "", p.First[0].BirthDate, "", ""), Names.Participant.Format(p.Second.TenantId, p.Second.PartnershipId, p.Second.Id)))),
+        await CopyAsync(connection, enrolled.Select(e => e.Participant), cancellationToken);
+        await CopyAsync(connection, enrolled.Where(e => e.BirthDate is not null).Select(e =>
+            new SealedPersonalData(e.Participant.TenantId, e.Participant.PartnershipId, e.Participant.Id, personalData.Protect(
+                new PersonalData("", "", e.BirthDate, "", ""), Names.Participant.Format(e.Participant.TenantId, e.Participant.PartnershipId, e.Participant.Id)))),
             cancellationToken);
-        await CopyAsync(connection, enrolled.SelectMany(p => PathwayIntegrationEvents.PeriodsOf(p, now)
-            .Select(period => OutboxMessage.For(period with { AggregateVersion = p.Revision, Actor = actor }, joinTrace: false))), cancellationToken);
+        await CopyAsync(connection, enrolled.SelectMany(e => PathwayIntegrationEvents.PeriodsOf(e.Participant, now)
+            .Select(period => OutboxMessage.For(period with { AggregateVersion = e.Participant.Revision, Actor = actor }, joinTrace: false))), cancellationToken);
     }
 
     private async Task CopyAsync<T>(NpgsqlConnection connection, IEnumerable<T> rows, CancellationToken cancellationToken) where T : class
@@ -234,32 +220,16 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         await command.ExecuteNonQueryAsync(cancellationToken);
     }
 
-    /// <summary>The rows refused, the first of them kept by line; the answer names them and stores nothing.</summary>
-    private sealed class Refusals
+    /// <summary>The rows refused, the first of them named by line; the answer stores nothing.</summary>
+    private static void ThrowIfAny(PirlRejections refusals, long rows)
     {
-        private readonly List<PirlRejection> _kept = [];
-
-        public long Count { get; private set; }
-
-        public void Add(PirlRejection rejection)
+        if (refusals.Count > 0)
         {
-            Count++;
-            if (_kept.Count < PirlFile.MaxRejectionsKept)
-            {
-                _kept.Add(rejection);
-            }
-        }
-
-        public void ThrowIfAny(long rows)
-        {
-            if (Count > 0)
-            {
-                // The first lines refused, each named; the error's own limit on violations keeps the answer small.
-                throw new InvalidInput([
-                    new FieldViolation("file", $"{Count} of {rows} rows were refused; nothing was stored."),
-                    .. _kept.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
-                ]);
-            }
+            // The error's own limit on violations keeps the answer small.
+            throw new InvalidInput([
+                new FieldViolation("file", $"{refusals.Count} of {rows} rows were refused; nothing was stored."),
+                .. refusals.Kept.OrderBy(r => r.Line).Select(r => new FieldViolation($"line {r.Line}", r.Reason)),
+            ]);
         }
     }
 

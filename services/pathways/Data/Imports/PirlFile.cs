@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using SectorMesh.Domain;
 using SectorMesh.Pathways.Domain;
 using SectorMesh.ServiceDefaults;
@@ -15,6 +16,25 @@ public sealed record PirlRow(long Line, string Id, string Identifier, DateOnly E
     IReadOnlyList<WioaProgram> Programs, Education Education, Demographics Demographics);
 
 public sealed record PirlRejection(long Line, string Reason);
+
+/// <summary>The rows of a file refused, counted, the first <see cref="PirlFile.MaxRejectionsKept"/> of them kept.</summary>
+public sealed class PirlRejections
+{
+    private readonly List<PirlRejection> _kept = [];
+
+    public long Count { get; private set; }
+
+    public IReadOnlyList<PirlRejection> Kept => _kept;
+
+    public void Add(PirlRejection rejection)
+    {
+        Count++;
+        if (_kept.Count < PirlFile.MaxRejectionsKept)
+        {
+            _kept.Add(rejection);
+        }
+    }
+}
 
 /// <summary>A PIRL file's header: the column of each element it names, and the elements it names that are not read.</summary>
 public sealed class PirlHeader(Dictionary<string, int> column, int width, IReadOnlyList<string> ignoredElements)
@@ -81,34 +101,42 @@ public static class PirlFile
         .. EthnicityAndRaceElements.Select(e => e.Element), .. BarrierElements.Select(b => b.Element), .. SkillGainElements.Select(g => g.Element),
     ];
 
-    /// <summary>Reads the whole file into memory: for a check of a small file; an import streams it with <see cref="ReadHeaderAsync"/>.</summary>
+    /// <summary>Reads the whole file into memory: for a check of a small file; an import streams it with <see cref="ReadHeaderAsync"/> and <see cref="RowsAsync"/>.</summary>
     public static async Task<PirlContent> ReadAsync(TextReader text, CancellationToken cancellationToken)
     {
         var lines = new LineReader(text);
         var header = await ReadHeaderAsync(lines, cancellationToken);
+        var rejections = new PirlRejections();
         var rows = new List<PirlRow>();
-        var rejected = new List<PirlRejection>();
-        long rejectedCount = 0;
+        await foreach (var (_, row) in RowsAsync(lines, header, rejections, cancellationToken))
+        {
+            rows.Add(row);
+        }
+        return new PirlContent(rows, rejections.Kept, rejections.Count, header.IgnoredElements);
+    }
+
+    /// <summary>The file's lines after the header, each with the period it holds; a line that breaks the layout is added to the rejections instead.</summary>
+    public static async IAsyncEnumerable<(string Text, PirlRow Row)> RowsAsync(LineReader lines, PirlHeader header, PirlRejections rejections,
+        [EnumeratorCancellation] CancellationToken cancellationToken)
+    {
         while (await lines.ReadLineAsync(cancellationToken) is { } line)
         {
             if (line.Length == 0)
             {
                 continue;
             }
+            PirlRow row;
             try
             {
-                rows.Add(header.Row(lines.LineNumber, line));
+                row = header.Row(lines.LineNumber, line);
             }
             catch (FormatException e)
             {
-                rejectedCount++;
-                if (rejected.Count < MaxRejectionsKept)
-                {
-                    rejected.Add(new PirlRejection(lines.LineNumber, e.Message));
-                }
+                rejections.Add(new PirlRejection(lines.LineNumber, e.Message));
+                continue;
             }
+            yield return (line, row);
         }
-        return new PirlContent(rows, rejected, rejectedCount, header.IgnoredElements);
     }
 
     /// <summary>The file's first line, naming the PIRL element of each column; 100 and 900 are required.</summary>
