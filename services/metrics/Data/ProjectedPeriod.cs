@@ -107,26 +107,29 @@ public static class StoredOutcomes
 {
     private const string Columns = "exit_date, wages_q2, training_entered, training_completed, gain_program_years, outcomes, demographic_codes, barriers";
 
+    /// <summary>A period some cohort can hold: an exit in the exit windows, or education or training overlapping the program year.</summary>
+    private const string InCohorts =
+        "tenant_id = @tenant AND (@partnership::text IS NULL OR partnership_id = @partnership) " +
+        "AND ((exit_date >= @first_exit AND exit_date <= @last_exit) " +
+        "OR (training_entered <= @year_end AND (training_completed IS NULL OR training_completed >= @year_start)))";
+
     /// <summary>Periods with an exit in <paramref name="exits"/>, or education or training overlapping <paramref name="programYear"/>.</summary>
     public static async Task<List<PeriodOutcomes>> ReadAsync(MetricsDbContext db, string tenant, string? partnership, Window exits, Window programYear,
         CancellationToken cancellationToken)
     {
+        NpgsqlParameter[] Parameters() =>
+        [
+            new("tenant", tenant), new("partnership", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)partnership ?? DBNull.Value },
+            new("version", PeriodOutcomes.RulesVersion), new("first_exit", exits.Start), new("last_exit", exits.End),
+            new("year_start", programYear.Start), new("year_end", programYear.End),
+        ];
         var outcomes = new List<PeriodOutcomes>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
         {
-            await using var command = new NpgsqlCommand(
-                $"SELECT {Columns} FROM periods WHERE tenant_id = @tenant AND (@partnership::text IS NULL OR partnership_id = @partnership) " +
-                "AND outcomes_version = @version AND ((exit_date >= @first_exit AND exit_date <= @last_exit) " +
-                "OR (training_entered <= @year_end AND (training_completed IS NULL OR training_completed >= @year_start)))", connection);
-            command.Parameters.AddWithValue("tenant", tenant);
-            command.Parameters.Add(new NpgsqlParameter("partnership", NpgsqlTypes.NpgsqlDbType.Text) { Value = (object?)partnership ?? DBNull.Value });
-            command.Parameters.AddWithValue("version", PeriodOutcomes.RulesVersion);
-            command.Parameters.AddWithValue("first_exit", exits.Start);
-            command.Parameters.AddWithValue("last_exit", exits.End);
-            command.Parameters.AddWithValue("year_start", programYear.Start);
-            command.Parameters.AddWithValue("year_end", programYear.End);
+            await using var command = new NpgsqlCommand($"SELECT {Columns} FROM periods WHERE {InCohorts} AND outcomes_version = @version", connection);
+            command.Parameters.AddRange(Parameters());
             await using var reader = await command.ExecuteReaderAsync(cancellationToken);
             var demographics = new Dictionary<(int, string), Demographics>();
             while (await reader.ReadAsync(cancellationToken))
@@ -139,11 +142,8 @@ public static class StoredOutcomes
             await db.Database.CloseConnectionAsync();
         }
         // Periods stored under older rules (until they are decided again) are decided from the period itself.
-        var older = await db.Periods.AsNoTracking()
-            .Where(p => p.TenantId == tenant && (partnership == null || p.PartnershipId == partnership) && p.OutcomesVersion != PeriodOutcomes.RulesVersion)
-            .Where(p => (p.ExitDate >= exits.Start && p.ExitDate <= exits.End)
-                || (p.TrainingEntered <= programYear.End && (p.TrainingCompleted == null || p.TrainingCompleted >= programYear.Start)))
-            .Select(p => p.Document.Period).ToListAsync(cancellationToken);
+        var older = await db.Periods.FromSqlRaw($"SELECT * FROM periods WHERE {InCohorts} AND outcomes_version <> @version", Parameters())
+            .AsNoTracking().Select(p => p.Document.Period).ToListAsync(cancellationToken);
         outcomes.AddRange(older.Select(PeriodOutcomes.Of));
         return outcomes;
     }

@@ -39,11 +39,13 @@ public sealed record PeriodOutcomes(
     {
         var exitBasedExclusion = period.ExcludedFromEveryIndicator || period.RemainsIncarcerated;
         var (q2, q4) = (period.Quarter(2), period.Quarter(4));
+        // The median counts only earnings above $0 of a period employed in the quarter.
+        var earnings = q2.Employed && q2.Wages > 0 ? q2.Wages : null;
         return new PeriodOutcomes(period.Exit, period.ExitReason,
             exitBasedExclusion ? Outcome.Excluded : Employment(period, q2),
             exitBasedExclusion ? Outcome.Excluded : Employment(period, q4),
-            exitBasedExclusion ? Outcome.Excluded : q2.NotYetAvailable ? Outcome.NotYetAvailable : q2.Employed && q2.Wages > 0 ? Outcome.Succeeded : Outcome.NotCounted,
-            q2.Employed && q2.Wages > 0 ? q2.Wages : null,
+            exitBasedExclusion ? Outcome.Excluded : q2.NotYetAvailable ? Outcome.NotYetAvailable : earnings is not null ? Outcome.Succeeded : Outcome.NotCounted,
+            earnings,
             !WioaIndicators.InCredentialDenominator(period) ? Outcome.NotCounted
             : exitBasedExclusion ? Outcome.Excluded
             : period.Exit is null ? Outcome.NotCounted
