@@ -92,8 +92,17 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         PirlHeader header, PirlRejections refusals, CancellationToken cancellationToken)
     {
         var report = new ParticipantImportReport(0, 0, 0, 0, []);
-        await Execute(connection, $"DECLARE staged NO SCROLL CURSOR FOR SELECT id, line, text FROM {Staged} ORDER BY id COLLATE \"C\", line", cancellationToken);
+        // Whether each person is enrolled already comes with their lines, so a batch of only new people asks nothing more.
+        await using (var declare = new NpgsqlCommand($"""
+            DECLARE staged NO SCROLL CURSOR FOR
+            SELECT s.id, s.line, s.text, EXISTS (SELECT FROM participants p WHERE p.tenant_id = $1 AND p.partnership_id = $2 AND p.id = s.id)
+            FROM {Staged} s ORDER BY s.id COLLATE "C", s.line
+            """, connection) { Parameters = { new() { Value = tenant }, new() { Value = partnership } } })
+        {
+            await declare.ExecuteNonQueryAsync(cancellationToken);
+        }
         var people = new List<List<PirlRow>>();
+        var enrolledBefore = new HashSet<string>();
         var person = new List<PirlRow>();
         while (true)
         {
@@ -110,6 +119,10 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
                         person = [];
                     }
                     person.Add(header.Row(reader.GetInt64(1), reader.GetString(2)));
+                    if (reader.GetBoolean(3))
+                    {
+                        enrolledBefore.Add(person[0].Id);
+                    }
                 }
             }
             if (fetched < FetchSize && person.Count > 0)
@@ -118,8 +131,9 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
             }
             if (people.Count >= BatchSize || fetched < FetchSize)
             {
-                report = Add(report, await StoreAsync(connection, tenant, partnership, actor, people, refusals, cancellationToken));
+                report = Add(report, await StoreAsync(connection, tenant, partnership, actor, people, enrolledBefore, refusals, cancellationToken));
                 people = [];
+                enrolledBefore.Clear();
             }
             if (fetched < FetchSize)
             {
@@ -133,7 +147,7 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
     /// the rest are only checked, since the transaction will not be kept.
     /// </summary>
     private async Task<ParticipantImportReport> StoreAsync(NpgsqlConnection connection, string tenant, string partnership, string actor,
-        List<List<PirlRow>> people, PirlRejections refusals, CancellationToken cancellationToken)
+        List<List<PirlRow>> people, IReadOnlySet<string> enrolledBefore, PirlRejections refusals, CancellationToken cancellationToken)
     {
         var now = clock.GetUtcNow();
         var built = new List<(Participant Participant, DateOnly? BirthDate)>(people.Count);
@@ -154,8 +168,8 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         {
             return new ParticipantImportReport(0, 0, 0, 0, []);
         }
-        var ids = built.Select(p => p.Participant.Id).ToList();
-        var existing = await db.Participants.Where(p => p.TenantId == tenant && p.PartnershipId == partnership && ids.Contains(p.Id))
+        var existing = enrolledBefore.Count == 0 ? [] : await db.Participants
+            .Where(p => p.TenantId == tenant && p.PartnershipId == partnership && enrolledBefore.Contains(p.Id))
             .ToDictionaryAsync(p => p.Id, cancellationToken);
         var (updated, unchanged) = (0, 0);
         var enrolled = new List<(Participant Participant, DateOnly? BirthDate)>(built.Count);
