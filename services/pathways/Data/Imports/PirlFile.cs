@@ -152,15 +152,20 @@ public static class PirlFile
         return new PirlHeader(column, elements.Length, [.. elements.Where(h => h.Length > 0 && !Read.Contains(h)).Distinct()]);
     }
 
-    internal static PirlRow Row(long line, string text, Dictionary<string, int> column, int width) => Row(line, text.Split(','), column, width);
-
-    private static PirlRow Row(long line, string[] cells, Dictionary<string, int> column, int width)
+    internal static PirlRow Row(long line, string text, Dictionary<string, int> column, int width)
     {
-        if (cells.Length != width)
+        var separators = Separators(text, width);
+        // A cell becomes a string only when it is read and not blank: a file is mostly blank cells, and splitting every line
+        // into strings was most of what an import allocated.
+        string Cell(string element)
         {
-            throw new FormatException($"has {cells.Length} values where the header names {width}.");
+            if (!column.TryGetValue(element, out var i))
+            {
+                return "";
+            }
+            var cell = text.AsSpan(separators[i] + 1, separators[i + 1] - separators[i] - 1).Trim();
+            return cell.IsEmpty ? "" : cell.ToString();
         }
-        string Cell(string element) => column.TryGetValue(element, out var i) ? cells[i].Trim() : "";
         var identifier = Cell("100");
         var id = identifier.ToLowerInvariant();
         if (!ResourceId.IsValid(id) || id.Length > 12)
@@ -224,6 +229,27 @@ public static class PirlFile
         return new PirlRow(line, id, identifier, Date(Cell("900"), "900") ?? throw new FormatException("element 900 (date of program entry) is required."),
             exit, EntryStatus(Cell("400")), Date(Cell("200"), "200"), training, credentials, outcomes, Barriers(Cell), gains, Flag(Cell("1618"), "1618"),
             Code<OtherExitReason>(Cell("923"), "923") ?? OtherExitReason.None, programs, education, new Demographics(sex, ethnicityAndRace));
+    }
+
+    /// <summary>Where each cell of a line ends: the commas, with the line's start and end around them.</summary>
+    private static int[] Separators(string text, int width)
+    {
+        var values = text.AsSpan().Count(',') + 1;
+        if (values != width)
+        {
+            throw new FormatException($"has {values} values where the header names {width}.");
+        }
+        var separators = new int[width + 1];
+        separators[0] = -1;
+        for (int i = 0, at = 1; i < text.Length; i++)
+        {
+            if (text[i] == ',')
+            {
+                separators[at++] = i;
+            }
+        }
+        separators[width] = text.Length;
+        return separators;
     }
 
     /// <summary>PIRL 202 (1 yes, 0 no, 9 did not disclose: no barrier recorded) and 800–807 (1 yes, 0 no).</summary>
