@@ -43,6 +43,9 @@ public sealed class PersonalDataProtector(byte[] key)
 
     private const int NonceSize = 12;
     private const int TagSize = 16;
+    // An AesGcm holds its key schedule and cipher context: made once per thread, not once per participant (an import seals a
+    // million birth dates). It is not safe to share between threads.
+    private readonly ThreadLocal<AesGcm> _aes = new(() => new AesGcm(key, TagSize));
 
     // Development only, so a fresh clone runs with no setup; published in the source, so refused elsewhere.
     private static readonly byte[] DevelopmentKey = SHA256.HashData(Encoding.UTF8.GetBytes("sectormesh-development-personal-data-key"));
@@ -74,16 +77,14 @@ public sealed class PersonalDataProtector(byte[] key)
         var sealedData = new byte[NonceSize + TagSize + plain.Length];
         var nonce = sealedData.AsSpan(0, NonceSize);
         RandomNumberGenerator.Fill(nonce);
-        using var aes = new AesGcm(key, TagSize);
-        aes.Encrypt(nonce, plain, sealedData.AsSpan(NonceSize + TagSize), sealedData.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(participantName));
+        _aes.Value!.Encrypt(nonce, plain, sealedData.AsSpan(NonceSize + TagSize), sealedData.AsSpan(NonceSize, TagSize), Encoding.UTF8.GetBytes(participantName));
         return sealedData;
     }
 
     public PersonalData Unprotect(byte[] sealedData, string participantName)
     {
         var plain = new byte[sealedData.Length - NonceSize - TagSize];
-        using var aes = new AesGcm(key, TagSize);
-        aes.Decrypt(sealedData.AsSpan(0, NonceSize), sealedData.AsSpan(NonceSize + TagSize), sealedData.AsSpan(NonceSize, TagSize), plain,
+        _aes.Value!.Decrypt(sealedData.AsSpan(0, NonceSize), sealedData.AsSpan(NonceSize + TagSize), sealedData.AsSpan(NonceSize, TagSize), plain,
             Encoding.UTF8.GetBytes(participantName));
         return JsonSerializer.Deserialize<PersonalData>(plain)!;
     }
