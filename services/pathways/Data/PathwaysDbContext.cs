@@ -70,20 +70,22 @@ public sealed class PathwaysDbContext(DbContextOptions<PathwaysDbContext> option
             participant.Property(p => p.CurrentStep).HasMaxLength(63);
             participant.Property(p => p.PirlIdentifier).HasMaxLength(12);
             participant.Property(p => p.ExitReason).HasConversion<string>().HasMaxLength(40);
-            participant.Property(p => p.Training).AsJson(Json);
-            participant.Property(p => p.Credentials).AsJson(Json);
-            participant.Property(p => p.SkillGains).AsJson(Json);
-            participant.Property(p => p.EmploymentOutcomes).AsJson(Json);
+            // A PIRL import writes a million of these rows at once, and nothing queries inside their lists.
+            const string ParticipantDocument = "json";
+            participant.Property(p => p.Training).AsJson(Json, ParticipantDocument);
+            participant.Property(p => p.Credentials).AsJson(Json, ParticipantDocument);
+            participant.Property(p => p.SkillGains).AsJson(Json, ParticipantDocument);
+            participant.Property(p => p.EmploymentOutcomes).AsJson(Json, ParticipantDocument);
             // Participants enrolled before barriers and supportive services were kept read as having none.
-            participant.Property(p => p.Barriers).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
-            participant.Property(p => p.SupportiveServices).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Property(p => p.Barriers).AsJson(Json, ParticipantDocument).HasDefaultValueSql("'[]'::json");
+            participant.Property(p => p.SupportiveServices).AsJson(Json, ParticipantDocument).HasDefaultValueSql("'[]'::json");
             // Participants enrolled before periods, reporting details and demographics were kept read as one period with none recorded.
-            participant.Property(p => p.EarlierPeriods).AsJson(Json).HasDefaultValueSql("'[]'::jsonb");
+            participant.Property(p => p.EarlierPeriods).AsJson(Json, ParticipantDocument).HasDefaultValueSql("'[]'::json");
             participant.Ignore(p => p.CurrentPeriod);
             participant.Ignore(p => p.Periods);
-            participant.Property(p => p.ReportingDetails).AsJson(Json)
-                .HasDefaultValueSql("""'{"programs":[],"ageAtEntry":null,"education":{"postsecondary":false,"secondary":false}}'::jsonb""");
-            participant.Property(p => p.Demographics).AsJson(Json).HasDefaultValueSql("""'{"sex":null,"ethnicityAndRace":[]}'::jsonb""");
+            participant.Property(p => p.ReportingDetails).AsJson(Json, ParticipantDocument)
+                .HasDefaultValueSql("""'{"programs":[],"ageAtEntry":null,"education":{"postsecondary":false,"secondary":false}}'::json""");
+            participant.Property(p => p.Demographics).AsJson(Json, ParticipantDocument).HasDefaultValueSql("""'{"sex":null,"ethnicityAndRace":[]}'::json""");
             participant.HasEtagVersion();
             participant.Ignore(p => p.DomainEvents);
         });

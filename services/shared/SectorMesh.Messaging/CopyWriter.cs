@@ -68,7 +68,7 @@ public sealed class CopyWriter<T> where T : class
         var converter = property.GetTypeMapping().Converter;
         var nullable = !value.Type.IsValueType || Nullable.GetUnderlyingType(value.Type) is not null;
         // jsonb's binary form starts with a version byte that a text value does not carry.
-        NpgsqlDbType? type = property.GetColumnType() == "jsonb" ? NpgsqlDbType.Jsonb : null;
+        NpgsqlDbType? type = property.GetColumnType() switch { "jsonb" => NpgsqlDbType.Jsonb, "json" => NpgsqlDbType.Json, _ => null };
         if (!nullable)
         {
             return Write(importer, Provider(value, converter), type);

@@ -549,7 +549,7 @@ namespace SectorMesh.Engagement.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<long>("Sequence")

@@ -53,7 +53,7 @@ namespace SectorMesh.Metrics.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<long>("Sequence")

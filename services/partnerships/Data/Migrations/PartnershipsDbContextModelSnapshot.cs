@@ -54,7 +54,7 @@ namespace SectorMesh.Partnerships.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<long>("Sequence")

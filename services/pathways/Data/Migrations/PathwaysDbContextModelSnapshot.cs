@@ -53,7 +53,7 @@ namespace SectorMesh.Pathways.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<long>("Sequence")
@@ -358,9 +358,9 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.Property<string>("Barriers")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("barriers")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::json");
 
                     b.Property<string>("CareerPathwayId")
                         .HasMaxLength(63)
@@ -369,7 +369,7 @@ namespace SectorMesh.Pathways.Data.Migrations
 
                     b.Property<string>("Credentials")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("credentials");
 
                     b.Property<string>("CurrentStep")
@@ -380,20 +380,20 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.Property<string>("Demographics")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("demographics")
-                        .HasDefaultValueSql("'{\"sex\":null,\"ethnicityAndRace\":[]}'::jsonb");
+                        .HasDefaultValueSql("'{\"sex\":null,\"ethnicityAndRace\":[]}'::json");
 
                     b.Property<string>("EarlierPeriods")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("earlier_periods")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::json");
 
                     b.Property<string>("EmploymentOutcomes")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("employment_outcomes");
 
                     b.Property<string>("EmploymentStatusAtEntry")
@@ -423,9 +423,9 @@ namespace SectorMesh.Pathways.Data.Migrations
                     b.Property<string>("ReportingDetails")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("reporting_details")
-                        .HasDefaultValueSql("'{\"programs\":[],\"ageAtEntry\":null,\"education\":{\"postsecondary\":false,\"secondary\":false}}'::jsonb");
+                        .HasDefaultValueSql("'{\"programs\":[],\"ageAtEntry\":null,\"education\":{\"postsecondary\":false,\"secondary\":false}}'::json");
 
                     b.Property<bool?>("RetainedWithSameEmployer")
                         .HasColumnType("boolean")
@@ -437,19 +437,19 @@ namespace SectorMesh.Pathways.Data.Migrations
 
                     b.Property<string>("SkillGains")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("skill_gains");
 
                     b.Property<string>("SupportiveServices")
                         .IsRequired()
                         .ValueGeneratedOnAdd()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("supportive_services")
-                        .HasDefaultValueSql("'[]'::jsonb");
+                        .HasDefaultValueSql("'[]'::json");
 
                     b.Property<string>("Training")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("training");
 
                     b.Property<uint>("Version")

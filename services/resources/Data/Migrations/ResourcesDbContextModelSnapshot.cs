@@ -54,7 +54,7 @@ namespace SectorMesh.Resources.Data.Migrations
 
                     b.Property<string>("Payload")
                         .IsRequired()
-                        .HasColumnType("jsonb")
+                        .HasColumnType("json")
                         .HasColumnName("payload");
 
                     b.Property<long>("Sequence")
