@@ -72,18 +72,27 @@ public static class MetricsBenchmark
         Console.WriteLine($"projection: all {rows:N0} periods in Metrics {clock.Elapsed.TotalSeconds:F1} s after the import answered ({rows / clock.Elapsed.TotalSeconds:N0} a second)");
 
         // A query not asked before is computed; asked again, it comes from the cache until the next change is applied.
-        var uncached = $"/v1/{tenant}/performanceIndicators?exitStart=2024-07-01&exitEnd=2025-06-30&programYear=2025";
-        var times = new List<double>();
-        for (var i = 0; i < 6; i++)
+        var computed = new List<double>();
+        var window = "";
+        for (var day = 25; day <= 30; day++)
+        {
+            window = $"/v1/{tenant}/performanceIndicators?exitStart=2024-07-01&exitEnd=2025-06-{day}&programYear=2025";
+            clock.Restart();
+            (await json.GetAsync(window)).EnsureSuccessStatusCode();
+            computed.Add(clock.Elapsed.TotalMilliseconds);
+        }
+        var cached = new List<double>();
+        for (var i = 0; i < 5; i++)
         {
             clock.Restart();
-            (await json.GetAsync(uncached)).EnsureSuccessStatusCode();
-            times.Add(clock.Elapsed.TotalMilliseconds);
+            (await json.GetAsync(window)).EnsureSuccessStatusCode();
+            cached.Add(clock.Elapsed.TotalMilliseconds);
         }
-        Console.WriteLine($"statewide indicators over {rows:N0} periods: {times[0]:N0} ms computed, then {times.Skip(1).Average():N1} ms from the cache");
+        Console.WriteLine($"statewide indicators over {rows:N0} periods, computed for {computed.Count} exit windows: " +
+            $"{string.Join(", ", computed.Select(t => $"{t:N0}"))} ms; then {cached.Average():N1} ms from the cache");
 
         var client = new Pathways.Pathways.PathwaysClient(gateway);
-        foreach (var rate in new[] { 1, 5, 20, 50 })
+        foreach (var rate in writes > 0 ? [1, 5, 20, 50] : Array.Empty<int>())
         {
             await ExitsToProjectionAsync(json, client, board, await PartnershipAsync($"written-{rate}"), rate, writes);
         }
