@@ -155,8 +155,8 @@ public static class PirlFile
     internal static PirlRow Row(long line, string text, Dictionary<string, int> column, int width)
     {
         var separators = Separators(text, width);
-        // A cell becomes a string only when it is read and not blank: a file is mostly blank cells, and splitting every line
-        // into strings was most of what an import allocated.
+        // A cell becomes a string only when it is read and not blank: a file is mostly blank cells, and a string for each
+        // of them, for every line read twice, was garbage for the collector that an import of a million lines paid for.
         string Cell(string element)
         {
             if (!column.TryGetValue(element, out var i))
