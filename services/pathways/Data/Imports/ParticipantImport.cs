@@ -57,10 +57,10 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         }
         finally
         {
-            // A connection that broke has ended its session, and with it the staged lines and the larger work_mem.
+            // A connection that broke has ended its session, and with it the staged lines.
             if (connection.State == System.Data.ConnectionState.Open)
             {
-                await Execute(connection, $"DROP TABLE IF EXISTS {Staged}; RESET work_mem", CancellationToken.None);
+                await Execute(connection, $"DROP TABLE IF EXISTS {Staged}", CancellationToken.None);
             }
             await db.Database.CloseConnectionAsync();
         }
@@ -92,8 +92,9 @@ public sealed class ParticipantImport(PathwaysDbContext db, PersonalDataProtecto
         PirlHeader header, PirlRejections refusals, CancellationToken cancellationToken)
     {
         var report = new ParticipantImportReport(0, 0, 0, 0, []);
-        // Sorting a million lines in PostgreSQL's default 4 MB merged runs from disk over and over.
-        await Execute(connection, "SET work_mem = '256MB'", cancellationToken);
+        // Sorting a million lines in PostgreSQL's default 4 MB merged runs from disk over and over; the setting ends with
+        // the import's transaction.
+        await Execute(connection, "SET LOCAL work_mem = '256MB'", cancellationToken);
         // Whether each person is enrolled already comes with their lines, so a batch of only new people asks nothing more.
         await using (var declare = new NpgsqlCommand($"""
             DECLARE staged NO SCROLL CURSOR FOR
