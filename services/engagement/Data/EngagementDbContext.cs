@@ -142,8 +142,6 @@ public sealed class EngagementDbContext(DbContextOptions<EngagementDbContext> op
         model.Entity<OnetRating>().HasQueryFilter(r => EveryTenant || EF.Property<string>(r, TenantProperty) == CurrentTenant
             || EF.Property<string>(r, TenantProperty) == LmiTables.Platform);
     }
-
-    /// <summary>Keeps a list in a jsonb column, compared by content so changes inside it are saved.</summary>
 }
 
 /// <summary>The tables imports write to with COPY, named here so the SQL and the model agree.</summary>
