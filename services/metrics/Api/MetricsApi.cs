@@ -97,7 +97,7 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
 
     /// <summary>
     /// Reads the outcome columns of only the periods some cohort can hold (an exit in one of the windows, or education or
-    /// training overlapping the program year), then counts them in memory.
+    /// training overlapping the program year), counting each as it is read.
     /// </summary>
     private async Task<IReadOnlyList<IndicatorResult>> ReportAsync(string tenant, string? partnership, CohortSelection selection, int threshold,
         CancellationToken cancellationToken)
@@ -105,7 +105,8 @@ public sealed partial class MetricsApi(MetricsDbContext db, ResourceCache cache,
         var windows = Enum.GetValues<Indicator>().Where(i => i != Indicator.MeasurableSkillGainsRate).Select(selection.WindowFor).ToList();
         var (firstExit, lastExit) = (windows.Min(w => w.Start), windows.Max(w => w.End));
         var year = selection.WindowFor(Indicator.MeasurableSkillGainsRate);
-        var periods = await StoredOutcomes.ReadAsync(db, tenant, partnership, new Window(firstExit, lastExit), year, cancellationToken);
-        return PerformanceReport.Compute(periods, selection, Today, threshold);
+        var report = new PerformanceReport(selection, Today);
+        await StoredOutcomes.ReadAsync(db, tenant, partnership, new Window(firstExit, lastExit), year, report.Add, cancellationToken);
+        return report.Results(threshold);
     }
 }

@@ -113,9 +113,12 @@ public static class StoredOutcomes
         "AND ((exit_date >= @first_exit AND exit_date <= @last_exit) " +
         "OR (training_entered <= @year_end AND (training_completed IS NULL OR training_completed >= @year_start)))";
 
-    /// <summary>Periods with an exit in <paramref name="exits"/>, or education or training overlapping <paramref name="programYear"/>.</summary>
-    public static async Task<List<PeriodOutcomes>> ReadAsync(MetricsDbContext db, string tenant, string? partnership, Window exits, Window programYear,
-        CancellationToken cancellationToken)
+    /// <summary>
+    /// Hands <paramref name="count"/> each period with an exit in <paramref name="exits"/>, or education or training overlapping
+    /// <paramref name="programYear"/>, as it is read.
+    /// </summary>
+    public static async Task ReadAsync(MetricsDbContext db, string tenant, string? partnership, Window exits, Window programYear,
+        Action<PeriodOutcomes> count, CancellationToken cancellationToken)
     {
         NpgsqlParameter[] Parameters() =>
         [
@@ -123,7 +126,6 @@ public static class StoredOutcomes
             new("version", PeriodOutcomes.RulesVersion), new("first_exit", exits.Start), new("last_exit", exits.End),
             new("year_start", programYear.Start), new("year_end", programYear.End),
         ];
-        var outcomes = new List<PeriodOutcomes>();
         var connection = (NpgsqlConnection)db.Database.GetDbConnection();
         await db.Database.OpenConnectionAsync(cancellationToken);
         try
@@ -134,7 +136,7 @@ public static class StoredOutcomes
             var demographics = new Dictionary<(int, string), Demographics>();
             while (await reader.ReadAsync(cancellationToken))
             {
-                outcomes.Add(Read(reader, demographics));
+                count(Read(reader, demographics));
             }
         }
         finally
@@ -144,8 +146,10 @@ public static class StoredOutcomes
         // Periods stored under older rules (until they are decided again) are decided from the period itself.
         var older = await db.Periods.FromSqlRaw($"SELECT * FROM periods WHERE {InCohorts} AND outcomes_version <> @version", Parameters())
             .AsNoTracking().Select(p => p.Document.Period).ToListAsync(cancellationToken);
-        outcomes.AddRange(older.Select(PeriodOutcomes.Of));
-        return outcomes;
+        foreach (var period in older)
+        {
+            count(PeriodOutcomes.Of(period));
+        }
     }
 
     private static PeriodOutcomes Read(NpgsqlDataReader r, Dictionary<(int, string), Demographics> demographics)
