@@ -2,11 +2,16 @@
 # Runs the whole test suite the way CI does: starts PostgreSQL, RabbitMQ and Redis on loopback
 # (installing them from Debian's packages when missing), builds with warnings as errors, and
 # checks the protos with buf, packs the client package and builds the sample client against it,
-# and runs unit, integration and end-to-end tests against the real servers.
+# and runs unit, integration and end-to-end tests against the real servers, the staff web
+# application's in a headless Chromium.
 set -euo pipefail
 cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 if [ "$(id -u)" = 0 ]; then bash eng/servers.sh install; fi
+# The staff web application's tests drive Debian's Chromium (no browser download is possible here).
+if [ "$(id -u)" = 0 ] && ! command -v chromium >/dev/null; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null
+fi
 bash eng/servers.sh start
 
 dotnet build SectorMesh.sln -c Release -warnaserror -nologo -v q

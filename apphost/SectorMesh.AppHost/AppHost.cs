@@ -25,6 +25,14 @@ var gateway = builder.AddProject<Projects.SectorMesh_Gateway>("gateway")
     .WithEnvironment("Gateway__PermitsPerWindow", builder.Configuration["Gateway:PermitsPerWindow"] ?? "5000")
     .WithHttpHealthCheck("/health/ready", endpointName: "http");
 
+// The staff web application, opened at the gateway's root; it calls the API back through the gateway with each user's token.
+var web = builder.AddProject<Projects.SectorMesh_Web>("web")
+    .WithEndpoint("http", endpoint => endpoint.IsProxied = false)
+    .WithReference(gateway)
+    .WithServerReference(servers.Redis)
+    .WithHttpHealthCheck("/health/ready", endpointName: "http");
+gateway.WithReference(web);
+
 if (builder.Configuration["SampleData"] != "false")
 {
     builder.AddProject<Projects.SectorMesh_SampleData>("sample-data")

@@ -1,4 +1,5 @@
 using SectorMesh.ServiceDefaults;
+using Yarp.ReverseProxy.Configuration;
 
 namespace SectorMesh.Gateway;
 
@@ -18,8 +19,10 @@ public static class Extensions
         builder.Services.AddSingleton<TenantRateLimiter>();
 
         builder.Services.AddGrpcDiscovery();
+        var web = StaffWebRoute.IsConfigured(builder.Configuration);
         builder.Services.AddReverseProxy()
-            .LoadFromMemory(ContractRoutes.Routes(), ContractRoutes.Clusters())
+            .LoadFromMemory([.. ContractRoutes.Routes(), .. web ? [StaffWebRoute.Route()] : Array.Empty<RouteConfig>()],
+                [.. ContractRoutes.Clusters(), .. web ? [StaffWebRoute.Destination()] : Array.Empty<ClusterConfig>()])
             .AddServiceDiscoveryDestinationResolver();
     }
 
@@ -37,6 +40,7 @@ public static class Extensions
         app.MapGrpcDiscovery();
         app.MapReverseProxy(proxy =>
         {
+            proxy.UseMiddleware<UnknownApiCalls>();
             proxy.UseMiddleware<ProxyErrors>();
             proxy.UseMiddleware<TenantRateLimit>();
             proxy.UseSessionAffinity();

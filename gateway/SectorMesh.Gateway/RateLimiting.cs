@@ -39,6 +39,12 @@ public sealed class TenantRateLimit(RequestDelegate next, TenantRateLimiter limi
 {
     public async Task InvokeAsync(HttpContext context)
     {
+        // Pages carry a session cookie, not a token; the API calls they make come back through here with the user's token.
+        if (StaffWebRoute.IsStaffWeb(context))
+        {
+            await next(context);
+            return;
+        }
         var caller = Caller.From(context.User);
         var partition = caller.Tenant is { Length: > 0 } tenant ? tenant : $"subject:{caller.Subject}";
         if (await limiter.AcquireAsync(partition) is not { } wait)

@@ -69,21 +69,28 @@ public static class AuthExtensions
             {
                 jwt.MapInboundClaims = false;
                 jwt.Audience = options.Audience;
+                jwt.TokenValidationParameters = new TokenValidationParameters
+                {
+                    ValidAudience = options.Audience,
+                    RoleClaimType = SectorMeshClaims.Role,
+                    NameClaimType = JwtRegisteredClaimNames.Sub,
+                };
                 if (!string.IsNullOrEmpty(options.Authority))
                 {
                     jwt.Authority = options.Authority;
+                    // An authority on this machine (a test's provider) is reached over plain HTTP; any other only over HTTPS.
+                    jwt.RequireHttpsMetadata = !Uri.TryCreate(options.Authority, UriKind.Absolute, out var authority) || !authority.IsLoopback;
                 }
                 else
                 {
                     jwt.RequireHttpsMetadata = false;
-                    jwt.TokenValidationParameters = new TokenValidationParameters
-                    {
-                        ValidIssuer = options.Issuer,
-                        ValidAudience = options.Audience,
-                        IssuerSigningKey = options.LocalKey(),
-                        RoleClaimType = SectorMeshClaims.Role,
-                        NameClaimType = JwtRegisteredClaimNames.Sub,
-                    };
+                }
+                // A local key beside an authority also admits the platform's own tokens (issue-token, /dev/token): the
+                // handler accepts the issuers and keys of both.
+                if (options.LocalKey() is { } key)
+                {
+                    jwt.TokenValidationParameters.ValidIssuer = options.Issuer;
+                    jwt.TokenValidationParameters.IssuerSigningKey = key;
                 }
             });
         builder.Services.AddAuthorization();

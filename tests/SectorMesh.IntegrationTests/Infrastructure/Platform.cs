@@ -29,6 +29,9 @@ public sealed class Platform : IAsyncLifetime
     /// <summary>The database of the service in services/{service}.</summary>
     public string ServiceDatabase(string service) => _settings[service][$"ConnectionStrings__{service}db"];
 
+    /// <summary>Settings every process of this platform takes on top of its own (an identity provider to trust, say).</summary>
+    public IReadOnlyDictionary<string, string> Settings { get; init; } = new Dictionary<string, string>();
+
     public Uri ServiceUrl => _urls["partnerships"];
     public Uri ResourcesUrl => _urls["resources"];
     public Uri EngagementUrl => _urls["engagement"];
@@ -71,6 +74,10 @@ public sealed class Platform : IAsyncLifetime
             foreach (var (other, url) in _urls.Where(u => u.Key != service))
             {
                 settings[$"services__{other}__http__0"] = url.ToString();
+            }
+            foreach (var (key, value) in Settings)
+            {
+                settings[key] = value;
             }
             _settings[service] = settings;
             await using var migration = ServiceProcess.Start($"services/{service}", settings, "migrate");
@@ -142,9 +149,16 @@ public sealed class Platform : IAsyncLifetime
             ["Auth__SigningKey"] = Servers.SigningKey,
             ["Gateway__PermitsPerWindow"] = permitsPerWindow.ToString(),
             ["Gateway__MaxRequestBodyBytes"] = "65536",
-        }.Concat(_urls.Select(u => KeyValuePair.Create($"services__{u.Key}__http__0", u.Value.ToString()))).ToDictionary()));
+        }.Concat(_urls.Select(u => KeyValuePair.Create($"services__{u.Key}__http__0", u.Value.ToString()))).Concat(Settings).ToDictionary()));
         await gateway.WaitUntilReadyAsync(json, http2Only: false);
         return (json, grpc);
+    }
+
+    /// <summary>Starts a program of the repository (the web application, say) beside this platform; stopped with it.</summary>
+    public async Task StartAsync(string project, IReadOnlyDictionary<string, string> environment, Uri url)
+    {
+        var process = Track(ServiceProcess.Start(project, new Dictionary<string, string>(environment) { ["ASPNETCORE_URLS"] = url.ToString() }));
+        await process.WaitUntilReadyAsync(url, http2Only: false);
     }
 
     private ServiceProcess Track(ServiceProcess process)
