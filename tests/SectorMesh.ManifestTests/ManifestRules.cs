@@ -111,7 +111,7 @@ public static partial class ManifestRules
             .Select(d => $"Deployment/{d.Name()}: no NetworkPolicy selects its pods to allow their traffic.");
 
     /// <summary>Roles of our own workloads: policies select their pods by role, not by name, so a new service needs no policy.</summary>
-    private static readonly string[] PolicyRoles = ["service", "migration", "gateway"];
+    private static readonly string[] PolicyRoles = ["service", "migration", "gateway", "web"];
 
     private const string NameLabel = "app.kubernetes.io/name";
     private const string RoleLabel = "app.kubernetes.io/component";

@@ -25,7 +25,7 @@ public class OverlayTests
         var services = Directory.GetDirectories(Path.Combine(RenderedManifests.RepositoryRoot(), "services"))
             .Select(Path.GetFileName).OfType<string>().Where(name => name != "shared");
 
-        Assert.Equal(services.Concat(["gateway", "otel-collector"]).Order(StringComparer.Ordinal), names);
+        Assert.Equal(services.Concat(["gateway", "otel-collector", "web"]).Order(StringComparer.Ordinal), names);
     }
 
     [Theory, MemberData(nameof(Overlays))]
