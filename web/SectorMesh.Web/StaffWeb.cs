@@ -16,6 +16,9 @@ public static class StaffWeb
     /// <summary>Interactive Server pages, prerendered; sessions and the Data Protection key ring in Redis; the API through the gateway.</summary>
     public static void AddStaffWeb(this WebApplicationBuilder builder)
     {
+        // Run from its build output (the AppHost, the tests) in any environment, the application serves the component
+        // library's files from where the build left them; a published image has them in wwwroot and no such manifest.
+        builder.WebHost.UseStaticWebAssets();
         builder.AddServiceDefaults();
         builder.AddSectorMeshRedis();
         builder.Services.AddDataProtection().SetApplicationName("sectormesh-web");

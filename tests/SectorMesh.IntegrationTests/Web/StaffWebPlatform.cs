@@ -83,3 +83,10 @@ public sealed class StaffWebPlatform : IAsyncLifetime
         await Provider.DisposeAsync();
     }
 }
+
+/// <summary>The browser test classes share one platform, started once.</summary>
+[CollectionDefinition(Name)]
+public sealed class StaffWebCollection : ICollectionFixture<StaffWebPlatform>
+{
+    public const string Name = "staff web";
+}

@@ -3,7 +3,8 @@ using Microsoft.Playwright;
 
 namespace SectorMesh.IntegrationTests.Web;
 
-public sealed class StaffWebTests(StaffWebPlatform web) : IClassFixture<StaffWebPlatform>
+[Collection(StaffWebCollection.Name)]
+public sealed class StaffWebTests(StaffWebPlatform web)
 {
     [Fact]
     public async Task A_board_administrator_signs_in_through_the_identity_provider_and_sees_the_boards_partnerships()
@@ -82,7 +83,7 @@ public sealed class StaffWebTests(StaffWebPlatform web) : IClassFixture<StaffWeb
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         }
         var violations = new List<string>();
-        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}" })
+        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new" })
         {
             await page.GotoAsync(path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

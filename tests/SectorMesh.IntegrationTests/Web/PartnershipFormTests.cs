@@ -1,0 +1,60 @@
+using Microsoft.Playwright;
+
+namespace SectorMesh.IntegrationTests.Web;
+
+[Collection(StaffWebCollection.Name)]
+public sealed class PartnershipFormTests(StaffWebPlatform web)
+{
+    [Fact]
+    public async Task A_board_administrator_creates_a_partnership_and_lands_on_its_page()
+    {
+        var page = await web.SignedInAsync("board");
+        await page.GetByRole(AriaRole.Link, new() { Name = "Create a partnership" }).ClickAsync();
+        await WaitForCircuitAsync(page);
+
+        await page.GetByLabel("Identifier").FillAsync("advanced-manufacturing");
+        await page.GetByLabel("Name").FillAsync("Advanced Manufacturing Partnership");
+        await page.GetByLabel("Region").SelectOptionAsync(new SelectOptionValue { Label = "Central" });
+        await page.GetByLabel("Target sector: NAICS code").FillAsync("31");
+        await page.GetByLabel("Target sector: title").FillAsync("Manufacturing");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StaffWebPlatform.Screenshots, "create-partnership.png"), FullPage = true });
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the partnership" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Advanced Manufacturing Partnership", Level = 1 })).ToBeVisibleAsync();
+        Assert.EndsWith($"/{web.Scenario.Tenant}/partnerships/advanced-manufacturing", page.Url, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_refused_partnership_shows_each_field_violation_beside_its_field_and_keeps_what_was_typed()
+    {
+        var page = await web.SignedInAsync("board");
+        await page.GotoAsync("/partnerships/new");
+        await WaitForCircuitAsync(page);
+
+        await page.GetByLabel("Identifier").FillAsync("Not An Id");
+        await page.GetByLabel("Target sector: NAICS code").FillAsync("6x");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Create the partnership" }).ClickAsync();
+
+        await Assertions.Expect(page.Locator("#partnership-id-problem")).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByLabel("Identifier")).ToHaveAttributeAsync("aria-describedby", "partnership-id-problem");
+        await Assertions.Expect(page.GetByLabel("Identifier")).ToHaveValueAsync("Not An Id");
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StaffWebPlatform.Screenshots, "create-partnership-refused.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_viewer_is_not_offered_creating_a_partnership_and_cannot_open_the_form()
+    {
+        var page = await web.SignedInAsync("viewer");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statewide overview", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Link, new() { Name = "Create a partnership" })).ToHaveCountAsync(0);
+        await page.GotoAsync("/partnerships/new");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not open to your roles" })).ToBeVisibleAsync();
+    }
+
+    /// <summary>The form answers once the page's circuit is connected; until then it is the prerendered HTML.</summary>
+    private static Task WaitForCircuitAsync(IPage page) =>
+        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#blazor-error-ui, .components-reconnect-show') === null")
+            .ContinueWith(_ => page.WaitForLoadStateAsync(LoadState.NetworkIdle)).Unwrap();
+}
