@@ -10,7 +10,6 @@ public sealed class PartnershipFormTests(StaffWebPlatform web)
     {
         var page = await web.SignedInAsync("board");
         await page.GetByRole(AriaRole.Link, new() { Name = "Create a partnership" }).ClickAsync();
-        await WaitForCircuitAsync(page);
 
         await page.GetByLabel("Identifier").FillAsync("advanced-manufacturing");
         await page.GetByLabel("Name").FillAsync("Advanced Manufacturing Partnership");
@@ -28,8 +27,7 @@ public sealed class PartnershipFormTests(StaffWebPlatform web)
     public async Task A_refused_partnership_shows_each_field_violation_beside_its_field_and_keeps_what_was_typed()
     {
         var page = await web.SignedInAsync("board");
-        await page.GotoAsync("/partnerships/new");
-        await WaitForCircuitAsync(page);
+        await StaffWebPlatform.OpenAsync(page, "/partnerships/new");
 
         await page.GetByLabel("Identifier").FillAsync("Not An Id");
         await page.GetByLabel("Target sector: NAICS code").FillAsync("6x");
@@ -52,9 +50,4 @@ public sealed class PartnershipFormTests(StaffWebPlatform web)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not open to your roles" })).ToBeVisibleAsync();
     }
-
-    /// <summary>The form answers once the page's circuit is connected; until then it is the prerendered HTML.</summary>
-    private static Task WaitForCircuitAsync(IPage page) =>
-        page.WaitForFunctionAsync("() => window.Blazor !== undefined && document.querySelector('#blazor-error-ui, .components-reconnect-show') === null")
-            .ContinueWith(_ => page.WaitForLoadStateAsync(LoadState.NetworkIdle)).Unwrap();
 }

@@ -69,8 +69,18 @@ public sealed class StaffWebPlatform : IAsyncLifetime
         await page.GetByLabel("User name").FillAsync(user);
         await page.GetByRole(AriaRole.Button, new() { Name = "Continue" }).ClickAsync();
         await page.WaitForURLAsync(url => url.StartsWith(Root.ToString(), StringComparison.Ordinal) && !url.Contains("signin-oidc", StringComparison.Ordinal));
+        await InteractiveAsync(page);
         return page;
     }
+
+    /// <summary>Opens a page and waits until its circuit has connected: until then it is prerendered HTML that does not answer clicks.</summary>
+    public static async Task OpenAsync(IPage page, string path)
+    {
+        await page.GotoAsync(path);
+        await InteractiveAsync(page);
+    }
+
+    private static Task InteractiveAsync(IPage page) => page.Locator("main[data-interactive='true']").WaitForAsync();
 
     public async Task DisposeAsync()
     {

@@ -35,7 +35,7 @@ public sealed class StaffWebTests(StaffWebPlatform web)
         await web.Scenario.CreatePartnershipAsync("welding", naics: "332");
         var page = await web.SignedInAsync("board");
 
-        await page.GotoAsync($"/{web.Scenario.Tenant}/partnerships/welding");
+        await StaffWebPlatform.OpenAsync(page, $"/{web.Scenario.Tenant}/partnerships/welding");
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Healthcare Partnership", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "Scorecard" })).ToBeVisibleAsync();
@@ -63,7 +63,7 @@ public sealed class StaffWebTests(StaffWebPlatform web)
 
         // Within a minute of its expiry the web application refreshes the token before calling the API with it.
         await Task.Delay(IdentityProvider.AccessTokenLifetime - TimeSpan.FromSeconds(55));
-        await page.ReloadAsync();
+        await StaffWebPlatform.OpenAsync(page, page.Url);
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statewide overview", Level = 1 })).ToBeVisibleAsync();
         await Assertions.Expect(page.GetByRole(AriaRole.Alert)).ToHaveCountAsync(0);
@@ -85,7 +85,7 @@ public sealed class StaffWebTests(StaffWebPlatform web)
         var violations = new List<string>();
         foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new" })
         {
-            await page.GotoAsync(path);
+            await StaffWebPlatform.OpenAsync(page, path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
             var results = await page.RunAxe();
             violations.AddRange(results.Violations.Where(v => v.Impact is "serious" or "critical")

@@ -20,6 +20,7 @@ public static class GatewayClients
         Add<Contracts.Partnerships.V1.Partnerships.PartnershipsClient>(services);
         Add<Contracts.Partnerships.V1.Tenants.TenantsClient>(services);
         Add<Contracts.Metrics.V1.Metrics.MetricsClient>(services);
+        Add<Contracts.Pathways.V1.Pathways.PathwaysClient>(services);
     }
 
     private static void Add<TClient>(IServiceCollection services) where TClient : ClientBase<TClient> =>
