@@ -29,7 +29,11 @@ public static class StaffWebRoute
     {
         ClusterId = Cluster,
         HttpRequest = new ForwarderRequestConfig { Version = HttpVersion.Version11, VersionPolicy = HttpVersionPolicy.RequestVersionOrLower },
-        SessionAffinity = new SessionAffinityConfig { Enabled = true, Policy = "HashCookie", AffinityKeyName = "sectormesh-web-affinity" },
+        SessionAffinity = new SessionAffinityConfig
+        {
+            Enabled = true, Policy = "HashCookie", AffinityKeyName = "sectormesh-web-affinity",
+            Cookie = new SessionAffinityCookieConfig { HttpOnly = true, SecurePolicy = CookieSecurePolicy.Always, SameSite = SameSiteMode.Lax },
+        },
         Destinations = new Dictionary<string, DestinationConfig> { [Cluster] = new() { Address = $"http://{Cluster}" } },
     };
 

@@ -53,6 +53,7 @@ public static class StaffWeb
         app.MapDefaultEndpoints();
         app.MapStaticAssets();
         app.MapStaffSignIn();
+        app.MapExports();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
     }
 }

@@ -18,6 +18,33 @@ public sealed class StaffWebTests(StaffWebPlatform web)
     }
 
     [Fact]
+    public async Task The_boards_partnerships_download_as_csv_with_every_partnership()
+    {
+        await web.Scenario.CreatePartnershipAsync("exported");
+        var page = await web.SignedInAsync("board");
+
+        var download = await page.RunAndWaitForDownloadAsync(() =>
+            page.GetByRole(AriaRole.Link, new() { Name = "Download every partnership as CSV" }).ClickAsync());
+        var csv = await File.ReadAllTextAsync((await download.PathAsync())!);
+
+        Assert.StartsWith("partnership,display_name,stage,sector,sector_title,region,overall_score,flags", csv, StringComparison.Ordinal);
+        Assert.Contains($"{web.Scenario.Tenant}/partnerships/exported,Healthcare Partnership,", csv, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_statewide_indicators_show_each_indicators_numerator_and_denominator()
+    {
+        var page = await web.SignedInAsync("viewer");
+
+        await page.GetByRole(AriaRole.Link, new() { Name = "Statewide indicators" }).ClickAsync();
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Statewide performance indicators", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Columnheader, new() { Name = "Denominator" }).First).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Rowheader, new() { Name = "Employment rate, 2nd quarter after exit" })).ToBeVisibleAsync();
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StaffWebPlatform.Screenshots, "statewide-indicators.png"), FullPage = true });
+    }
+
+    [Fact]
     public async Task The_browser_holds_only_an_http_only_secure_lax_session_cookie()
     {
         var page = await web.SignedInAsync("board");
@@ -83,7 +110,7 @@ public sealed class StaffWebTests(StaffWebPlatform web)
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         }
         var violations = new List<string>();
-        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new" })
+        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new", "/indicators" })
         {
             await StaffWebPlatform.OpenAsync(page, path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);
