@@ -6,6 +6,9 @@ namespace SectorMesh.Web;
 /// <summary>What the API said was wrong, in its own words: the field violations by field, the broken rules, or the status.</summary>
 public static class Problems
 {
+    /// <summary>What a page shows in place of its content: the API's refusal or an ended session. Anything else is a fault of ours.</summary>
+    public static bool Shown(Exception error) => error is RpcException or Sessions.SessionEnded;
+
     /// <summary>The BadRequest field violations of a refused call, by the field as the API names it.</summary>
     public static IReadOnlyDictionary<string, string> FieldViolations(RpcException error) =>
         error.GetRpcStatus()?.GetDetail<BadRequest>()?.FieldViolations

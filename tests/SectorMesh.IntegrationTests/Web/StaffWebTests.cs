@@ -110,7 +110,7 @@ public sealed class StaffWebTests(StaffWebPlatform web)
             await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Switch to light theme" })).ToBeVisibleAsync();
         }
         var violations = new List<string>();
-        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new", "/indicators" })
+        foreach (var path in new[] { "/", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}", "/partnerships/new", "/indicators", $"/{web.Scenario.Tenant}/partnerships/axe-{theme}/participants/import" })
         {
             await StaffWebPlatform.OpenAsync(page, path);
             await page.WaitForLoadStateAsync(LoadState.NetworkIdle);

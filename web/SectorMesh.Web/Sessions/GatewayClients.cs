@@ -14,9 +14,18 @@ public static class GatewayClients
     /// <summary>The gateway's JSON endpoint, for what only it answers (the Development token).</summary>
     public const string Json = "gateway-json";
 
+    /// <summary>The gateway's JSON endpoint for file imports: a large file takes longer than the resilience defaults allow, and is sent once.</summary>
+    public const string Upload = "gateway-upload";
+
     public static void AddGatewayClients(this IServiceCollection services)
     {
         services.AddHttpClient(Json, http => http.BaseAddress = new Uri("http://gateway"));
+        // A streamed body cannot be retried, and an import outlasts the resilience handler's total timeout; the API is
+        // still an evaluation one in this release of Microsoft.Extensions.Http.Resilience.
+#pragma warning disable EXTEXP0001
+        services.AddHttpClient(Upload, http => (http.BaseAddress, http.Timeout) = (new Uri("http://gateway"), TimeSpan.FromMinutes(30)))
+            .RemoveAllResilienceHandlers();
+#pragma warning restore EXTEXP0001
         Add<Contracts.Partnerships.V1.Partnerships.PartnershipsClient>(services);
         Add<Contracts.Partnerships.V1.Tenants.TenantsClient>(services);
         Add<Contracts.Metrics.V1.Metrics.MetricsClient>(services);
