@@ -38,15 +38,7 @@ public sealed class StaffWebPlatform : IAsyncLifetime
             Settings = new Dictionary<string, string> { ["Auth__Authority"] = Provider.Url.ToString(), ["services__web__http__0"] = web.ToString() },
         };
         await Platform.InitializeAsync();
-        await Platform.StartAsync("web/SectorMesh.Web", new Dictionary<string, string>
-        {
-            ["ASPNETCORE_ENVIRONMENT"] = "Production",
-            ["ConnectionStrings__redis"] = Servers.Redis,
-            ["Auth__Authority"] = Provider.Url.ToString(),
-            ["Web__ClientSecret"] = IdentityProvider.ClientSecret,
-            ["services__gateway__http__0"] = Platform.GatewayJsonUrl.ToString(),
-            ["services__gateway__grpc__0"] = Platform.GatewayGrpcUrl.ToString(),
-        }, web);
+        await StartWebReplicaAsync(web);
         Scenario = await TenantScenario.CreateAsync(Platform);
         Provider.Users["board"] = (Scenario.TenantId, ["board-admin"], []);
         Provider.Users["viewer"] = (Scenario.TenantId, ["viewer"], []);
@@ -59,6 +51,17 @@ public sealed class StaffWebPlatform : IAsyncLifetime
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"],
         });
     }
+
+    /// <summary>A replica of the web application, as Kubernetes runs several: on the platform's Redis, in production mode.</summary>
+    public Task StartWebReplicaAsync(Uri url) => Platform.StartAsync("web/SectorMesh.Web", new Dictionary<string, string>
+    {
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+        ["ConnectionStrings__redis"] = Servers.Redis,
+        ["Auth__Authority"] = Provider.Url.ToString(),
+        ["Web__ClientSecret"] = IdentityProvider.ClientSecret,
+        ["services__gateway__http__0"] = Platform.GatewayJsonUrl.ToString(),
+        ["services__gateway__grpc__0"] = Platform.GatewayGrpcUrl.ToString(),
+    }, url);
 
     /// <summary>A new browser with no cookies, signed in through the provider as <paramref name="user"/>, on the statewide overview.</summary>
     public async Task<IPage> SignedInAsync(string user)

@@ -71,6 +71,24 @@ public sealed class StaffWebTests(StaffWebPlatform web)
     }
 
     [Fact]
+    public async Task A_session_begun_on_one_replica_is_served_by_another_as_after_a_rolling_update()
+    {
+        var page = await web.SignedInAsync("board");
+        var other = new Uri($"http://127.0.0.1:{Infrastructure.Servers.FreePort()}");
+        await web.StartWebReplicaAsync(other);
+        var cookies = await page.Context.CookiesAsync([web.Root.ToString()]);
+        using var handler = new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false };
+        using var http = new HttpClient(handler) { BaseAddress = other };
+        var request = new HttpRequestMessage(HttpMethod.Get, "/");
+        request.Headers.Add("Cookie", string.Join("; ", cookies.Select(c => $"{c.Name}={c.Value}")));
+
+        using var response = await http.SendAsync(request);
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+        Assert.Contains("Statewide overview", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Signing_out_ends_the_session_at_the_web_application_and_at_the_provider()
     {
         var page = await web.SignedInAsync("board");
