@@ -16,6 +16,10 @@ public static class Problems
             .ToDictionary(g => g.Key, g => string.Join(" ", g.Select(v => v.Description)))
         ?? new Dictionary<string, string>();
 
+    /// <summary>The Framework rules a refused change breaks (FAILED_PRECONDITION), each in the API's sentence.</summary>
+    public static IReadOnlyList<string> BrokenRules(RpcException error) =>
+        error.GetRpcStatus()?.GetDetail<PreconditionFailure>()?.Violations.Select(v => v.Description).ToList() ?? [];
+
     public static string Describe(RpcException error) => error.StatusCode switch
     {
         StatusCode.PermissionDenied => $"You may not do this: {error.Status.Detail}",

@@ -8,6 +8,7 @@ namespace SectorMesh.Web;
 /// </summary>
 public static class StaffRoles
 {
+    /// <summary>Writes tenant-wide data, reads the audit trail and changes a partnership's stage.</summary>
     public static bool AdministersTenant(ClaimsPrincipal user) => user.IsInRole("board-admin") || user.IsInRole("platform-admin");
 
     public static string Tenant(ClaimsPrincipal user) => user.FindFirst("tenant")?.Value ?? "";

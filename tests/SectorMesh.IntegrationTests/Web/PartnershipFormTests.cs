@@ -50,4 +50,31 @@ public sealed class PartnershipFormTests(StaffWebPlatform web)
 
         await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "This page is not open to your roles" })).ToBeVisibleAsync();
     }
+
+    [Fact]
+    public async Task A_refused_activation_names_each_framework_rule_that_still_stops_it()
+    {
+        await web.Scenario.CreatePartnershipAsync("not-ready");
+        var page = await web.SignedInAsync("board");
+        await StaffWebPlatform.OpenAsync(page, $"/{web.Scenario.Tenant}/partnerships/not-ready");
+
+        await page.GetByRole(AriaRole.Button, new() { Name = "Activate the partnership" }).ClickAsync();
+
+        var refusal = page.GetByRole(AriaRole.Alert).Filter(new() { HasText = "cannot become active yet" });
+        await Assertions.Expect(refusal).ToBeVisibleAsync();
+        Assert.True(await refusal.Locator("li").CountAsync() >= 3, await refusal.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Path.Combine(StaffWebPlatform.Screenshots, "activation-refused.png"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task A_viewer_is_not_offered_activating_a_partnership()
+    {
+        await web.Scenario.CreatePartnershipAsync("viewed");
+        var page = await web.SignedInAsync("viewer");
+        await StaffWebPlatform.OpenAsync(page, $"/{web.Scenario.Tenant}/partnerships/viewed");
+
+        await Assertions.Expect(page.GetByRole(AriaRole.Heading, new() { Name = "Healthcare Partnership", Level = 1 })).ToBeVisibleAsync();
+        await Assertions.Expect(page.GetByRole(AriaRole.Button, new() { Name = "Activate the partnership" })).ToHaveCountAsync(0);
+        await Assertions.Expect(page.GetByRole(AriaRole.Tab, new() { Name = "History" })).ToHaveCountAsync(0);
+    }
 }
