@@ -1,7 +1,9 @@
 using System.Globalization;
 using System.Text;
 using Microsoft.AspNetCore.Components.Authorization;
+using SectorMesh.Contracts;
 using SectorMesh.Contracts.Metrics.V1;
+using SectorMesh.ServiceDefaults;
 using SectorMesh.Web.Sessions;
 
 namespace SectorMesh.Web;
@@ -23,13 +25,13 @@ public static class Exports
             {
                 var page = await metrics.ListPartnershipScorecardsAsync(new ListPartnershipScorecardsRequest
                 {
-                    Parent = $"tenants/{StaffRoles.Tenant(http.User)}", PageSize = 100, PageToken = token,
+                    Parent = Names.Tenant.Format(Caller.From(http.User).Tenant), PageSize = 100, PageToken = token,
                 });
                 foreach (var card in page.Scorecards)
                 {
                     csv.AppendLine(string.Join(',', new[]
                     {
-                        card.Name[..card.Name.LastIndexOf('/')], card.DisplayName, card.Stage, card.Sector, card.SectorTitle, card.Region,
+                        Names.PartnershipScorecard.ParentOf(card.Name), card.DisplayName, card.Stage, card.Sector, card.SectorTitle, card.Region,
                         card.OverallScore.ToString(CultureInfo.InvariantCulture), string.Join(' ', card.Flags),
                     }.Select(Cell)));
                 }
@@ -45,7 +47,7 @@ public static class Exports
                 UseRequestUser(http);
                 var body = await metrics.ExportPartnershipPerformanceIndicatorsAsync(new ExportPartnershipPerformanceIndicatorsRequest
                 {
-                    Name = $"tenants/{tenant}/partnerships/{partnership}/performanceIndicators", ProgramYear = programYear ?? Labels.CurrentProgramYear(),
+                    Name = Names.PartnershipPerformanceIndicators.Format(tenant, partnership), ProgramYear = programYear ?? Labels.CurrentProgramYear(),
                 });
                 return Results.File(body.Data.ToByteArray(), body.ContentType, $"{partnership}-performance-indicators.csv");
             }).RequireAuthorization();

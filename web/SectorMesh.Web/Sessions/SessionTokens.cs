@@ -40,13 +40,13 @@ public sealed class SessionTokens(RedisSessionStore sessions, IOptionsMonitor<Op
     }
 
     /// <summary>Whether the session's access token expires within a minute (a session without an expiry never does).</summary>
-    public bool ExpiresSoon(AuthenticationProperties properties) =>
+    private bool ExpiresSoon(AuthenticationProperties properties) =>
         properties.GetTokenValue("expires_at") is { } expiresAt
         && DateTimeOffset.TryParse(expiresAt, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var expires)
         && expires - clock.GetUtcNow() < RefreshAhead;
 
     /// <summary>The refresh token grant at the provider's token endpoint; the tokens it answers, as the session stores them.</summary>
-    public async Task<AuthenticationToken[]> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
+    private async Task<AuthenticationToken[]> RefreshAsync(string refreshToken, CancellationToken cancellationToken)
     {
         var options = oidc.Get(OpenIdConnectDefaults.AuthenticationScheme);
         if (options.ConfigurationManager is null)

@@ -95,7 +95,7 @@ public static class StaffSignIn
     public static void MapStaffSignIn(this WebApplication app)
     {
         var oidc = !string.IsNullOrEmpty(app.Configuration[$"{AuthOptions.Section}:{nameof(AuthOptions.Authority)}"]);
-        app.MapGet("/signin", (string? returnUrl, HttpContext http) =>
+        app.MapGet("/signin", (string? returnUrl) =>
         {
             var target = LocalUrl(returnUrl);
             return oidc ? Results.Challenge(new AuthenticationProperties { RedirectUri = target }, [OpenIdConnectDefaults.AuthenticationScheme])
@@ -117,12 +117,9 @@ public static class StaffSignIn
             return Results.Redirect("/signed-out");
         });
 
-        // The theme is the page's, not the session's: a cookie the static App reads when it renders.
         app.MapPost("/theme", ([FromForm] string? returnUrl, HttpContext http) =>
         {
-            var dark = http.Request.Cookies["sectormesh-theme"] == "material-dark";
-            http.Response.Cookies.Append("sectormesh-theme", dark ? "material" : "material-dark",
-                new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, MaxAge = TimeSpan.FromDays(365) });
+            StaffTheme.Toggle(http);
             return Results.Redirect(LocalUrl(returnUrl));
         }).AllowAnonymous();
 
